@@ -1,0 +1,304 @@
+// Secretariat (staff) and administration contracts: staff login and users; councils, members,
+// bodies, meetings with agenda and settings; invitations with their join links.
+import { BodyKind, CouncilLevel, MeetingKind, MeetingStatus, Role } from './domain';
+import { MotionKind, MotionResult, MotionStatus, PassRule } from './meeting';
+import { z } from './zod';
+
+/** Header that must echo the CSRF token on every state-changing staff request. */
+export const CSRF_HEADER = 'x-csrf-token';
+
+const Email = z
+  .email()
+  .max(200)
+  .transform((e) => e.toLowerCase());
+const Name = z.string().trim().min(1, 'name required').max(200, 'name too long');
+const Id = z.string().min(1).max(100);
+
+// ---- Staff ----
+
+export const StaffLogin = z.object({
+  email: Email,
+  password: z.string().min(1).max(200),
+});
+export type StaffLogin = z.infer<typeof StaffLogin>;
+
+export const StaffUser = z.object({
+  id: z.string(),
+  email: z.string(),
+  fullName: z.string(),
+  isAdmin: z.boolean(),
+  createdAt: z.string(),
+});
+export type StaffUser = z.infer<typeof StaffUser>;
+
+/** Answer to login and to `GET /api/staff/me`: who is signed in and the CSRF token to echo. */
+export const StaffSession = z.object({
+  user: StaffUser,
+  csrfToken: z.string(),
+  expiresAt: z.string(),
+});
+export type StaffSession = z.infer<typeof StaffSession>;
+
+export const CreateStaffUser = z.object({
+  email: Email,
+  fullName: Name,
+  password: z.string().min(12, 'at least 12 characters').max(200),
+  isAdmin: z.boolean().default(false),
+});
+export type CreateStaffUser = z.infer<typeof CreateStaffUser>;
+
+export const StaffUserList = z.array(StaffUser);
+
+// ---- Councils, members, bodies ----
+
+export const CreateCouncil = z.object({
+  name: Name,
+  level: CouncilLevel,
+  /** Total number of delegates elected (the denominator of quorum and "of all" vote rules). */
+  totalMembers: z.number().int().min(1).max(1000),
+});
+export type CreateCouncil = z.infer<typeof CreateCouncil>;
+export const UpdateCouncil = CreateCouncil.partial();
+
+export const Council = z.object({
+  id: z.string(),
+  name: z.string(),
+  level: CouncilLevel,
+  totalMembers: z.number().int(),
+  createdAt: z.string(),
+});
+export type Council = z.infer<typeof Council>;
+export const CouncilList = z.array(Council);
+
+export const CreateMember = z.object({
+  fullName: Name,
+  /** Tổ đại biểu. */
+  delegateGroup: z.string().trim().max(200).nullable().default(null),
+  /** Bodies (committees, standing committee, the full council) this member belongs to. */
+  bodyIds: z.array(Id).max(50).default([]),
+});
+export type CreateMember = z.infer<typeof CreateMember>;
+export const UpdateMember = z.object({
+  fullName: Name.optional(),
+  delegateGroup: z.string().trim().max(200).nullable().optional(),
+  bodyIds: z.array(Id).max(50).optional(),
+});
+
+export const Member = z.object({
+  id: z.string(),
+  councilId: z.string(),
+  fullName: z.string(),
+  delegateGroup: z.string().nullable(),
+  bodyIds: z.array(z.string()),
+});
+export type Member = z.infer<typeof Member>;
+export const MemberList = z.array(Member);
+
+export const CreateBody = z.object({
+  kind: BodyKind,
+  name: Name,
+  memberIds: z.array(Id).max(1000).default([]),
+});
+export type CreateBody = z.infer<typeof CreateBody>;
+export const SetBodyMembers = z.object({ memberIds: z.array(Id).max(1000) });
+
+export const Body = z.object({
+  id: z.string(),
+  councilId: z.string(),
+  kind: BodyKind,
+  name: z.string(),
+  memberIds: z.array(z.string()),
+});
+export type Body = z.infer<typeof Body>;
+export const BodyList = z.array(Body);
+
+// ---- Meetings ----
+
+/** Quorum rule: at least two thirds of ALL members of the body (the law's default), or a majority. */
+export const QuorumRule = z.enum(['two_thirds_of_all', 'majority_of_all']);
+
+/**
+ * Per-meeting settings (stored in `meetings.settings`, read by the live meeting). Defaults follow
+ * DOMAIN.md: quorum is two thirds of ALL members of the body; delegates speak 5 minutes, voters 3.
+ * Who may vote is the meeting's body: its members (set with PUT /api/admin/bodies/:bodyId/members);
+ * each motion can further limit it to those present.
+ */
+export const MeetingSettings = z.object({
+  /** Default speaking time for delegates, guests and staff, in seconds. */
+  speakingSecondsMember: z.number().int().min(10).max(3600).default(300),
+  /** Default speaking time for voters (constituent meetings), in seconds. */
+  speakingSecondsVoter: z.number().int().min(10).max(3600).default(180),
+  quorum: QuorumRule.default('two_thirds_of_all'),
+});
+export type MeetingSettings = z.infer<typeof MeetingSettings>;
+
+export const AgendaItemInput = z.object({ title: z.string().trim().min(1).max(500) });
+
+export const CreateMeeting = z.object({
+  bodyId: Id,
+  kind: MeetingKind,
+  title: Name,
+  startsAt: z.iso.datetime({ offset: true }),
+  agenda: z.array(AgendaItemInput).max(200).default([]),
+  settings: MeetingSettings.default(MeetingSettings.parse({})),
+});
+export type CreateMeeting = z.infer<typeof CreateMeeting>;
+
+export const UpdateMeeting = z.object({
+  title: Name.optional(),
+  startsAt: z.iso.datetime({ offset: true }).optional(),
+  status: MeetingStatus.optional(),
+  settings: MeetingSettings.partial().optional(),
+});
+
+/** Replaces the agenda with these items in this order (ids keep existing items). */
+export const SetAgenda = z.object({
+  items: z
+    .array(z.object({ id: Id.optional(), title: z.string().trim().min(1).max(500) }))
+    .max(200),
+});
+
+export const AgendaItem = z.object({
+  id: z.string(),
+  position: z.number().int(),
+  title: z.string(),
+});
+
+export const Meeting = z.object({
+  id: z.string(),
+  councilId: z.string(),
+  councilName: z.string(),
+  bodyId: z.string(),
+  kind: MeetingKind,
+  title: z.string(),
+  startsAt: z.string(),
+  status: MeetingStatus,
+  settings: MeetingSettings,
+  agenda: z.array(AgendaItem),
+});
+export type Meeting = z.infer<typeof Meeting>;
+export const MeetingList = z.array(Meeting.omit({ agenda: true, settings: true }));
+
+// ---- Invitations ----
+
+/**
+ * Issue an invitation: a personal one for a member (role member, or chair/secretary held by a
+ * member), a staff role (chair/secretary/guest with a display name), or the one public voter link
+ * of a voter meeting (role voter, nobody named).
+ */
+export const IssueInvitation = z
+  .object({
+    role: Role,
+    memberId: Id.optional(),
+    displayName: z.string().trim().min(1).max(120).optional(),
+    /** Default: 30 days after the meeting starts. */
+    expiresAt: z.iso.datetime({ offset: true }).optional(),
+  })
+  .refine((v) => v.role === 'voter' || v.memberId || v.displayName, {
+    message: 'memberId or displayName required for a personal invitation',
+    path: ['memberId'],
+  })
+  .refine((v) => v.role !== 'voter' || (!v.memberId && !v.displayName), {
+    message: 'the public voter link names nobody',
+    path: ['role'],
+  });
+export type IssueInvitation = z.infer<typeof IssueInvitation>;
+
+export const Invitation = z.object({
+  id: z.string(),
+  meetingId: z.string(),
+  role: Role,
+  memberId: z.string().nullable(),
+  name: z.string().nullable(),
+  expiresAt: z.string(),
+  revokedAt: z.string().nullable(),
+  createdAt: z.string(),
+  /** The join link (`<PUBLIC_URL>/j/<signed token>`); send it only to the invited person. */
+  url: z.string(),
+});
+export type Invitation = z.infer<typeof Invitation>;
+export const InvitationList = z.array(Invitation);
+
+/** Issues personal invitations (role member) for every member of the meeting's body who has none. */
+export const IssueBodyInvitations = z.object({
+  expiresAt: z.iso.datetime({ offset: true }).optional(),
+});
+
+export const Ok = z.object({ ok: z.literal(true) });
+
+// ---- Minutes (biên bản) ----
+
+/** The minutes of one meeting as data; the PDF and CSV are rendered from exactly this. */
+export const Minutes = z.object({
+  council: z.object({ name: z.string(), level: CouncilLevel, totalMembers: z.number().int() }),
+  meeting: z.object({
+    id: z.string(),
+    title: z.string(),
+    kind: MeetingKind,
+    status: MeetingStatus,
+    startsAt: z.string(),
+    bodyName: z.string(),
+  }),
+  generatedAt: z.string(),
+  agenda: z.array(z.object({ position: z.number().int(), title: z.string() })),
+  attendance: z.object({
+    totalMembers: z.number().int(),
+    /** Members of the body who were present at some time during the meeting. */
+    attended: z.number().int(),
+    members: z.array(
+      z.object({
+        memberId: z.string(),
+        name: z.string(),
+        delegateGroup: z.string().nullable(),
+        attended: z.boolean(),
+        /** Every join, leave and hall check-in, in time order. */
+        events: z.array(
+          z.object({
+            event: z.enum(['joined', 'left', 'checked_in', 'checked_out', 'roll_call']),
+            at: z.string(),
+          }),
+        ),
+      }),
+    ),
+  }),
+  /** Speakers in order with their times (`recorded: false` if no floor history is kept). */
+  speakers: z.object({
+    recorded: z.boolean(),
+    list: z.array(
+      z.object({
+        name: z.string(),
+        role: Role,
+        startedAt: z.string(),
+        endedAt: z.string().nullable(),
+      }),
+    ),
+  }),
+  motions: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      agendaItem: z.string().nullable(),
+      kind: MotionKind,
+      secret: z.boolean(),
+      rule: PassRule,
+      status: MotionStatus,
+      openedAt: z.string().nullable(),
+      closedAt: z.string().nullable(),
+      /** Once closed: counts, percentages of all members, the named list for open votes. */
+      result: MotionResult.nullable(),
+    }),
+  ),
+  petitions: z.array(
+    z.object({
+      name: z.string(),
+      ward: z.string().nullable(),
+      text: z.string(),
+      category: z.string().nullable(),
+      status: z.string(),
+      authority: z.string().nullable(),
+      answer: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
+});
+export type Minutes = z.infer<typeof Minutes>;

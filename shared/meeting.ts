@@ -1,0 +1,262 @@
+// Live meeting contracts: the state every client renders (speaker queue, floor, motions and
+// results, attendance and quorum, roll-call) and the bodies of in-meeting actions. The server is
+// the authority: it writes each change to the database, bumps `version`, and tells clients over a
+// LiveKit data message (topic `state`); clients fetch `GET /api/meetings/:id/state` on join, after
+// reconnecting, and whenever a message announces a newer version than the one they hold.
+import { MeetingKind, MeetingStatus, Role } from './domain';
+import { z } from './zod';
+
+/** Why a hand is raised: to speak (phát biểu), to question an official (chất vấn), a point of order. */
+export const HandKind = z.enum(['speak', 'question', 'order']);
+export type HandKind = z.infer<typeof HandKind>;
+
+export const handKindLabel: Record<HandKind, { vi: string; en: string }> = {
+  speak: { vi: 'Phát biểu', en: 'Speak' },
+  question: { vi: 'Chất vấn', en: 'Question an official' },
+  order: { vi: 'Kiến nghị về thủ tục', en: 'Point of order' },
+};
+
+export const QueueEntry = z.object({
+  id: z.string(),
+  identity: z.string(),
+  name: z.string(),
+  role: Role,
+  kind: HandKind,
+  raisedAt: z.string(),
+});
+export type QueueEntry = z.infer<typeof QueueEntry>;
+
+/** Who has the floor now, and until when (the speaking timer). */
+export const Floor = z.object({
+  identity: z.string(),
+  name: z.string(),
+  role: Role,
+  kind: HandKind,
+  startedAt: z.string(),
+  endsAt: z.string(),
+});
+export type Floor = z.infer<typeof Floor>;
+
+/** Ballot choices: Tán thành / Không tán thành / Không biểu quyết. */
+export const VoteChoice = z.enum(['for', 'against', 'abstain']);
+export type VoteChoice = z.infer<typeof VoteChoice>;
+export const voteChoiceLabel: Record<VoteChoice, { vi: string; en: string }> = {
+  for: { vi: 'Tán thành', en: 'In favour' },
+  against: { vi: 'Không tán thành', en: 'Against' },
+  abstain: { vi: 'Không biểu quyết', en: 'Abstain' },
+};
+
+/** Confidence vote choices (lấy phiếu tín nhiệm), one per official; always secret. */
+export const ConfidenceChoice = z.enum(['high', 'confidence', 'low']);
+export type ConfidenceChoice = z.infer<typeof ConfidenceChoice>;
+export const confidenceChoiceLabel: Record<ConfidenceChoice, { vi: string; en: string }> = {
+  high: { vi: 'Tín nhiệm cao', en: 'High confidence' },
+  confidence: { vi: 'Tín nhiệm', en: 'Confidence' },
+  low: { vi: 'Tín nhiệm thấp', en: 'Low confidence' },
+};
+
+/**
+ * Pass rules. The default, from the Law on Organization of Local Government: more than half of
+ * ALL members of the body. Dismissals: at least two thirds of all members.
+ */
+export const PassRule = z.enum([
+  'majority_of_all',
+  'two_thirds_of_all',
+  'majority_of_present',
+  'majority_of_cast',
+]);
+export type PassRule = z.infer<typeof PassRule>;
+export const passRuleLabel: Record<PassRule, { vi: string; en: string }> = {
+  majority_of_all: { vi: 'Quá nửa tổng số thành viên', en: 'More than half of all members' },
+  two_thirds_of_all: {
+    vi: 'Ít nhất hai phần ba tổng số thành viên',
+    en: 'At least two thirds of all members',
+  },
+  majority_of_present: {
+    vi: 'Quá nửa số thành viên có mặt',
+    en: 'More than half of those present',
+  },
+  majority_of_cast: { vi: 'Quá nửa số phiếu đã bỏ', en: 'More than half of the votes cast' },
+};
+
+export const MotionKind = z.enum(['standard', 'confidence']);
+export type MotionKind = z.infer<typeof MotionKind>;
+export const MotionStatus = z.enum(['draft', 'open', 'closed']);
+export type MotionStatus = z.infer<typeof MotionStatus>;
+
+export const MotionResult = z.object({
+  rule: PassRule,
+  /** Members of the body (the denominator for "of all" rules). */
+  totalMembers: z.number().int(),
+  eligible: z.number().int(),
+  present: z.number().int(),
+  counts: z.object({
+    for: z.number().int(),
+    against: z.number().int(),
+    abstain: z.number().int(),
+    /** Eligible members who cast no ballot. */
+    notVoted: z.number().int(),
+  }),
+  /** Percentages of ALL members of the body, one decimal. */
+  percentOfAll: z.object({
+    for: z.number(),
+    against: z.number(),
+    abstain: z.number(),
+    notVoted: z.number(),
+  }),
+  /** Votes in favour needed to pass under the rule. */
+  required: z.number().int(),
+  passed: z.boolean(),
+  /** Open votes only: each eligible member's choice (null = did not vote). Never for secret votes. */
+  ballots: z
+    .array(z.object({ memberId: z.string(), name: z.string(), choice: VoteChoice.nullable() }))
+    .optional(),
+  /** Confidence votes: counts per official. */
+  confidence: z
+    .array(
+      z.object({
+        official: z.string(),
+        high: z.number().int(),
+        confidence: z.number().int(),
+        low: z.number().int(),
+      }),
+    )
+    .optional(),
+});
+export type MotionResult = z.infer<typeof MotionResult>;
+
+export const Motion = z.object({
+  id: z.string(),
+  agendaItemId: z.string().nullable(),
+  title: z.string(),
+  text: z.string(),
+  kind: MotionKind,
+  secret: z.boolean(),
+  rule: PassRule,
+  /** May a member change the ballot until the vote closes. */
+  allowChange: z.boolean(),
+  /** Eligibility fixed when the vote opens: all members of the body, or only those present. */
+  presentOnly: z.boolean(),
+  /** Confidence votes: the officials being rated. */
+  officials: z.array(z.string()),
+  status: MotionStatus,
+  openedAt: z.string().nullable(),
+  closesAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  eligibleCount: z.number().int(),
+  /** How many have voted: shown live, also for secret votes (never the running choices). */
+  castCount: z.number().int(),
+  /** Present once closed. */
+  result: MotionResult.nullable(),
+});
+export type Motion = z.infer<typeof Motion>;
+
+export const AttendanceEntry = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  present: z.boolean(),
+  /** online = in the LiveKit room; hall = checked in by staff in the meeting hall. */
+  via: z.enum(['online', 'hall']).nullable(),
+  since: z.string().nullable(),
+});
+export type AttendanceEntry = z.infer<typeof AttendanceEntry>;
+
+export const Attendance = z.object({
+  totalMembers: z.number().int(),
+  present: z.number().int(),
+  /** Needed for quorum: by default at least two thirds of ALL members of the body. */
+  required: z.number().int(),
+  quorum: z.boolean(),
+  members: z.array(AttendanceEntry),
+});
+export type Attendance = z.infer<typeof Attendance>;
+
+export const RollCall = z.object({
+  open: z.boolean(),
+  startedAt: z.string().nullable(),
+  confirmedMemberIds: z.array(z.string()),
+});
+export type RollCall = z.infer<typeof RollCall>;
+
+export const MeetingState = z.object({
+  version: z.number().int(),
+  meeting: z.object({
+    id: z.string(),
+    title: z.string(),
+    kind: MeetingKind,
+    status: MeetingStatus,
+    councilName: z.string(),
+    startsAt: z.string(),
+  }),
+  agenda: z.array(z.object({ id: z.string(), position: z.number().int(), title: z.string() })),
+  currentAgendaItemId: z.string().nullable(),
+  queue: z.array(QueueEntry),
+  floor: Floor.nullable(),
+  motions: z.array(Motion),
+  /** The motion whose result the chair is showing to everyone (hall display, all clients). */
+  shownResultMotionId: z.string().nullable(),
+  attendance: Attendance,
+  rollCall: RollCall,
+});
+export type MeetingState = z.infer<typeof MeetingState>;
+
+/** The LiveKit data message the server sends on topic `state` after every change. */
+export const StateMessage = z.object({
+  version: z.number().int(),
+  /** The full state when it fits in one message; otherwise clients fetch it. */
+  state: MeetingState.optional(),
+});
+export type StateMessage = z.infer<typeof StateMessage>;
+export const STATE_TOPIC = 'state';
+
+// ---- Action bodies (all under /api/meetings/:meetingId, Bearer participant session) ----
+
+export const RaiseHand = z.object({ kind: HandKind });
+export const ReorderQueue = z.object({ entryIds: z.array(z.string()).max(1000) });
+export const GiveFloor = z.object({
+  entryId: z.string(),
+  seconds: z.number().int().min(10).max(3600).optional(),
+});
+export const ExtendFloor = z.object({ seconds: z.number().int().min(10).max(3600) });
+export const SetMeetingStatus = z.object({ status: MeetingStatus });
+export const SetCurrentAgendaItem = z.object({ agendaItemId: z.string().nullable() });
+
+export const CreateMotion = z.object({
+  agendaItemId: z.string().nullable(),
+  title: z.string().trim().min(1).max(300),
+  text: z.string().max(20_000).default(''),
+  kind: MotionKind.default('standard'),
+  secret: z.boolean().default(false),
+  rule: PassRule.default('majority_of_all'),
+  allowChange: z.boolean().default(true),
+  presentOnly: z.boolean().default(false),
+  officials: z.array(z.string().trim().min(1).max(120)).max(50).default([]),
+  /** Optional time limit in seconds once opened. */
+  durationSeconds: z.number().int().min(10).max(7200).optional(),
+});
+export type CreateMotion = z.infer<typeof CreateMotion>;
+
+export const CastBallot = z.object({
+  /** Standard motions. */
+  choice: VoteChoice.optional(),
+  /** Confidence votes: one choice per official, by official name. */
+  confidence: z.record(z.string(), ConfidenceChoice).optional(),
+  /** Client-generated; the same key sent again is the same ballot (retries are safe). */
+  idempotencyKey: z.string().min(8).max(100),
+});
+export type CastBallot = z.infer<typeof CastBallot>;
+
+export const BallotReceipt = z.object({
+  motionId: z.string(),
+  accepted: z.literal(true),
+  /** Open votes: the choice as recorded. Secret votes: omitted (the server cannot tell). */
+  choice: VoteChoice.optional(),
+  castAt: z.string(),
+});
+export type BallotReceipt = z.infer<typeof BallotReceipt>;
+
+/** GET …/motions/:motionId/my-ballot — open votes echo the choice; secret ones only whether you voted. */
+export const MyBallot = z.object({ voted: z.boolean(), choice: VoteChoice.nullable() });
+export type MyBallot = z.infer<typeof MyBallot>;
+
+export const CheckIn = z.object({ memberId: z.string(), present: z.boolean() });
