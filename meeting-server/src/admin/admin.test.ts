@@ -1,0 +1,254 @@
+// The admin API as the secretariat uses it, on PGlite and PostgreSQL: building a council with its
+// members and bodies, meetings with agenda and settings, invitations whose links really join,
+// revocation, and the QR code of a voter meeting's public link.
+import QRCode from 'qrcode';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Body, Invitation, InvitationList, Meeting, Member } from '../../../shared/admin';
+import { ApiError } from '../../../shared/errors';
+import { DATABASE_KINDS, openTestDb, type TestDb } from '../testing/databases';
+import { startTestServer, type RunningServer } from '../testing/server';
+import { CLERK, seedStaff, signIn, type StaffClient } from '../staff/testing';
+import { buildFixture, joinAs, ok, tokenOf, type Fixture } from './testing';
+
+describe.each(DATABASE_KINDS)('admin API on %s', (kind) => {
+  let db: TestDb;
+  let server: RunningServer;
+  let staff: StaffClient;
+  let fx: Fixture;
+
+  // Opening PGlite and seeding can take long on a busy 2-core machine.
+  beforeAll(async () => {
+    db = await openTestDb(kind);
+    await seedStaff(db);
+    server = await startTestServer(db);
+    staff = await signIn(server.url, CLERK);
+    fx = await buildFixture(server.url, staff);
+  }, 120_000);
+  afterAll(async () => {
+    await server.close();
+    await db.destroy();
+  });
+
+  it('records committee memberships on the member and on the body', async () => {
+    const bình = fx.members[1]!;
+    const members = await ok(
+      await staff.request('GET', `/api/admin/councils/${fx.council.id}/members`),
+      Member.array(),
+    );
+    const found = members.find((m) => m.id === bình.id)!;
+    expect(found.bodyIds.sort()).toEqual([fx.councilBody.id, fx.committee.id].sort());
+    expect(found.delegateGroup).toBe('Tổ 1');
+    const bodies = await ok(
+      await staff.request('GET', `/api/admin/councils/${fx.council.id}/bodies`),
+      Body.array(),
+    );
+    expect(bodies.find((b) => b.id === fx.committee.id)!.memberIds).toEqual([bình.id]);
+  });
+
+  it('creates a meeting with its agenda in order and the law’s default settings', async () => {
+    const m = await ok(await staff.request('GET', `/api/admin/meetings/${fx.sitting.id}`), Meeting);
+    expect(m.agenda.map((a) => [a.position, a.title])).toEqual([
+      [1, 'Khai mạc'],
+      [2, 'Thảo luận'],
+    ]);
+    expect(m.settings).toEqual({
+      speakingSecondsMember: 300,
+      speakingSecondsVoter: 180,
+      quorum: 'two_thirds_of_all',
+    });
+    expect(m.councilName).toBe('HĐND xã Yên Thịnh');
+  });
+
+  it('reorders, renames and extends the agenda, keeping item ids', async () => {
+    const before = fx.voterMeeting.agenda;
+    const res = await staff.request('PUT', `/api/admin/meetings/${fx.voterMeeting.id}/agenda`, {
+      items: [
+        { id: before[1]!.id, title: 'Cử tri phát biểu, kiến nghị' },
+        { id: before[0]!.id, title: 'Khai mạc' },
+        { title: 'Bế mạc' },
+      ],
+    });
+    const m = await ok(res, Meeting);
+    expect(m.agenda.map((a) => a.title)).toEqual([
+      'Cử tri phát biểu, kiến nghị',
+      'Khai mạc',
+      'Bế mạc',
+    ]);
+    expect(m.agenda[0]!.id).toBe(before[1]!.id);
+  });
+
+  it('changes settings while keeping those it was not given', async () => {
+    const res = await staff.request('PATCH', `/api/admin/meetings/${fx.voterMeeting.id}`, {
+      settings: { speakingSecondsVoter: 120 },
+    });
+    const m = await ok(res, Meeting);
+    expect(m.settings.speakingSecondsVoter).toBe(120);
+    expect(m.settings.speakingSecondsMember).toBe(300);
+  });
+
+  it('refuses a committee meeting held by the full council, and ids from another council', async () => {
+    const bad = await staff.request('POST', `/api/admin/councils/${fx.council.id}/meetings`, {
+      bodyId: fx.councilBody.id,
+      kind: 'committee',
+      title: 'Họp Ban',
+      startsAt: '2026-12-02T01:30:00Z',
+    });
+    expect(bad.status).toBe(400);
+    const other = await staff.request('POST', '/api/admin/councils', {
+      name: 'HĐND xã Khác',
+      level: 'commune',
+      totalMembers: 15,
+    });
+    const otherId = ((await other.json()) as { id: string }).id;
+    const cross = await staff.request('POST', `/api/admin/councils/${otherId}/bodies`, {
+      kind: 'committee',
+      name: 'Ban lạ',
+      memberIds: [fx.members[0]!.id],
+    });
+    expect(cross.status).toBe(400);
+    expect(await db.query('SELECT 1 FROM bodies WHERE council_id = $1', [otherId])).toEqual([]);
+  });
+
+  it('issues personal links that join as the invited person with the invited role', async () => {
+    const joined = await joinAs(server.url, fx.invitations.chair);
+    expect(joined.role).toBe('chair');
+    expect(joined.name).toBe('Nguyễn Văn An');
+    expect(joined.meetingId).toBe(fx.sitting.id);
+    const secretary = await joinAs(server.url, fx.invitations.secretary);
+    expect(secretary).toMatchObject({ role: 'secretary', name: 'Phạm Thư Ký' });
+  });
+
+  it('keeps one public voter link per voter meeting, and none for a sitting', async () => {
+    const again = await staff.request(
+      'POST',
+      `/api/admin/meetings/${fx.voterMeeting.id}/invitations`,
+      { role: 'voter' },
+    );
+    expect((await ok(again, Invitation)).id).toBe(fx.invitations.voter.id);
+    const sitting = await staff.request(
+      'POST',
+      `/api/admin/meetings/${fx.sitting.id}/invitations`,
+      {
+        role: 'voter',
+      },
+    );
+    expect(sitting.status).toBe(400);
+  });
+
+  it('lists a meeting’s invitations with their links', async () => {
+    const list = await ok(
+      await staff.request('GET', `/api/admin/meetings/${fx.sitting.id}/invitations`),
+      InvitationList,
+    );
+    const chair = list.find((i) => i.id === fx.invitations.chair.id)!;
+    expect(chair).toMatchObject({ role: 'chair', name: 'Nguyễn Văn An', revokedAt: null });
+    expect(chair.url).toBe(fx.invitations.chair.url);
+    expect(chair.url.startsWith(`${server.url}/j/`)).toBe(true);
+  });
+
+  it('invites every member of the body at once, skipping those already invited', async () => {
+    const list = await ok(
+      await staff.request('POST', `/api/admin/meetings/${fx.sitting.id}/invitations/body`, {}),
+      InvitationList,
+    );
+    const members = list.filter((i) => i.memberId && !i.revokedAt).map((i) => i.memberId);
+    // An (chair) and Bình (member) were invited already; only Cường is new.
+    expect(members.sort()).toEqual(fx.members.map((m) => m.id).sort());
+  });
+
+  it('serves the voter link as a QR code in PNG and SVG that encodes exactly that link', async () => {
+    const png = await fetch(`${server.url}/api/meetings/${fx.voterMeeting.id}/qr.png`);
+    expect(png.status).toBe(200);
+    expect(png.headers.get('content-type')).toBe('image/png');
+    const bytes = Buffer.from(await png.arrayBuffer());
+    const expected = await QRCode.toBuffer(fx.invitations.voter.url, {
+      errorCorrectionLevel: 'M',
+      margin: 2,
+      type: 'png',
+      width: 512,
+    });
+    expect(bytes.equals(expected)).toBe(true);
+    const svg = await fetch(`${server.url}/api/meetings/${fx.voterMeeting.id}/qr.svg`);
+    expect(svg.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(await svg.text()).toBe(
+      await QRCode.toString(fx.invitations.voter.url, {
+        errorCorrectionLevel: 'M',
+        margin: 2,
+        type: 'svg',
+      }),
+    );
+  });
+
+  it('answers 404 for the QR code of a meeting without a public link', async () => {
+    const res = await fetch(`${server.url}/api/meetings/${fx.sitting.id}/qr.png`);
+    expect(res.status).toBe(404);
+    expect(ApiError.parse(await res.json()).message.vi).toMatch(/chưa có liên kết công khai/);
+  });
+
+  it('revokes an invitation: its link stops joining at once', async () => {
+    const extra = await ok(
+      await staff.request('POST', `/api/admin/meetings/${fx.sitting.id}/invitations`, {
+        role: 'guest',
+        displayName: 'Đại diện UBND xã',
+      }),
+      Invitation,
+      201,
+    );
+    await joinAs(server.url, extra);
+    const revoked = await ok(
+      await staff.request(
+        'POST',
+        `/api/admin/meetings/${fx.sitting.id}/invitations/${extra.id}/revoke`,
+      ),
+      Invitation,
+    );
+    expect(revoked.revokedAt).not.toBeNull();
+    const res = await fetch(`${server.url}/api/join`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ invitation: tokenOf(extra) }),
+    });
+    expect(res.status).toBe(401);
+    expect(ApiError.parse(await res.json()).code).toBe('invitation_revoked');
+    // Revoking through another meeting's path finds nothing.
+    const wrongMeeting = await staff.request(
+      'POST',
+      `/api/admin/meetings/${fx.voterMeeting.id}/invitations/${fx.invitations.chair.id}/revoke`,
+    );
+    expect(wrongMeeting.status).toBe(404);
+  });
+
+  it('answers 400, never 500, to malformed admin requests', async () => {
+    const c = `/api/admin/councils/${fx.council.id}`;
+    const m = `/api/admin/meetings/${fx.sitting.id}`;
+    const cases: [string, string, unknown][] = [
+      ['POST', '/api/admin/councils', { name: '', level: 'district', totalMembers: -1 }],
+      ['POST', '/api/admin/councils', null],
+      ['PATCH', c, { totalMembers: 'many' }],
+      ['POST', `${c}/members`, { fullName: 42 }],
+      ['POST', `${c}/members`, { fullName: 'X', bodyIds: ['nope'] }],
+      ['POST', `${c}/bodies`, { kind: 'club', name: 'X' }],
+      [
+        'POST',
+        `${c}/meetings`,
+        { bodyId: fx.councilBody.id, kind: 'session', title: 'X', startsAt: 'tomorrow' },
+      ],
+      ['PATCH', m, { settings: { speakingSecondsMember: 1 } }],
+      ['PATCH', m, { status: 'paused' }],
+      ['PUT', `${m}/agenda`, { items: [{ id: 'not-an-item', title: 'X' }] }],
+      ['POST', `${m}/invitations`, { role: 'member' }],
+      ['POST', `${m}/invitations`, { role: 'owner', displayName: 'X' }],
+      [
+        'POST',
+        `${m}/invitations`,
+        { role: 'chair', displayName: 'X', expiresAt: '2000-01-01T00:00:00Z' },
+      ],
+      ['POST', `${m}/invitations`, { role: 'member', memberId: 'someone-else' }],
+    ];
+    for (const [method, path, body] of cases) {
+      const res = await staff.request(method, path, body);
+      expect(res.status, `${method} ${path} ${JSON.stringify(body)}`).toBe(400);
+      expect(ApiError.parse(await res.json()).message.vi.length).toBeGreaterThan(0);
+    }
+  });
+});

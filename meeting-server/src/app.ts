@@ -1,0 +1,162 @@
+// createApp: the meeting server's HTTP application, built from its dependencies (database,
+// LiveKit, clock, secret) so tests run it against real PGlite/PostgreSQL and a real LiveKit.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import express, { type Express } from 'express';
+import { InvitationToken, JoinRequest } from '../../shared/api';
+import type { Db } from './db/database';
+import { errorHandler, parse } from './http/errors';
+import { participantOf, requireParticipant } from './auth/participant';
+import { invitationInfo, join, refresh, resolveInvitation } from './invitations/service';
+import { httpUrl, type LiveKit } from './livekit/livekit';
+import { createLive } from './live/index';
+import { staffRouter } from './staff/routes';
+import { adminRouter } from './admin/routes';
+import { petitionsRouter } from './petitions/routes';
+import { minutesRouter } from './minutes/routes';
+import { packagesRouter } from './packages/routes';
+
+export interface AppDeps {
+  db: Db;
+  livekit: LiveKit;
+  /** Signs invitation links. */
+  secret: string;
+  now?: () => number;
+  log?: (err: unknown) => void;
+  /** Folder of the built web client; defaults to meeting-server/web/dist. */
+  webDist?: string;
+  /** How often timers (speaking, timed votes) are swept, ms; 0 = never. Default 1000. */
+  sweepIntervalMs?: number;
+  /** PUBLIC_URL (links, QR codes, Secure cookies); defaults to the request's own origin. */
+  publicUrl?: string;
+  /** Folder for session package PDFs (DATA_DIR/packages); default .data/packages. */
+  packagesDir?: string;
+  /** Largest package PDF accepted, bytes; default 100 MB. */
+  packageMaxBytes?: number;
+}
+
+const defaultWebDist = fileURLToPath(new URL('../web/dist/', import.meta.url));
+
+export function createApp(deps: AppDeps): Express {
+  const now = deps.now ?? Date.now;
+  const log = deps.log ?? ((err) => console.error(err));
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  const livekitOrigins = [deps.livekit.url, httpUrl(deps.livekit.url)].map(
+    (u) => new URL(u).origin,
+  );
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader(
+      'Content-Security-Policy',
+      [
+        "default-src 'self'",
+        `connect-src 'self' ${livekitOrigins.join(' ')}`,
+        "img-src 'self' data: blob:",
+        "media-src 'self' blob:",
+        "style-src 'self' 'unsafe-inline'",
+        "script-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+      ].join('; '),
+    );
+    next();
+  });
+
+  const live = createLive({ ...deps, now, log });
+  app.locals.live = live;
+  // LiveKit webhooks are verified on the raw body, so this route comes before the JSON parser.
+  app.post('/api/livekit/webhook', express.raw({ type: '*/*', limit: '256kb' }), live.webhook);
+  app.use('/api', express.json({ limit: '64kb' }));
+  const invitationDeps = { db: deps.db, secret: deps.secret, now };
+
+  app.get('/healthz', async (_req, res, next) => {
+    try {
+      await deps.db.query('SELECT 1');
+      res.json({ ok: true, database: deps.db.kind });
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  app.get('/api/invitations/:token', async (req, res, next) => {
+    try {
+      const token = parse(InvitationToken, req.params.token);
+      res.json(invitationInfo(await resolveInvitation(invitationDeps, token)));
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  app.post('/api/join', async (req, res, next) => {
+    try {
+      const body = parse(JoinRequest, req.body);
+      res.json(await join({ ...invitationDeps, livekit: deps.livekit }, body));
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  app.post(
+    '/api/session/refresh',
+    requireParticipant(deps.secret, now),
+    async (_req, res, next) => {
+      try {
+        res.json(await refresh({ ...invitationDeps, livekit: deps.livekit }, participantOf(res)));
+      } catch (err) {
+        next(err);
+      }
+    },
+  );
+
+  const staffDeps = {
+    db: deps.db,
+    secret: deps.secret,
+    now,
+    secureCookies: deps.publicUrl?.startsWith('https:') ?? false,
+    publicUrl: (req: express.Request) => deps.publicUrl ?? `${req.protocol}://${req.get('host')}`,
+  };
+  app.use(staffRouter(staffDeps));
+  app.use(adminRouter(staffDeps));
+  app.use(petitionsRouter(staffDeps));
+  app.use(minutesRouter(staffDeps));
+  app.use(
+    packagesRouter({
+      ...staffDeps,
+      dir: deps.packagesDir ?? '.data/packages',
+      maxBytes: deps.packageMaxBytes ?? 100 * 1024 * 1024,
+    }),
+  );
+
+  app.use(live.router);
+
+  app.use('/api', (_req, res) => {
+    res.status(404).json({
+      code: 'not_found',
+      message: { vi: 'Không có địa chỉ API này.', en: 'No such API endpoint.' },
+    });
+  });
+
+  const webDist = deps.webDist ?? defaultWebDist;
+  if (existsSync(webDist)) {
+    app.use(express.static(webDist, { index: 'index.html', maxAge: '1h' }));
+    app.get(['/j/:token', '/'], (_req, res) => res.sendFile('index.html', { root: webDist }));
+  } else {
+    app.get(['/j/:token', '/'], (_req, res) => {
+      res
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send(
+          'Giao diện web chưa được build: chạy `npm run build:web`.\nThe web client is not built: run `npm run build:web`.',
+        );
+    });
+  }
+
+  app.use(errorHandler(log));
+  return app;
+}

@@ -1,0 +1,150 @@
+// Attendance from LiveKit webhooks: the ONLY test file listening on TEST_LIVEKIT_PORT+10, where the
+// test LiveKit posts its webhooks. A real rtc-node client joining appears present, leaving absent;
+// forged and replayed webhooks are refused; staff check-in and the roll-call change the state.
+import { createHash } from 'node:crypto';
+import { Room, dispose } from '@livekit/rtc-node';
+import { AccessToken } from 'livekit-server-sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import type { MeetingState } from '../../../shared/meeting';
+import { openTestDb, type TestDb } from '../testing/databases';
+import {
+  eventually,
+  meetingApi,
+  seedLiveMeeting,
+  sessionFor,
+  type LiveFixture,
+} from '../testing/live';
+import { startTestServer, type RunningServer } from '../testing/server';
+
+let db: TestDb;
+let server: RunningServer;
+let fx: LiveFixture;
+
+beforeAll(async () => {
+  db = await openTestDb('pglite');
+  server = await startTestServer(db, { port: inject('livekit').port + 10, sweepIntervalMs: 0 });
+  fx = await seedLiveMeeting(db, { members: 3 });
+});
+afterAll(async () => {
+  await server.close();
+  await db.destroy();
+  await dispose();
+});
+
+const chair = () =>
+  meetingApi(
+    server.url,
+    fx.meetingId,
+    sessionFor(fx.meetingId, { role: 'chair', memberId: fx.memberIds[0]! }).token,
+  );
+
+/** A webhook signed the way LiveKit signs them (JWT with the body's SHA-256), with any key. */
+async function signedWebhook(body: string, apiSecret = inject('livekit').apiSecret) {
+  const at = new AccessToken(inject('livekit').apiKey, apiSecret);
+  at.sha256 = createHash('sha256').update(body).digest('base64');
+  return fetch(`${server.url}/api/livekit/webhook`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/webhook+json', authorization: await at.toJwt() },
+    body,
+  });
+}
+const joinedEvent = (id: string, memberId: string, createdAt = Math.floor(Date.now() / 1000)) =>
+  JSON.stringify({
+    event: 'participant_joined',
+    id,
+    createdAt: String(createdAt),
+    room: { name: fx.roomName },
+    participant: { identity: `member:${memberId}`, sid: `PA_${id}` },
+  });
+
+describe('attendance', () => {
+  it('a member joining the LiveKit room is present online, and absent after leaving', async () => {
+    const memberId = fx.memberIds[1]!;
+    const { token } = await server.livekit.mintToken({
+      identity: `member:${memberId}`,
+      name: 'Đại biểu 0002',
+      room: fx.roomName,
+      role: 'member',
+      canPublish: true,
+    });
+    const entry = async () =>
+      (await chair().get<MeetingState>('/state')).body.attendance.members.find(
+        (m) => m.memberId === memberId,
+      );
+    const room = new Room();
+    await room.connect(server.livekit.url, token, { autoSubscribe: false, dynacast: false });
+    const present = await eventually(async () => {
+      const e = await entry();
+      return e?.present ? e : undefined;
+    });
+    expect(present.via).toBe('online');
+    await room.disconnect();
+    await eventually(async () => (await entry())?.present === false);
+    const events = await db.query<{ event: string }>(
+      'SELECT event FROM attendance_events WHERE member_id = $1 ORDER BY at',
+      [memberId],
+    );
+    expect(events.map((e) => e.event)).toEqual(['joined', 'left']);
+  });
+
+  it('refuses a webhook signed with the wrong key (401) and records nothing', async () => {
+    const res = await signedWebhook(
+      joinedEvent('EV_forged', fx.memberIds[2]!),
+      'a-wrong-secret-that-is-long-enough-000000',
+    );
+    expect(res.status).toBe(401);
+    const s = await chair().get<MeetingState>('/state');
+    expect(s.body.attendance.members.find((m) => m.memberId === fx.memberIds[2])!.present).toBe(
+      false,
+    );
+  });
+
+  it('refuses a replayed webhook and a stale one', async () => {
+    const body = joinedEvent('EV_replay', fx.memberIds[2]!);
+    expect((await signedWebhook(body)).status).toBe(200);
+    const again = await signedWebhook(body);
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { code: string }).code).toBe('webhook_replayed');
+    const old = await signedWebhook(
+      joinedEvent('EV_old', fx.memberIds[2]!, Math.floor(Date.now() / 1000) - 3600),
+    );
+    expect(old.status).toBe(409);
+    expect(((await old.json()) as { code: string }).code).toBe('webhook_stale');
+  });
+
+  it('quorum follows staff check-in in the hall: two thirds of all members', async () => {
+    const f = await seedLiveMeeting(db, { members: 3 });
+    const staff = meetingApi(
+      server.url,
+      f.meetingId,
+      sessionFor(f.meetingId, { role: 'secretary' }).token,
+    );
+    let s = await staff.post<MeetingState>('/attendance/check-in', {
+      memberId: f.memberIds[0],
+      present: true,
+    });
+    expect(s.body.attendance).toMatchObject({ present: 1, required: 2, quorum: false });
+    s = await staff.post<MeetingState>('/attendance/check-in', {
+      memberId: f.memberIds[1],
+      present: true,
+    });
+    expect(s.body.attendance).toMatchObject({ present: 2, quorum: true });
+    expect(s.body.attendance.members.find((m) => m.memberId === f.memberIds[1])!.via).toBe('hall');
+  });
+
+  it('a roll-call collects each member’s confirmation, and a new one starts empty', async () => {
+    const f = await seedLiveMeeting(db, { members: 2 });
+    const api = (o: Parameters<typeof sessionFor>[1]) =>
+      meetingApi(server.url, f.meetingId, sessionFor(f.meetingId, o).token);
+    const staff = api({ role: 'secretary' });
+    const member = api({ role: 'member', memberId: f.memberIds[1]! });
+    expect((await member.post('/roll-call/confirm')).status).toBe(409);
+    expect((await staff.post<MeetingState>('/roll-call')).body.rollCall.open).toBe(true);
+    const s = await member.post<MeetingState>('/roll-call/confirm');
+    expect(s.body.rollCall.confirmedMemberIds).toEqual([f.memberIds[1]]);
+    expect((await staff.post<MeetingState>('/roll-call')).body.rollCall.open).toBe(false);
+    const again = await staff.post<MeetingState>('/roll-call');
+    expect(again.body.rollCall).toMatchObject({ open: true, confirmedMemberIds: [] });
+  });
+});

@@ -1,0 +1,74 @@
+// POST /api/livekit/webhook: LiveKit tells the server who joined and left a room. The raw body is
+// verified with WebhookReceiver (signed JWT carrying the body's SHA-256); events older than a few
+// minutes and event ids already processed are refused, so a captured webhook cannot be replayed.
+import type { RequestHandler } from 'express';
+import { HttpError } from '../http/errors';
+import type { LiveDeps } from '../live/context';
+import { recordOnline } from './service';
+
+/** Events older than this (by their own creation time) are refused. */
+export const WEBHOOK_MAX_AGE_MS = 5 * 60 * 1000;
+
+export function webhookHandler(deps: LiveDeps): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      const body = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
+      let event;
+      try {
+        event = await deps.livekit.webhooks.receive(body, req.get('authorization') ?? undefined);
+      } catch {
+        throw new HttpError(401, 'webhook_invalid', 'Webhook không hợp lệ.', 'Invalid webhook.');
+      }
+      const createdMs = Number(event.createdAt) * 1000;
+      if (!event.id || !createdMs || deps.now() - createdMs > WEBHOOK_MAX_AGE_MS) {
+        throw new HttpError(409, 'webhook_stale', 'Webhook đã quá cũ.', 'Webhook is too old.');
+      }
+      const fresh = await deps.db.query(
+        `INSERT INTO webhook_events (id, received_at) VALUES ($1, $2)
+         ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [event.id, new Date(deps.now())],
+      );
+      if (!fresh.length) {
+        throw new HttpError(
+          409,
+          'webhook_replayed',
+          'Webhook này đã được xử lý.',
+          'This webhook was already processed.',
+        );
+      }
+      try {
+        const identity = event.participant?.identity ?? '';
+        const kind = event.event;
+        if (
+          identity.startsWith('member:') &&
+          event.room?.name &&
+          (kind === 'participant_joined' ||
+            kind === 'participant_left' ||
+            kind === 'participant_connection_aborted')
+        ) {
+          const [meeting] = await deps.db.query<{ id: string }>(
+            'SELECT id FROM meetings WHERE room_name = $1',
+            [event.room.name],
+          );
+          if (meeting) {
+            await recordOnline(
+              deps,
+              meeting.id,
+              identity.slice('member:'.length),
+              event.participant!.sid,
+              kind === 'participant_joined',
+              new Date(createdMs),
+            );
+          }
+        }
+      } catch (err) {
+        // Let LiveKit's retry be processed.
+        await deps.db.query('DELETE FROM webhook_events WHERE id = $1', [event.id]);
+        throw err;
+      }
+      res.status(200).json({ ok: true });
+    } catch (err) {
+      next(err);
+    }
+  };
+}

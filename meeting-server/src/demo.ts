@@ -1,0 +1,132 @@
+// The demo council that `npm start` seeds on first run: a commune council with a chair, two
+// delegates, a session sitting and a voter meeting, and the invitation links to try them.
+import type { Db } from './db/database';
+import { invitationToken } from './invitations/service';
+import {
+  addMember,
+  createBody,
+  createCouncil,
+  createInvitation,
+  createMeeting,
+} from './meetings/store';
+
+export interface DemoLink {
+  label: string;
+  url: string;
+}
+
+const DAY = 24 * 3600 * 1000;
+
+export async function ensureDemo(
+  db: Db,
+  opts: { secret: string; publicUrl: string; now: number },
+): Promise<DemoLink[]> {
+  const seeded = await db.query<{ value: string }>(
+    "SELECT value FROM server_settings WHERE key = 'demo'",
+  );
+  let ids: Record<string, string>;
+  if (seeded[0]) {
+    ids = JSON.parse(seeded[0].value) as Record<string, string>;
+  } else {
+    ids = await db.transaction(async (tx) => {
+      const councilId = await createCouncil(tx, {
+        name: 'HĐND xã Minh Khai (demo)',
+        level: 'commune',
+        totalMembers: 3,
+      });
+      const chair = await addMember(tx, {
+        councilId,
+        fullName: 'Nguyễn Văn An',
+        delegateGroup: 'Tổ 1',
+      });
+      const d1 = await addMember(tx, {
+        councilId,
+        fullName: 'Trần Thị Bình',
+        delegateGroup: 'Tổ 1',
+      });
+      const d2 = await addMember(tx, {
+        councilId,
+        fullName: 'Lê Văn Cường',
+        delegateGroup: 'Tổ 2',
+      });
+      const bodyId = await createBody(tx, {
+        councilId,
+        kind: 'council',
+        name: 'HĐND xã',
+        memberIds: [chair, d1, d2],
+      });
+      const start = new Date(opts.now);
+      const sitting = await createMeeting(tx, {
+        councilId,
+        bodyId,
+        kind: 'session',
+        title: 'Kỳ họp thứ nhất — phiên toàn thể',
+        startsAt: start,
+        agenda: ['Khai mạc kỳ họp', 'Dự thảo nghị quyết về dự toán ngân sách năm 2027', 'Bế mạc'],
+      });
+      const voterMeeting = await createMeeting(tx, {
+        councilId,
+        bodyId,
+        kind: 'voter',
+        title: 'Tiếp xúc cử tri trước kỳ họp',
+        startsAt: start,
+        agenda: ['Báo cáo dự kiến nội dung kỳ họp', 'Cử tri phát biểu, kiến nghị'],
+      });
+      const expiresAt = new Date(opts.now + 365 * DAY);
+      const result = {
+        sitting,
+        voterMeeting,
+        chair: await createInvitation(tx, {
+          meetingId: sitting,
+          role: 'chair',
+          memberId: chair,
+          expiresAt,
+        }),
+        delegate1: await createInvitation(tx, {
+          meetingId: sitting,
+          role: 'member',
+          memberId: d1,
+          expiresAt,
+        }),
+        delegate2: await createInvitation(tx, {
+          meetingId: sitting,
+          role: 'member',
+          memberId: d2,
+          expiresAt,
+        }),
+        voterChair: await createInvitation(tx, {
+          meetingId: voterMeeting,
+          role: 'chair',
+          memberId: chair,
+          expiresAt,
+        }),
+        voter: await createInvitation(tx, { meetingId: voterMeeting, role: 'voter', expiresAt }),
+      };
+      await tx.query("INSERT INTO server_settings (key, value) VALUES ('demo', $1)", [
+        JSON.stringify(result),
+      ]);
+      return result;
+    });
+  }
+  const rows = await db.query<{ id: string; meeting_id: string; expires_at: Date }>(
+    'SELECT id, meeting_id, expires_at FROM invitations WHERE id = ANY($1)',
+    [Object.values(ids)],
+  );
+  const link = (key: string) => {
+    const row = rows.find((r) => r.id === ids[key]);
+    if (!row) throw new Error(`demo invitation ${key} is missing`);
+    const token = invitationToken(opts.secret, {
+      id: row.id,
+      meetingId: row.meeting_id,
+      expiresAt: new Date(row.expires_at),
+    });
+    return `${opts.publicUrl}/j/${token}`;
+  };
+  return [
+    { label: 'Chủ tọa / Chair (Nguyễn Văn An)', url: link('chair') },
+    { label: 'Đại biểu / Delegate (Trần Thị Bình)', url: link('delegate1') },
+    { label: 'Đại biểu / Delegate (Lê Văn Cường)', url: link('delegate2') },
+    { label: 'Cử tri / Voter (tiếp xúc cử tri)', url: link('voter') },
+    { label: 'Chủ tọa buổi tiếp xúc cử tri / Chair of the voter meeting', url: link('voterChair') },
+  ];
+}

@@ -1,0 +1,90 @@
+// HTTP errors with a stable code and a bilingual message, plus the express error handler and the
+// one helper that validates request input against a shared zod schema.
+import type { ErrorRequestHandler } from 'express';
+import type { z } from 'zod';
+import { ErrorCode, type ApiError } from '../../../shared/errors';
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly vi: string,
+    readonly en: string,
+    readonly details?: unknown,
+  ) {
+    super(en);
+    this.name = 'HttpError';
+  }
+
+  toBody(): ApiError {
+    return {
+      code: this.code,
+      message: { vi: this.vi, en: this.en },
+      ...(this.details === undefined ? {} : { details: this.details }),
+    };
+  }
+}
+
+export const badRequest = (vi: string, en: string, details?: unknown) =>
+  new HttpError(400, ErrorCode.badRequest, vi, en, details);
+export const notFound = (vi: string, en: string) => new HttpError(404, ErrorCode.notFound, vi, en);
+export const forbidden = (vi: string, en: string) =>
+  new HttpError(403, ErrorCode.forbidden, vi, en);
+
+/** Parses `value` with `schema` or throws a 400 listing what is wrong. */
+export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  throw badRequest(
+    'Dữ liệu gửi lên không hợp lệ. Kiểm tra lại các trường được nêu và gửi lại.',
+    'The request is not valid. Check the listed fields and send it again.',
+    issues,
+  );
+}
+
+/** Last middleware: turns any error into `{ code, message }` without leaking internals. */
+export function errorHandler(log: (err: unknown) => void): ErrorRequestHandler {
+  return (err, _req, res, _next) => {
+    if (err instanceof HttpError) {
+      res.status(err.status).json(err.toBody());
+      return;
+    }
+    const e = err as { type?: string; status?: number };
+    if (e.type === 'entity.too.large') {
+      res
+        .status(413)
+        .json(
+          new HttpError(
+            413,
+            ErrorCode.payloadTooLarge,
+            'Nội dung gửi lên quá lớn.',
+            'The request body is too large.',
+          ).toBody(),
+        );
+      return;
+    }
+    if (e.type === 'entity.parse.failed' || (e.status && e.status >= 400 && e.status < 500)) {
+      res
+        .status(400)
+        .json(
+          badRequest(
+            'Nội dung gửi lên không phải JSON hợp lệ.',
+            'The request body is not valid JSON.',
+          ).toBody(),
+        );
+      return;
+    }
+    log(err);
+    res
+      .status(500)
+      .json(
+        new HttpError(
+          500,
+          ErrorCode.internal,
+          'Máy chủ gặp lỗi. Vui lòng thử lại; nếu vẫn lỗi, báo cho văn phòng HĐND.',
+          'The server hit an error. Please try again; if it persists, tell the council secretariat.',
+        ).toBody(),
+      );
+  };
+}

@@ -1,0 +1,128 @@
+// The invitation → join exchange through the HTTP API, on PGlite and PostgreSQL: forged, expired,
+// revoked and other-meeting invitations are refused with a bilingual error.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { JoinResponse } from '../../../shared/api';
+import { ApiError } from '../../../shared/errors';
+import { ensureDemo } from '../demo';
+import { DATABASE_KINDS, openTestDb, type TestDb } from '../testing/databases';
+import { TEST_SECRET, startTestServer, type RunningServer } from '../testing/server';
+import { signInvitation } from './token';
+
+describe.each(DATABASE_KINDS)('invitations on %s', (kind) => {
+  let db: TestDb;
+  let server: RunningServer;
+  let links: { label: string; url: string }[];
+
+  beforeEach(async () => {
+    db = await openTestDb(kind);
+    server = await startTestServer(db);
+    links = await ensureDemo(db, { secret: TEST_SECRET, publicUrl: server.url, now: Date.now() });
+  });
+  afterEach(async () => {
+    await server.close();
+    await db.destroy();
+  });
+
+  const tokenOf = (label: string) =>
+    links.find((l) => l.label.includes(label))!.url.split('/j/')[1]!;
+  const join = (body: unknown) =>
+    fetch(`${server.url}/api/join`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('shows the lobby information of a personal invitation', async () => {
+    const res = await fetch(`${server.url}/api/invitations/${tokenOf('Nguyễn Văn An')}`);
+    expect(res.status).toBe(200);
+    const info = (await res.json()) as {
+      role: string;
+      name: string;
+      meeting: { councilName: string };
+    };
+    expect(info.role).toBe('chair');
+    expect(info.name).toBe('Nguyễn Văn An');
+    expect(info.meeting.councilName).toBe('HĐND xã Minh Khai (demo)');
+  });
+
+  it('refuses a forged invitation with a Vietnamese and English message', async () => {
+    const real = tokenOf('Trần Thị Bình');
+    const [payload] = real.split('.');
+    const res = await join({ invitation: `${payload}.${'A'.repeat(43)}` });
+    expect(res.status).toBe(401);
+    const body = ApiError.parse(await res.json());
+    expect(body.code).toBe('invitation_invalid');
+    expect(body.message.vi).toMatch(/không hợp lệ/);
+    expect(body.message.en).toMatch(/not valid/);
+  });
+
+  it('refuses an invitation re-signed for another meeting', async () => {
+    const rows = await db.query<{ id: string; meeting_id: string }>(
+      "SELECT id, meeting_id FROM invitations WHERE role = 'voter'",
+    );
+    const other = await db.query<{ id: string }>('SELECT id FROM meetings WHERE id <> $1', [
+      rows[0]!.meeting_id,
+    ]);
+    const token = signInvitation(TEST_SECRET, {
+      iid: rows[0]!.id,
+      mid: other[0]!.id,
+      exp: Date.now() / 1000 + 60,
+    });
+    const res = await join({ invitation: token, name: 'X' });
+    expect(res.status).toBe(401);
+  });
+
+  it('refuses an expired and a revoked invitation', async () => {
+    const [row] = await db.query<{ id: string; meeting_id: string }>(
+      "SELECT id, meeting_id FROM invitations WHERE role = 'member' LIMIT 1",
+    );
+    const expired = signInvitation(TEST_SECRET, {
+      iid: row!.id,
+      mid: row!.meeting_id,
+      exp: Date.now() / 1000 - 5,
+    });
+    expect(((await (await join({ invitation: expired })).json()) as { code: string }).code).toBe(
+      'invitation_expired',
+    );
+    await db.query('UPDATE invitations SET revoked_at = now() WHERE id = $1', [row!.id]);
+    const live = signInvitation(TEST_SECRET, {
+      iid: row!.id,
+      mid: row!.meeting_id,
+      exp: Date.now() / 1000 + 60,
+    });
+    const res = await join({ invitation: live });
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { code: string }).code).toBe('invitation_revoked');
+  });
+
+  it('answers 400 on a malformed body and never 500', async () => {
+    for (const body of [{}, { invitation: 42 }, { invitation: 'x' }, 'null']) {
+      const res = await join(body);
+      expect(res.status).toBe(400);
+    }
+    const raw = await fetch(`${server.url}/api/join`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{not json',
+    });
+    expect(raw.status).toBe(400);
+  });
+
+  it('refreshes a session with the same identity, and refuses once the invitation is revoked', async () => {
+    const joined = JoinResponse.parse(
+      await (await join({ invitation: tokenOf('Lê Văn Cường') })).json(),
+    );
+    const refreshWith = (token: string) =>
+      fetch(`${server.url}/api/session/refresh`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+      });
+    const again = JoinResponse.parse(await (await refreshWith(joined.sessionToken)).json());
+    expect(again.identity).toBe(joined.identity);
+    expect(again.room).toBe(joined.room);
+    expect((await refreshWith('garbage.token-value')).status).toBe(401);
+    expect((await fetch(`${server.url}/api/session/refresh`, { method: 'POST' })).status).toBe(401);
+    await db.query("UPDATE invitations SET revoked_at = now() WHERE role = 'member'");
+    expect((await refreshWith(joined.sessionToken)).status).toBe(401);
+  });
+});

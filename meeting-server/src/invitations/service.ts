@@ -1,0 +1,182 @@
+// Exchanges a signed invitation for what the lobby shows and for a LiveKit token.
+// The server alone decides identity, room and grants; the client only presents the link.
+import { randomUUID } from 'node:crypto';
+import type { InvitationInfo, JoinRequest, JoinResponse } from '../../../shared/api';
+import { ErrorCode } from '../../../shared/errors';
+import type { Queryable } from '../db/database';
+import { HttpError, badRequest } from '../http/errors';
+import type { LiveKit } from '../livekit/livekit';
+import { findInvitation, isBodyMember, type InvitationRow } from '../meetings/store';
+import { signInvitation, verifyInvitation } from './token';
+import { SESSION_TTL_SECONDS, signParticipant, type ParticipantClaims } from '../auth/participant';
+import { holdsFloor } from '../floor/service';
+
+export interface InvitationDeps {
+  db: Queryable;
+  secret: string;
+  now: () => number;
+}
+
+const invalid = () =>
+  new HttpError(
+    401,
+    ErrorCode.invitationInvalid,
+    'Liên kết mời không hợp lệ. Hãy mở lại đúng liên kết trong thư mời hoặc xin văn phòng HĐND gửi lại.',
+    'This invitation link is not valid. Open the exact link from your invitation or ask the secretariat for a new one.',
+  );
+
+/** Verifies the token's signature and expiry, then loads the invitation and checks it still stands. */
+export async function resolveInvitation(
+  deps: InvitationDeps,
+  token: string,
+): Promise<InvitationRow> {
+  const verified = verifyInvitation(deps.secret, token, deps.now());
+  if (!verified.ok) {
+    if (verified.reason === 'expired') {
+      throw new HttpError(
+        401,
+        ErrorCode.invitationExpired,
+        'Liên kết mời đã hết hạn. Xin văn phòng HĐND gửi liên kết mới.',
+        'This invitation link has expired. Ask the secretariat for a new one.',
+      );
+    }
+    throw invalid();
+  }
+  const row = await findInvitation(deps.db, verified.claims.iid);
+  if (!row || row.meeting_id !== verified.claims.mid) throw invalid();
+  if (row.revoked_at) {
+    throw new HttpError(
+      401,
+      ErrorCode.invitationRevoked,
+      'Liên kết mời này đã bị thu hồi. Xin văn phòng HĐND gửi liên kết mới.',
+      'This invitation has been revoked. Ask the secretariat for a new one.',
+    );
+  }
+  if (new Date(row.expires_at).getTime() <= deps.now()) {
+    throw new HttpError(
+      401,
+      ErrorCode.invitationExpired,
+      'Liên kết mời đã hết hạn. Xin văn phòng HĐND gửi liên kết mới.',
+      'This invitation link has expired. Ask the secretariat for a new one.',
+    );
+  }
+  return row;
+}
+
+export function invitationInfo(row: InvitationRow): InvitationInfo {
+  return {
+    meeting: {
+      id: row.meeting_id,
+      title: row.meeting_title,
+      kind: row.meeting_kind,
+      status: row.meeting_status,
+      startsAt: new Date(row.starts_at).toISOString(),
+      councilName: row.council_name,
+    },
+    role: row.role,
+    name: row.member_name ?? row.display_name,
+    expiresAt: new Date(row.expires_at).toISOString(),
+  };
+}
+
+/** Signs a join link token for an invitation row (used when issuing links). */
+export function invitationToken(
+  secret: string,
+  inv: { id: string; meetingId: string; expiresAt: Date },
+) {
+  return signInvitation(secret, {
+    iid: inv.id,
+    mid: inv.meetingId,
+    exp: Math.floor(inv.expiresAt.getTime() / 1000),
+  });
+}
+
+/** Who may publish audio/video on joining: members of the meeting's body, the chair and the secretary. */
+async function mayPublish(db: Queryable, row: InvitationRow): Promise<boolean> {
+  if (row.role === 'chair' || row.role === 'secretary') return true;
+  if (row.role !== 'member' || !row.member_id) return false;
+  return isBodyMember(db, row.body_id, row.member_id);
+}
+
+async function issueSession(
+  deps: InvitationDeps & { livekit: LiveKit },
+  row: InvitationRow,
+  identity: string,
+  name: string,
+  ward?: string,
+): Promise<JoinResponse> {
+  // A voter or guest holding the floor keeps publishing across a token refresh.
+  const canPublish =
+    (await mayPublish(deps.db, row)) ||
+    (await holdsFloor(deps.db, row.meeting_id, identity, deps.now()));
+  const { token, expiresAt } = await deps.livekit.mintToken({
+    identity,
+    name,
+    room: row.room_name,
+    role: row.role,
+    canPublish,
+    metadata: {
+      invitationId: row.id,
+      ...(row.member_id ? { memberId: row.member_id } : {}),
+      ...(ward ? { ward } : {}),
+    },
+  });
+  const sessionToken = signParticipant(deps.secret, {
+    mid: row.meeting_id,
+    sub: identity,
+    role: row.role,
+    memberId: row.member_id,
+    name,
+    iid: row.id,
+    exp: Math.floor(deps.now() / 1000) + SESSION_TTL_SECONDS,
+  });
+  return {
+    livekitUrl: deps.livekit.url,
+    token,
+    identity,
+    room: row.room_name,
+    role: row.role,
+    name,
+    expiresAt: expiresAt.toISOString(),
+    canPublish,
+    sessionToken,
+    meetingId: row.meeting_id,
+  };
+}
+
+const meetingClosed = () =>
+  new HttpError(409, ErrorCode.meetingClosed, 'Cuộc họp đã kết thúc.', 'This meeting has ended.');
+
+/** Exchanges an invitation for a LiveKit token and a participant session. */
+export async function join(
+  deps: InvitationDeps & { livekit: LiveKit },
+  req: JoinRequest,
+): Promise<JoinResponse> {
+  const row = await resolveInvitation(deps, req.invitation);
+  if (row.meeting_status === 'closed') throw meetingClosed();
+  const name = row.member_name ?? row.display_name ?? req.name;
+  if (!name) {
+    throw badRequest('Vui lòng nhập họ và tên để tham gia.', 'Please enter your name to join.');
+  }
+  const identity = row.member_id
+    ? `member:${row.member_id}`
+    : row.role === 'voter'
+      ? `voter:${randomUUID()}`
+      : `${row.role}:${row.id}`;
+  return issueSession(deps, row, identity, name, req.ward);
+}
+
+/**
+ * Renews a participant's LiveKit token and session before they expire, re-checking that the
+ * invitation still stands and the meeting is not closed. Identity and name stay the same.
+ */
+export async function refresh(
+  deps: InvitationDeps & { livekit: LiveKit },
+  claims: ParticipantClaims,
+): Promise<JoinResponse> {
+  const row = await findInvitation(deps.db, claims.iid);
+  if (!row || row.meeting_id !== claims.mid) throw invalid();
+  if (row.revoked_at) throw invalid();
+  if (row.meeting_status === 'closed') throw meetingClosed();
+  return issueSession(deps, row, claims.sub, claims.name);
+}

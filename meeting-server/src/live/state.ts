@@ -1,0 +1,266 @@
+// The meeting state every client renders, read from the database, and the transaction helper that
+// every change goes through: lock the meeting's live row, change, bump `version`, commit, announce.
+import type { Role } from '../../../shared/domain';
+import { ErrorCode } from '../../../shared/errors';
+import type {
+  AttendanceEntry,
+  HandKind,
+  MeetingState,
+  Motion,
+  MotionResult,
+} from '../../../shared/meeting';
+import type { MeetingKind, MeetingStatus } from '../../../shared/domain';
+import type { Db, Queryable } from '../db/database';
+import { HttpError, notFound } from '../http/errors';
+import { quorumRequired } from '../votes/rules';
+import type { LiveDeps } from './context';
+import { liveSettings, type LiveSettings } from './settings';
+
+export interface MeetingRow {
+  id: string;
+  title: string;
+  kind: MeetingKind;
+  status: MeetingStatus;
+  starts_at: Date;
+  settings: unknown;
+  room_name: string;
+  body_id: string;
+  council_name: string;
+}
+
+export interface MeetingInfo extends MeetingRow {
+  live: LiveSettings;
+}
+
+export async function loadMeeting(db: Queryable, meetingId: string): Promise<MeetingInfo> {
+  const rows = await db.query<MeetingRow>(
+    `SELECT m.id, m.title, m.kind, m.status, m.starts_at, m.settings, m.room_name, m.body_id,
+            c.name AS council_name
+       FROM meetings m JOIN councils c ON c.id = m.council_id
+      WHERE m.id = $1`,
+    [meetingId],
+  );
+  const row = rows[0];
+  if (!row) throw notFound('Không tìm thấy cuộc họp.', 'Meeting not found.');
+  return { ...row, live: liveSettings(row.settings) };
+}
+
+export async function ensureLiveRow(db: Queryable, meetingId: string): Promise<void> {
+  await db.query(
+    'INSERT INTO meeting_live (meeting_id) VALUES ($1) ON CONFLICT (meeting_id) DO NOTHING',
+    [meetingId],
+  );
+}
+
+export const conflict = (code: string, vi: string, en: string) => new HttpError(409, code, vi, en);
+
+export const meetingClosed = () =>
+  conflict(ErrorCode.meetingClosed, 'Cuộc họp đã kết thúc.', 'This meeting has ended.');
+
+/**
+ * Runs one change to a meeting in a transaction. `fn` returns its answer and whether it changed
+ * anything; on a change the meeting's version is bumped in the same transaction and, after commit,
+ * clients are told.
+ */
+export async function mutate<T>(
+  deps: LiveDeps,
+  meetingId: string,
+  fn: (tx: Queryable) => Promise<{ value: T; changed: boolean }>,
+  opts: { liveRowExists?: boolean } = {},
+): Promise<T> {
+  if (!opts.liveRowExists) await ensureLiveRow(deps.db, meetingId);
+  const { value, changed } = await deps.db.transaction(async (tx) => {
+    const out = await fn(tx);
+    if (out.changed) {
+      await tx.query('UPDATE meeting_live SET version = version + 1 WHERE meeting_id = $1', [
+        meetingId,
+      ]);
+    }
+    return out;
+  });
+  if (changed) deps.changed(meetingId);
+  return value;
+}
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+interface LiveRow {
+  version: number;
+  current_agenda_item_id: string | null;
+  shown_result_motion_id: string | null;
+  floor_identity: string | null;
+  floor_name: string | null;
+  floor_role: Role | null;
+  floor_kind: HandKind | null;
+  floor_started_at: Date | null;
+  floor_ends_at: Date | null;
+  roll_call_open: boolean;
+  roll_call_started_at: Date | null;
+}
+
+export interface MotionRow {
+  id: string;
+  meeting_id: string;
+  agenda_item_id: string | null;
+  title: string;
+  text: string;
+  kind: Motion['kind'];
+  secret: boolean;
+  rule: Motion['rule'];
+  allow_change: boolean;
+  present_only: boolean;
+  officials: string[];
+  duration_seconds: number | null;
+  status: Motion['status'];
+  opened_at: Date | null;
+  closes_at: Date | null;
+  closed_at: Date | null;
+  total_members: number;
+  present_at_open: number;
+  eligible_count: number;
+  cast_count: number;
+  result: MotionResult | null;
+}
+
+export function motionOf(r: MotionRow): Motion {
+  return {
+    id: r.id,
+    agendaItemId: r.agenda_item_id,
+    title: r.title,
+    text: r.text,
+    kind: r.kind,
+    secret: r.secret,
+    rule: r.rule,
+    allowChange: r.allow_change,
+    presentOnly: r.present_only,
+    officials: r.officials,
+    status: r.status,
+    openedAt: iso(r.opened_at),
+    closesAt: iso(r.closes_at),
+    closedAt: iso(r.closed_at),
+    eligibleCount: r.eligible_count,
+    castCount: r.cast_count,
+    result: r.result,
+  };
+}
+
+export const MOTION_COLUMNS = `id, meeting_id, agenda_item_id, title, text, kind, secret, rule,
+  allow_change, present_only, officials, duration_seconds, status, opened_at, closes_at, closed_at,
+  total_members, present_at_open, eligible_count, cast_count, result`;
+
+/** Members of the meeting's body with their presence (present = online or checked in the hall). */
+export async function attendanceOf(
+  db: Queryable,
+  meeting: MeetingInfo,
+): Promise<MeetingState['attendance']> {
+  const rows = await db.query<{
+    member_id: string;
+    full_name: string;
+    online: boolean | null;
+    online_since: Date | null;
+    hall: boolean | null;
+    hall_since: Date | null;
+  }>(
+    `SELECT bm.member_id, mb.full_name, a.online, a.online_since, a.hall, a.hall_since
+       FROM body_members bm
+       JOIN members mb ON mb.id = bm.member_id
+       LEFT JOIN attendance a ON a.meeting_id = $1 AND a.member_id = bm.member_id
+      WHERE bm.body_id = $2
+      ORDER BY mb.full_name, bm.member_id`,
+    [meeting.id, meeting.body_id],
+  );
+  const members: AttendanceEntry[] = rows.map((r) => {
+    const via = r.hall ? 'hall' : r.online ? 'online' : null;
+    return {
+      memberId: r.member_id,
+      name: r.full_name,
+      present: via !== null,
+      via,
+      since: via === 'hall' ? iso(r.hall_since) : via === 'online' ? iso(r.online_since) : null,
+    };
+  });
+  const present = members.filter((m) => m.present).length;
+  const required = quorumRequired(members.length, meeting.live.quorum);
+  return { totalMembers: members.length, present, required, quorum: present >= required, members };
+}
+
+/** The state as one consistent snapshot (every query of it sees the same committed changes). */
+export async function readState(db: Db, meetingId: string): Promise<MeetingState> {
+  await ensureLiveRow(db, meetingId);
+  return db.transaction(async (tx) => {
+    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    return buildState(tx, meetingId);
+  });
+}
+
+async function buildState(db: Queryable, meetingId: string): Promise<MeetingState> {
+  const meeting = await loadMeeting(db, meetingId);
+  const [live] = await db.query<LiveRow>('SELECT * FROM meeting_live WHERE meeting_id = $1', [
+    meetingId,
+  ]);
+  const agenda = await db.query<{ id: string; position: number; title: string }>(
+    'SELECT id, position, title FROM agenda_items WHERE meeting_id = $1 ORDER BY position',
+    [meetingId],
+  );
+  const hands = await db.query<{
+    id: string;
+    identity: string;
+    name: string;
+    role: Role;
+    kind: HandKind;
+    raised_at: Date;
+  }>(
+    `SELECT id, identity, name, role, kind, raised_at FROM hands
+      WHERE meeting_id = $1 ORDER BY position, raised_at, id`,
+    [meetingId],
+  );
+  const motions = await db.query<MotionRow>(
+    `SELECT ${MOTION_COLUMNS} FROM motions WHERE meeting_id = $1 ORDER BY created_at, id`,
+    [meetingId],
+  );
+  const confirms = await db.query<{ member_id: string }>(
+    'SELECT member_id FROM roll_call_confirms WHERE meeting_id = $1 ORDER BY confirmed_at, member_id',
+    [meetingId],
+  );
+  const l = live!;
+  return {
+    version: l.version,
+    meeting: {
+      id: meeting.id,
+      title: meeting.title,
+      kind: meeting.kind,
+      status: meeting.status,
+      councilName: meeting.council_name,
+      startsAt: new Date(meeting.starts_at).toISOString(),
+    },
+    agenda,
+    currentAgendaItemId: l.current_agenda_item_id,
+    queue: hands.map((h) => ({
+      id: h.id,
+      identity: h.identity,
+      name: h.name,
+      role: h.role,
+      kind: h.kind,
+      raisedAt: new Date(h.raised_at).toISOString(),
+    })),
+    floor:
+      l.floor_identity && l.floor_started_at && l.floor_ends_at
+        ? {
+            identity: l.floor_identity,
+            name: l.floor_name ?? '',
+            role: l.floor_role ?? 'member',
+            kind: l.floor_kind ?? 'speak',
+            startedAt: new Date(l.floor_started_at).toISOString(),
+            endsAt: new Date(l.floor_ends_at).toISOString(),
+          }
+        : null,
+    motions: motions.map(motionOf),
+    shownResultMotionId: l.shown_result_motion_id,
+    attendance: await attendanceOf(db, meeting),
+    rollCall: {
+      open: l.roll_call_open,
+      startedAt: iso(l.roll_call_started_at),
+      confirmedMemberIds: confirms.map((c) => c.member_id),
+    },
+  };
+}

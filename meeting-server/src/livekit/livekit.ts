@@ -1,0 +1,63 @@
+// The meeting server's side of LiveKit: minting short-lived, room-scoped tokens with role-based
+// grants, the RoomServiceClient for server-side actions, and the webhook receiver.
+import { AccessToken, RoomServiceClient, WebhookReceiver } from 'livekit-server-sdk';
+import type { Role } from '../../../shared/domain';
+
+export interface LiveKitConfig {
+  url: string;
+  apiKey: string;
+  apiSecret: string;
+}
+
+export interface TokenRequest {
+  identity: string;
+  name: string;
+  room: string;
+  role: Role;
+  /** May this participant publish audio/video right now (members of the body; the floor for voters). */
+  canPublish: boolean;
+  metadata?: Record<string, unknown>;
+  /** Seconds; tokens are short-lived and refreshed while in the meeting. */
+  ttlSeconds?: number;
+}
+
+export const TOKEN_TTL_SECONDS = 10 * 60;
+
+export interface LiveKit {
+  url: string;
+  rooms: RoomServiceClient;
+  webhooks: WebhookReceiver;
+  mintToken(req: TokenRequest): Promise<{ token: string; expiresAt: Date }>;
+}
+
+/** Converts ws(s):// to http(s):// for the server API. */
+export function httpUrl(url: string): string {
+  return url.replace(/^ws(s?):\/\//, 'http$1://');
+}
+
+export function createLiveKit(config: LiveKitConfig, now: () => number = Date.now): LiveKit {
+  return {
+    url: config.url,
+    rooms: new RoomServiceClient(httpUrl(config.url), config.apiKey, config.apiSecret),
+    webhooks: new WebhookReceiver(config.apiKey, config.apiSecret),
+    async mintToken(req) {
+      const ttl = req.ttlSeconds ?? TOKEN_TTL_SECONDS;
+      const at = new AccessToken(config.apiKey, config.apiSecret, {
+        identity: req.identity,
+        name: req.name,
+        ttl,
+        metadata: JSON.stringify({ role: req.role, ...req.metadata }),
+      });
+      at.addGrant({
+        roomJoin: true,
+        room: req.room,
+        canSubscribe: true,
+        canPublish: req.canPublish,
+        // Only the server sends data messages that clients act on.
+        canPublishData: false,
+        canUpdateOwnMetadata: false,
+      });
+      return { token: await at.toJwt(), expiresAt: new Date(now() + ttl * 1000) };
+    },
+  };
+}

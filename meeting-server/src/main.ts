@@ -1,0 +1,81 @@
+// Entry point: validate configuration, open the database, migrate, serve. Nothing else lives here.
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createApp } from './app';
+import { ConfigError, loadConfig, type Config } from './config';
+import { openPglite, openPostgres, type Db } from './db/database';
+import { migrate } from './db/migrate';
+import { ensureDemo } from './demo';
+import { createLiveKit } from './livekit/livekit';
+import { ensureFirstAdmin } from './staff/service';
+
+async function appSecret(config: Config): Promise<string> {
+  if (config.appSecret) return config.appSecret;
+  const file = join(config.dataDir, 'app-secret');
+  try {
+    return (await readFile(file, 'utf8')).trim();
+  } catch {
+    const secret = randomBytes(32).toString('base64url');
+    await writeFile(file, secret, { mode: 0o600 });
+    return secret;
+  }
+}
+
+async function openDb(config: Config): Promise<Db> {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl);
+  return openPglite(join(config.dataDir, 'pglite'));
+}
+
+async function main() {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  await mkdir(config.dataDir, { recursive: true });
+  const db = await openDb(config);
+  const applied = await migrate(db);
+  if (applied.length)
+    console.log(`Database (${db.kind}): applied migrations ${applied.join(', ')}`);
+  const secret = await appSecret(config);
+  if (config.adminEmail && config.adminPassword) {
+    const admin = { email: config.adminEmail, password: config.adminPassword };
+    if ((await ensureFirstAdmin(db, admin)) === 'created')
+      console.log(`Tài khoản quản trị / Administrator account: ${config.adminEmail}`);
+  }
+  const livekit = createLiveKit(config.livekit);
+  const app = createApp({
+    db,
+    livekit,
+    secret,
+    publicUrl: config.publicUrl,
+    packagesDir: join(config.dataDir, 'packages'),
+  });
+  const server = app.listen(config.port, config.host, () => {
+    console.log(
+      `Meeting server / Máy chủ họp: ${config.publicUrl} (database: ${db.kind}, LiveKit: ${config.livekit.url})`,
+    );
+  });
+  if (config.demo) {
+    const links = await ensureDemo(db, { secret, publicUrl: config.publicUrl, now: Date.now() });
+    console.log('\nLiên kết mời demo / Demo invitation links:');
+    for (const l of links) console.log(`  ${l.label}\n    ${l.url}`);
+  }
+  const stop = () => {
+    server.close();
+    void db.close().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error('Máy chủ họp không khởi động được / The meeting server failed to start:', err);
+  process.exit(1);
+});

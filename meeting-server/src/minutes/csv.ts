@@ -1,0 +1,77 @@
+// The minutes as one CSV table (UTF-8 with BOM so spreadsheet programs read Vietnamese): one row
+// per attendance event, vote result, named ballot and petition. Cells that a spreadsheet would run
+// as a formula (starting with = + - @) are prefixed with ' so user text cannot become one.
+import type { Minutes } from '../../../shared/admin';
+import { roleLabel } from '../../../shared/domain';
+import {
+  categoryLabel,
+  choiceLabel,
+  eventLabel,
+  resultLine,
+  ruleLabel,
+  statusLabel,
+  vnDateTime,
+} from './format';
+
+export const CSV_HEADER = ['Mục', 'STT', 'Họ và tên / Nội dung', 'Chi tiết', 'Thời gian'];
+
+export function csvCell(value: string | number): string {
+  let s = String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function minutesCsv(m: Minutes): string {
+  const rows: (string | number)[][] = [CSV_HEADER];
+  rows.push([
+    'Cuộc họp',
+    '',
+    `${m.council.name} — ${m.meeting.title}`,
+    m.meeting.bodyName,
+    vnDateTime(m.meeting.startsAt),
+  ]);
+  m.attendance.members.forEach((a, i) => {
+    if (!a.events.length) rows.push(['Điểm danh', i + 1, a.name, 'Vắng mặt', '']);
+    for (const e of a.events)
+      rows.push(['Điểm danh', i + 1, a.name, eventLabel[e.event], vnDateTime(e.at)]);
+  });
+  m.speakers.list.forEach((s, i) =>
+    rows.push([
+      'Phát biểu',
+      i + 1,
+      s.name,
+      `${roleLabel[s.role].vi}; kết thúc ${vnDateTime(s.endedAt)}`,
+      vnDateTime(s.startedAt),
+    ]),
+  );
+  m.motions.forEach((mo, i) => {
+    const detail = mo.result
+      ? resultLine(mo.result)
+      : mo.status === 'closed'
+        ? 'Không có kết quả'
+        : 'Chưa biểu quyết xong';
+    rows.push([
+      'Biểu quyết',
+      i + 1,
+      mo.title,
+      `${mo.secret ? 'Bỏ phiếu kín' : 'Biểu quyết công khai'}; ${ruleLabel(mo.rule)}; ${detail}`,
+      vnDateTime(mo.closedAt),
+    ]);
+    for (const b of mo.result?.ballots ?? []) {
+      rows.push(['Phiếu biểu quyết', i + 1, b.name, choiceLabel(b.choice), '']);
+    }
+  });
+  m.petitions.forEach((p, i) => {
+    const who = [p.name, p.ward].filter(Boolean).join(', ');
+    const detail = [
+      statusLabel(p.status),
+      categoryLabel(p.category),
+      p.authority ? `Chuyển: ${p.authority}` : '',
+      p.answer ? `Trả lời: ${p.answer}` : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
+    rows.push(['Kiến nghị', i + 1, `${who}: ${p.text}`, detail, vnDateTime(p.createdAt)]);
+  });
+  return '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}

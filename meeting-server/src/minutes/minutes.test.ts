@@ -1,0 +1,185 @@
+// Minutes of a real meeting, on PGlite and PostgreSQL: attendance checked in through the
+// in-meeting API, an open vote cast and closed, a voter's petition; the JSON, the CSV and the PDF
+// (its text read back with pdf.js) carry the council's name, the date, names with Vietnamese
+// diacritics, the named ballots and the result. Only the chair, the secretary and staff get them.
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Minutes } from '../../../shared/admin';
+import { MeetingState, Motion } from '../../../shared/meeting';
+import { bearer, buildFixture, ok, type Fixture } from '../admin/testing';
+import { CLERK, seedStaff, signIn, type StaffClient } from '../staff/testing';
+import { DATABASE_KINDS, openTestDb, type TestDb } from '../testing/databases';
+import { startTestServer, type RunningServer } from '../testing/server';
+import { csvCell } from './csv';
+
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const pdf = await getDocument({ data: bytes, useSystemFonts: false, isEvalSupported: false })
+    .promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= pdf.numPages; i++) {
+    const content = await (await pdf.getPage(i)).getTextContent();
+    pages.push(content.items.map((it) => ('str' in it ? it.str : '')).join(' '));
+  }
+  await pdf.destroy();
+  return pages.join('\n').normalize('NFC').replace(/\s+/g, ' ');
+}
+
+describe.each(DATABASE_KINDS)('minutes on %s', (kind) => {
+  let db: TestDb;
+  let server: RunningServer;
+  let staff: StaffClient;
+  let fx: Fixture;
+
+  // Opening PGlite and seeding can take long on a busy 2-core machine.
+  beforeAll(async () => {
+    db = await openTestDb(kind);
+    await seedStaff(db);
+    server = await startTestServer(db);
+    staff = await signIn(server.url, CLERK);
+    fx = await buildFixture(server.url, staff);
+    const m = `/api/meetings/${fx.sitting.id}`;
+    const secretary = bearer(server.url, fx.sessions.secretary);
+    const chair = bearer(server.url, fx.sessions.chair);
+    const member = bearer(server.url, fx.sessions.member);
+    for (const memberId of [fx.members[0]!.id, fx.members[1]!.id]) {
+      await ok(await secretary('POST', `${m}/attendance/check-in`, { memberId, present: true }), {
+        parse: (v: unknown) => v,
+      });
+    }
+    const motion = await ok(
+      await chair('POST', `${m}/motions`, {
+        agendaItemId: fx.sitting.agenda[1]!.id,
+        title: 'Thông qua Nghị quyết về dự toán ngân sách xã năm 2027',
+      }),
+      Motion,
+    );
+    await ok(await chair('POST', `${m}/motions/${motion.id}/open`), { parse: (v: unknown) => v });
+    await ok(
+      await chair('POST', `${m}/motions/${motion.id}/ballots`, {
+        choice: 'for',
+        idempotencyKey: 'chair-ballot-1',
+      }),
+      { parse: (v: unknown) => v },
+    );
+    await ok(
+      await member('POST', `${m}/motions/${motion.id}/ballots`, {
+        choice: 'against',
+        idempotencyKey: 'member-ballot-1',
+      }),
+      { parse: (v: unknown) => v },
+    );
+    await ok(await chair('POST', `${m}/motions/${motion.id}/close`), { parse: (v: unknown) => v });
+    // Trần Thị Bình asks to speak, the chair gives her the floor, then ends it.
+    const raised = await ok(await member('POST', `${m}/hand`, { kind: 'speak' }), MeetingState);
+    await ok(await chair('POST', `${m}/floor`, { entryId: raised.queue[0]!.id }), MeetingState);
+    await ok(await chair('DELETE', `${m}/floor`), MeetingState);
+  }, 120_000);
+  afterAll(async () => {
+    await server.close();
+    await db.destroy();
+  });
+
+  const get = (ext: string, token?: string) =>
+    token
+      ? bearer(server.url, token)('GET', `/api/meetings/${fx.sitting.id}/minutes.${ext}`)
+      : staff.request('GET', `/api/meetings/${fx.sitting.id}/minutes.${ext}`);
+
+  it('records attendance with times, the vote with its named list, in JSON', async () => {
+    const minutes = await ok(await get('json'), Minutes);
+    expect(minutes.council.name).toBe('HĐND xã Yên Thịnh');
+    const byName = new Map(minutes.attendance.members.map((a) => [a.name, a]));
+    expect(byName.get('Nguyễn Văn An')!.attended).toBe(true);
+    expect(byName.get('Nguyễn Văn An')!.events[0]!.event).toBe('checked_in');
+    expect(byName.get('Lê Văn Cường')!.attended).toBe(false);
+    expect(minutes.attendance.attended).toBe(2);
+    const [motion] = minutes.motions;
+    expect(motion!.agendaItem).toBe('Thảo luận');
+    expect(motion!.result!.counts).toMatchObject({ for: 1, against: 1, notVoted: 1 });
+    expect(motion!.result!.passed).toBe(false);
+    expect(minutes.speakers.list).toHaveLength(1);
+    expect(minutes.speakers.list[0]).toMatchObject({ name: 'Trần Thị Bình', role: 'member' });
+    const { startedAt, endedAt } = minutes.speakers.list[0]!;
+    expect(Date.parse(endedAt!)).toBeGreaterThanOrEqual(Date.parse(startedAt));
+    expect(motion!.result!.ballots!.map((b) => [b.name, b.choice]).sort()).toEqual([
+      ['Lê Văn Cường', null],
+      ['Nguyễn Văn An', 'for'],
+      ['Trần Thị Bình', 'against'],
+    ]);
+  });
+
+  it('writes a Vietnamese PDF whose text reads back with every diacritic', async () => {
+    const res = await get('pdf', fx.sessions.chair);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const text = await pdfText(new Uint8Array(await res.arrayBuffer()));
+    for (const s of [
+      'HĐND XÃ YÊN THỊNH',
+      'BIÊN BẢN',
+      'Kỳ họp thứ hai',
+      'ngày 01 tháng 12 năm 2026',
+      'Nguyễn Văn An',
+      'Trần Thị Bình: Không tán thành',
+      'Nguyễn Văn An: Tán thành',
+      'Lê Văn Cường: Không bỏ phiếu',
+      'Thông qua Nghị quyết về dự toán ngân sách xã năm 2027',
+      'KHÔNG THÔNG QUA',
+      'Có mặt tại hội trường',
+      '1. Trần Thị Bình (Đại biểu):',
+    ]) {
+      expect(text, s).toContain(s);
+    }
+  });
+
+  it('writes a CSV with a BOM, the named ballots and the result', async () => {
+    const res = await get('csv', fx.sessions.secretary);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes.slice(3)).split('\r\n');
+    expect(lines[0]).toBe('Mục,STT,Họ và tên / Nội dung,Chi tiết,Thời gian');
+    expect(lines).toContain('Phiếu biểu quyết,1,Trần Thị Bình,Không tán thành,');
+    expect(
+      lines.some(
+        (l) => l.startsWith('Điểm danh,') && l.includes('Nguyễn Văn An,Có mặt tại hội trường,'),
+      ),
+    ).toBe(true);
+    expect(lines.some((l) => l.startsWith('Biểu quyết,1,') && l.includes('KHÔNG THÔNG QUA'))).toBe(
+      true,
+    );
+  });
+
+  it('refuses the minutes to delegates, voters, other meetings and anonymous callers', async () => {
+    expect((await get('json', fx.sessions.member)).status).toBe(403);
+    expect((await get('pdf', fx.sessions.voterChair)).status).toBe(403);
+    expect((await get('csv', fx.sessions.voter)).status).toBe(403);
+    expect((await fetch(`${server.url}/api/meetings/${fx.sitting.id}/minutes.json`)).status).toBe(
+      401,
+    );
+    expect((await get('json', 'forged.token-value-xx')).status).toBe(401);
+  });
+
+  it('lists a voter meeting’s petitions in its minutes', async () => {
+    const voter = bearer(server.url, fx.sessions.voter);
+    await voter('POST', `/api/meetings/${fx.voterMeeting.id}/petitions`, {
+      name: 'Đặng Thị Hoa',
+      ward: 'Thôn Đông',
+      text: 'Đề nghị lắp thêm đèn chiếu sáng ở đường làng.',
+    });
+    const res = await bearer(server.url, fx.sessions.voterChair)(
+      'GET',
+      `/api/meetings/${fx.voterMeeting.id}/minutes.pdf`,
+    );
+    const text = await pdfText(new Uint8Array(await res.arrayBuffer()));
+    expect(text).toContain('Kiến nghị cử tri');
+    expect(text).toContain('Đặng Thị Hoa, Thôn Đông');
+    expect(text).toContain('Đề nghị lắp thêm đèn chiếu sáng ở đường làng.');
+  });
+});
+
+describe('CSV cells', () => {
+  it('defuses text a spreadsheet would run as a formula, and quotes separators', () => {
+    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvCell('-1+2')).toBe("'-1+2");
+    expect(csvCell('Thôn Đông, xã A')).toBe('"Thôn Đông, xã A"');
+  });
+});

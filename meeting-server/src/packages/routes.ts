@@ -1,0 +1,338 @@
+// Session package HTTP routes. Staff (session + CSRF): create a package for a meeting, upload PDFs
+// (the request body is the PDF, streamed to content-addressed storage), replace a document with a
+// new version and a reason, order documents under agenda items, publish, links and QR codes.
+// Readers (CORS-open, no cookies): subscribe with an invitation for a reader token, the manifest
+// with ETag / If-None-Match, every version's file; and the package link page `/p/:packageId`.
+import { createHash } from 'node:crypto';
+import { Router, type Request, type Response } from 'express';
+import QRCode from 'qrcode';
+import {
+  CreatePackage,
+  OrderDocuments,
+  Sha256,
+  SubscribeRequest,
+  UpdatePackage,
+  UploadDocumentQuery,
+  UploadVersionQuery,
+  type PackageLinks,
+  type PackageManifest,
+  type SubscribeResponse,
+} from '../../../shared/packages';
+import type { Db } from '../db/database';
+import { badRequest, notFound, parse } from '../http/errors';
+import { findMeeting, listInvitations } from '../admin/store';
+import { invitationToken, resolveInvitation } from '../invitations/service';
+import { requireStaff, staffOf, type StaffDeps } from '../staff/session';
+import { checkReader, invitationReads, otherMeeting, signReader } from './access';
+import { PackageStorage } from './storage';
+import {
+  addDocument,
+  addVersion,
+  agendaItemOfMeeting,
+  createPackage,
+  currentSha,
+  documentIds,
+  documentOfPackage,
+  findPackage,
+  listPackages,
+  manifestOf,
+  orderDocuments,
+  packageHasFile,
+  packageSummary,
+  publishPackage,
+  updatePackage,
+  type PackageRow,
+} from './store';
+
+export interface PackagesDeps extends StaffDeps {
+  db: Db;
+  publicUrl: (req: Request) => string;
+  /** Folder for the PDFs (DATA_DIR/packages). */
+  dir: string;
+  /** Largest PDF accepted, in bytes. */
+  maxBytes: number;
+}
+
+const param = (req: Request, name: string): string => String(req.params[name] ?? '');
+const noPackage = () => notFound('Không tìm thấy bộ tài liệu này.', 'No such package.');
+const noMeeting = () => notFound('Không tìm thấy cuộc họp này.', 'No such meeting.');
+const noDocument = () =>
+  notFound('Không tìm thấy tài liệu này trong bộ tài liệu.', 'No such document in this package.');
+const notPdfType = () =>
+  badRequest(
+    'Hãy gửi tệp PDF với Content-Type: application/pdf.',
+    'Send the PDF with Content-Type: application/pdf.',
+  );
+const badAgendaItem = () =>
+  badRequest(
+    'Mục chương trình này không thuộc cuộc họp của bộ tài liệu.',
+    'This agenda item is not on the package’s meeting agenda.',
+  );
+
+/** Strips folders and control characters from a client-given file name (display only). */
+export function displayFileName(raw: string | undefined, fallback: string): string {
+  const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return clean || fallback;
+}
+
+export function etagOf(body: string): string {
+  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
+
+function cors(res: Response) {
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  res.setHeader('Access-Control-Allow-Headers', 'authorization, content-type, if-none-match');
+  res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+  res.setHeader('Access-Control-Expose-Headers', 'ETag');
+  res.setHeader('Vary', 'Authorization');
+}
+
+export function packagesRouter(deps: PackagesDeps): Router {
+  const r = Router();
+  const db = deps.db;
+  const staff = requireStaff(deps);
+  const storage = new PackageStorage(deps.dir, deps.maxBytes);
+  const packageLink = (req: Request, id: string) => `${deps.publicUrl(req)}/p/${id}`;
+
+  const packageOr404 = async (id: string): Promise<PackageRow> => {
+    const found = await findPackage(db, id);
+    if (!found) throw noPackage();
+    return found;
+  };
+  /** A published package the request may read (a draft is "not found" to readers). */
+  const readable = async (req: Request): Promise<PackageRow> => {
+    const p = await findPackage(db, param(req, 'packageId'));
+    if (!p || !p.published_at) throw noPackage();
+    await checkReader(db, deps.secret, deps.now(), p, req.get('authorization'));
+    return p;
+  };
+  const pdfBody = (req: Request) => {
+    if (!req.is('application/pdf')) throw notPdfType();
+    const length = Number(req.get('content-length'));
+    return storage.put(req, Number.isFinite(length) && length > 0 ? length : undefined);
+  };
+
+  // ---- staff ----
+  r.post('/api/admin/meetings/:meetingId/packages', staff, async (req, res) => {
+    const body = parse(CreatePackage, req.body);
+    const meeting = await findMeeting(db, param(req, 'meetingId'));
+    if (!meeting) throw noMeeting();
+    const id = await createPackage(db, { meetingId: meeting.id, ...body });
+    res.status(201).json(await manifestOf(db, (await findPackage(db, id))!));
+  });
+  r.get('/api/admin/meetings/:meetingId/packages', staff, async (req, res) => {
+    const meeting = await findMeeting(db, param(req, 'meetingId'));
+    if (!meeting) throw noMeeting();
+    res.json((await listPackages(db, meeting.id)).map(packageSummary));
+  });
+  r.get('/api/admin/packages/:packageId', staff, async (req, res) => {
+    res.json(await manifestOf(db, await packageOr404(param(req, 'packageId'))));
+  });
+  r.patch('/api/admin/packages/:packageId', staff, async (req, res) => {
+    const body = parse(UpdatePackage, req.body);
+    const p = await packageOr404(param(req, 'packageId'));
+    await updatePackage(db, p.id, body);
+    res.json(await manifestOf(db, (await findPackage(db, p.id))!));
+  });
+
+  r.post('/api/admin/packages/:packageId/documents', staff, async (req, res) => {
+    const q = parse(UploadDocumentQuery, req.query);
+    const p = await packageOr404(param(req, 'packageId'));
+    if (q.agendaItemId && !(await agendaItemOfMeeting(db, p.meeting_id, q.agendaItemId))) {
+      throw badAgendaItem();
+    }
+    const stored = await pdfBody(req);
+    await addDocument(db, {
+      packageId: p.id,
+      title: q.title,
+      agendaItemId: q.agendaItemId ?? null,
+      ...stored,
+      fileName: displayFileName(q.fileName, `${q.title}.pdf`),
+      createdBy: staffOf(res).user.id,
+      at: new Date(deps.now()),
+    });
+    res.status(201).json(await manifestOf(db, (await findPackage(db, p.id))!));
+  });
+
+  r.post(
+    '/api/admin/packages/:packageId/documents/:documentId/versions',
+    staff,
+    async (req, res) => {
+      const q = parse(UploadVersionQuery, req.query);
+      const p = await packageOr404(param(req, 'packageId'));
+      const documentId = param(req, 'documentId');
+      if (!(await documentOfPackage(db, p.id, documentId))) throw noDocument();
+      const stored = await pdfBody(req);
+      if ((await currentSha(db, documentId)) === stored.sha256) {
+        throw badRequest(
+          'Tệp này giống hệt phiên bản hiện tại. Hãy chọn tệp đã sửa.',
+          'This file is identical to the current version. Choose the revised file.',
+        );
+      }
+      await addVersion(db, {
+        packageId: p.id,
+        documentId,
+        ...stored,
+        fileName: displayFileName(q.fileName, 'tai-lieu.pdf'),
+        reason: q.reason,
+        createdBy: staffOf(res).user.id,
+        at: new Date(deps.now()),
+      });
+      res.status(201).json(await manifestOf(db, (await findPackage(db, p.id))!));
+    },
+  );
+
+  r.put('/api/admin/packages/:packageId/order', staff, async (req, res) => {
+    const body = parse(OrderDocuments, req.body);
+    const p = await packageOr404(param(req, 'packageId'));
+    const ids = new Set(await documentIds(db, p.id));
+    const given = new Set(body.documents.map((d) => d.id));
+    if (given.size !== body.documents.length || given.size !== ids.size) {
+      throw badRequest(
+        'Hãy liệt kê mỗi tài liệu của bộ tài liệu đúng một lần.',
+        'List every document of the package exactly once.',
+      );
+    }
+    for (const d of body.documents) {
+      if (!ids.has(d.id)) throw noDocument();
+      if (d.agendaItemId && !(await agendaItemOfMeeting(db, p.meeting_id, d.agendaItemId))) {
+        throw badAgendaItem();
+      }
+    }
+    await db.transaction((tx) => orderDocuments(tx, p.id, body.documents));
+    res.json(await manifestOf(db, (await findPackage(db, p.id))!));
+  });
+
+  r.post('/api/admin/packages/:packageId/publish', staff, async (req, res) => {
+    const p = await packageOr404(param(req, 'packageId'));
+    await publishPackage(db, p.id, new Date(deps.now()));
+    res.json(await manifestOf(db, (await findPackage(db, p.id))!));
+  });
+
+  r.get('/api/admin/packages/:packageId/links', staff, async (req, res) => {
+    const p = await packageOr404(param(req, 'packageId'));
+    const url = packageLink(req, p.id);
+    const now = deps.now();
+    const personal = (await listInvitations(db, p.meeting_id))
+      .filter((i) => i.role !== 'voter' && !i.revoked_at && new Date(i.expires_at).getTime() > now)
+      .map((i) => ({
+        invitationId: i.id,
+        name: i.member_name ?? i.display_name,
+        url: `${url}#i=${invitationToken(deps.secret, { id: i.id, meetingId: i.meeting_id, expiresAt: new Date(i.expires_at) })}`,
+      }));
+    const api = `${deps.publicUrl(req)}/api/packages/${p.id}`;
+    const answer: PackageLinks = { url, qrPng: `${api}/qr.png`, qrSvg: `${api}/qr.svg`, personal };
+    res.json(answer);
+  });
+
+  // ---- readers ----
+  // CORS preflight for the reader API (a middleware, not a documented route).
+  r.use('/api/packages', (req, res, next) => {
+    if (req.method !== 'OPTIONS') return next();
+    cors(res);
+    res.status(204).end();
+  });
+
+  r.post('/api/packages/:packageId/subscribe', async (req, res) => {
+    cors(res);
+    const body = parse(SubscribeRequest, req.body);
+    const p = await findPackage(db, param(req, 'packageId'));
+    if (!p || !p.published_at) throw noPackage();
+    const row = await resolveInvitation(
+      { db, secret: deps.secret, now: deps.now },
+      body.invitation,
+    );
+    if (!invitationReads(row, p, deps.now())) throw otherMeeting();
+    const exp = Math.floor(new Date(row.expires_at).getTime() / 1000);
+    const answer: SubscribeResponse = {
+      readerToken: signReader(deps.secret, { pid: p.id, iid: row.id, exp }),
+      expiresAt: new Date(exp * 1000).toISOString(),
+      name: row.member_name ?? row.display_name,
+    };
+    res.json(answer);
+  });
+
+  r.get('/api/packages/:packageId/manifest', async (req, res) => {
+    cors(res);
+    const p = await readable(req);
+    const manifest: PackageManifest = await manifestOf(db, p);
+    const body = JSON.stringify(manifest);
+    const etag = etagOf(body);
+    res.setHeader('ETag', etag);
+    res.setHeader('Cache-Control', 'no-cache');
+    if (req.get('if-none-match') === etag) {
+      res.status(304).end();
+      return;
+    }
+    res.type('application/json').send(body);
+  });
+
+  r.get('/api/packages/:packageId/files/:sha256', async (req, res) => {
+    cors(res);
+    const sha = parse(Sha256, param(req, 'sha256'));
+    const p = await readable(req);
+    if (!(await packageHasFile(db, p.id, sha)) || !(await storage.has(sha))) {
+      throw notFound('Không có tệp này trong bộ tài liệu.', 'No such file in this package.');
+    }
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
+    res.setHeader('ETag', `"${sha}"`);
+    res.setHeader('Content-Disposition', `inline; filename="${sha}.pdf"`);
+    storage.read(sha).pipe(res);
+  });
+
+  const qr = (format: 'png' | 'svg') => async (req: Request, res: Response) => {
+    const p = await packageOr404(param(req, 'packageId'));
+    const url = packageLink(req, p.id);
+    const options = { errorCorrectionLevel: 'M' as const, margin: 2 };
+    if (format === 'png') {
+      res
+        .type('image/png')
+        .send(await QRCode.toBuffer(url, { ...options, type: 'png', width: 512 }));
+    } else {
+      res.type('image/svg+xml').send(await QRCode.toString(url, { ...options, type: 'svg' }));
+    }
+  };
+  r.get('/api/packages/:packageId/qr.png', qr('png'));
+  r.get('/api/packages/:packageId/qr.svg', qr('svg'));
+
+  // The link page: says what the link is; the briefcase extension recognises it by the meta tag.
+  r.get('/p/:packageId', async (req, res) => {
+    const p = await findPackage(db, param(req, 'packageId'));
+    if (!p || !p.published_at) {
+      res
+        .status(404)
+        .type('text/plain; charset=utf-8')
+        .send('Không tìm thấy bộ tài liệu. / No such package.');
+      return;
+    }
+    const m = await manifestOf(db, p);
+    const docs =
+      p.visibility === 'public'
+        ? `<ol>${m.documents
+            .map(
+              (d) =>
+                `<li><a href="/api/packages/${p.id}/files/${d.versions.at(-1)!.sha256}">${escapeHtml(d.title)}</a></li>`,
+            )
+            .join('')}</ol>`
+        : '<p>Bộ tài liệu dành cho đại biểu. Mở liên kết cá nhân trong trình duyệt đã cài Cặp tài liệu HĐND để thêm vào cặp tài liệu.<br>For delegates: open your personal link in a browser with the HĐND briefcase extension to add it to your briefcase.</p>';
+    res
+      .type('text/html; charset=utf-8')
+      .send(
+        `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+          `<meta name="hdnd-package" content="${escapeHtml(`${deps.publicUrl(req)}/api/packages/${p.id}/`)}">` +
+          `<title>${escapeHtml(m.title)}</title></head><body><main><h1>${escapeHtml(m.title)}</h1>` +
+          `<p>${escapeHtml(m.meeting.councilName)} — ${escapeHtml(m.meeting.title)}</p>${docs}</main></body></html>`,
+      );
+  });
+
+  return r;
+}

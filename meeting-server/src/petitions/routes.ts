@@ -1,0 +1,112 @@
+// Petition HTTP routes: voters send (Bearer voter session), the chair and secretary of the meeting
+// read, the secretariat (staff session + CSRF) classifies, forwards, answers and publishes, and
+// anyone reads what was published.
+import { Router, type Request } from 'express';
+import {
+  AnswerPetition,
+  ClassifyPetition,
+  ForwardPetition,
+  PublishPetition,
+  SubmitPetition,
+} from '../../../shared/petitions';
+import { participantOf, requireParticipant } from '../auth/participant';
+import type { Db } from '../db/database';
+import { forbidden, parse } from '../http/errors';
+import { requireStaff, staffOf, type StaffDeps } from '../staff/session';
+import {
+  changePetition,
+  getPetition,
+  listPetitions,
+  publishAnswered,
+  publishedPetitions,
+  submitPetition,
+} from './service';
+
+const param = (req: Request, name: string): string => String(req.params[name] ?? '');
+
+export function petitionsRouter(deps: StaffDeps & { db: Db }): Router {
+  const r = Router();
+  const participant = requireParticipant(deps.secret, deps.now);
+  const staff = requireStaff(deps);
+  const db = deps.db;
+
+  r.post('/api/meetings/:meetingId/petitions', participant, async (req, res) => {
+    const who = participantOf(res);
+    if (who.role !== 'voter') {
+      throw forbidden(
+        'Chỉ cử tri gửi kiến nghị qua trang này.',
+        'Only voters send petitions here.',
+      );
+    }
+    const body = parse(SubmitPetition, req.body);
+    const receipt = await submitPetition(
+      deps,
+      { meetingId: who.mid, identity: who.sub, ip: req.ip ?? 'unknown' },
+      body,
+    );
+    res.status(201).json(receipt);
+  });
+
+  r.get('/api/meetings/:meetingId/petitions', participant, async (_req, res) => {
+    const who = participantOf(res);
+    if (who.role !== 'chair' && who.role !== 'secretary') {
+      throw forbidden(
+        'Chỉ chủ tọa và thư ký xem danh sách kiến nghị.',
+        'Only the chair and the secretary see the list of petitions.',
+      );
+    }
+    res.json(await listPetitions(db, who.mid));
+  });
+
+  r.get('/api/public/meetings/:meetingId/petitions', async (req, res) => {
+    res.json(await publishedPetitions(db, param(req, 'meetingId')));
+  });
+
+  r.get('/api/admin/meetings/:meetingId/petitions', staff, async (req, res) => {
+    res.json(await listPetitions(db, param(req, 'meetingId')));
+  });
+  r.post('/api/admin/meetings/:meetingId/petitions/publish', staff, async (req, res) => {
+    const count = await publishAnswered(deps, param(req, 'meetingId'), staffOf(res).user.email);
+    res.json({ published: count });
+  });
+  r.get('/api/admin/petitions/:petitionId', staff, async (req, res) => {
+    res.json(await getPetition(db, param(req, 'petitionId')));
+  });
+  r.post('/api/admin/petitions/:petitionId/classify', staff, async (req, res) => {
+    const { category } = parse(ClassifyPetition, req.body);
+    res.json(
+      await changePetition(deps, param(req, 'petitionId'), staffOf(res).user.email, {
+        action: 'classified',
+        category,
+      }),
+    );
+  });
+  r.post('/api/admin/petitions/:petitionId/forward', staff, async (req, res) => {
+    const { authority } = parse(ForwardPetition, req.body);
+    res.json(
+      await changePetition(deps, param(req, 'petitionId'), staffOf(res).user.email, {
+        action: 'forwarded',
+        authority,
+      }),
+    );
+  });
+  r.post('/api/admin/petitions/:petitionId/answer', staff, async (req, res) => {
+    const { answer } = parse(AnswerPetition, req.body);
+    res.json(
+      await changePetition(deps, param(req, 'petitionId'), staffOf(res).user.email, {
+        action: 'answered',
+        answer,
+      }),
+    );
+  });
+  r.post('/api/admin/petitions/:petitionId/publish', staff, async (req, res) => {
+    const { published } = parse(PublishPetition, req.body);
+    res.json(
+      await changePetition(deps, param(req, 'petitionId'), staffOf(res).user.email, {
+        action: published ? 'published' : 'unpublished',
+      }),
+    );
+  });
+
+  return r;
+}

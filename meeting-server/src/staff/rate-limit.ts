@@ -1,0 +1,66 @@
+// Fixed-window rate limits kept in the database (table rate_limits), so every server instance
+// counts the same attempts. `hit` counts one attempt and says whether it is still within the limit.
+import type { Queryable } from '../db/database';
+import { ErrorCode } from '../../../shared/errors';
+import { HttpError } from '../http/errors';
+
+export interface Limit {
+  /** At most this many attempts per window. */
+  max: number;
+  windowSeconds: number;
+}
+
+function windowStart(nowMs: number, windowSeconds: number): Date {
+  const w = windowSeconds * 1000;
+  return new Date(Math.floor(nowMs / w) * w);
+}
+
+/** Counts one attempt under `key`; returns the count in the current window including this one. */
+export async function hit(
+  db: Queryable,
+  key: string,
+  limit: Limit,
+  nowMs: number,
+): Promise<number> {
+  const start = windowStart(nowMs, limit.windowSeconds);
+  const rows = await db.query<{ count: number }>(
+    `INSERT INTO rate_limits (key, window_start, count) VALUES ($1, $2, 1)
+     ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limits.count + 1
+     RETURNING count`,
+    [key, start.toISOString()],
+  );
+  // Old windows are never read again; clear them now and then.
+  if (Math.random() < 0.01) {
+    await db.query('DELETE FROM rate_limits WHERE window_start < $1', [
+      new Date(nowMs - 24 * 3600 * 1000).toISOString(),
+    ]);
+  }
+  return Number(rows[0]!.count);
+}
+
+/** Attempts counted so far in the current window (does not count one). */
+export async function attempts(
+  db: Queryable,
+  key: string,
+  limit: Limit,
+  nowMs: number,
+): Promise<number> {
+  const rows = await db.query<{ count: number }>(
+    'SELECT count FROM rate_limits WHERE key = $1 AND window_start = $2',
+    [key, windowStart(nowMs, limit.windowSeconds).toISOString()],
+  );
+  return rows[0] ? Number(rows[0].count) : 0;
+}
+
+export async function clear(db: Queryable, key: string): Promise<void> {
+  await db.query('DELETE FROM rate_limits WHERE key = $1', [key]);
+}
+
+export function rateLimited(retryMinutes: number): HttpError {
+  return new HttpError(
+    429,
+    ErrorCode.rateLimited,
+    `Bạn đã thử quá nhiều lần. Vui lòng đợi khoảng ${retryMinutes} phút rồi thử lại.`,
+    `Too many attempts. Please wait about ${retryMinutes} minutes and try again.`,
+  );
+}

@@ -1,0 +1,191 @@
+// Secretariat login over HTTP on PGlite and PostgreSQL: argon2id hashes, HttpOnly SameSite=Strict
+// cookies, CSRF on writes, bilingual 401 on a wrong password, rate-limited attempts, logout,
+// administrators alone create accounts, and the first administrator is created once.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { StaffSession, StaffUser } from '../../../shared/admin';
+import { ApiError } from '../../../shared/errors';
+import { DATABASE_KINDS, openTestDb, type TestDb } from '../testing/databases';
+import { startTestServer, type RunningServer } from '../testing/server';
+import { LOGIN_LIMIT, ensureFirstAdmin } from './service';
+import { ADMIN, CLERK, seedStaff, signIn } from './testing';
+
+const NEW_USER = {
+  email: 'Vanphong@HDND.example.vn',
+  fullName: 'Đỗ Văn Phòng',
+  password: 'một-mật-khẩu-dài-đủ',
+};
+
+describe.each(DATABASE_KINDS)('staff login on %s', (kind) => {
+  let db: TestDb;
+  let server: RunningServer;
+
+  // One database per kind (opening PGlite is the slow part); each test starts from the two
+  // seeded accounts with no sessions and no counted attempts.
+  // Opening PGlite and seeding can take long on a busy 2-core machine.
+  beforeAll(async () => {
+    db = await openTestDb(kind);
+    await seedStaff(db);
+    server = await startTestServer(db);
+  }, 120_000);
+  afterAll(async () => {
+    await server.close();
+    await db.destroy();
+  });
+  beforeEach(async () => {
+    await db.query('DELETE FROM staff_sessions');
+    await db.query('DELETE FROM rate_limits');
+    await db.query('DELETE FROM staff_users WHERE email <> ALL($1)', [[ADMIN.email, CLERK.email]]);
+    if ((await db.query('SELECT 1 FROM staff_users')).length !== 2) {
+      await db.query('DELETE FROM staff_users');
+      await seedStaff(db);
+    }
+  });
+
+  const login = (body: unknown) =>
+    fetch(`${server.url}/api/staff/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('stores passwords as argon2id hashes, never in clear', async () => {
+    const rows = await db.query<{ password_hash: string }>('SELECT password_hash FROM staff_users');
+    expect(rows).toHaveLength(2);
+    for (const r of rows) {
+      expect(r.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+      expect(r.password_hash).not.toContain(ADMIN.password);
+    }
+  });
+
+  it('signs in with an HttpOnly, SameSite=Strict session cookie and a CSRF token', async () => {
+    const res = await login(ADMIN);
+    expect(res.status).toBe(200);
+    const session = StaffSession.parse(await res.json());
+    expect(session.user).toMatchObject({ email: ADMIN.email, isAdmin: true });
+    const cookies = res.headers.getSetCookie();
+    const sessionCookie = cookies.find((c) => c.startsWith('hdnd_staff='))!;
+    expect(sessionCookie).toMatch(/HttpOnly/);
+    expect(sessionCookie).toMatch(/SameSite=Strict/);
+    const csrfCookie = cookies.find((c) => c.startsWith('hdnd_csrf='))!;
+    expect(csrfCookie).toContain(session.csrfToken);
+    expect(csrfCookie).not.toMatch(/HttpOnly/);
+    // Only a hash of the session id is kept.
+    const raw = sessionCookie.split(';')[0]!.split('=')[1]!;
+    const stored = await db.query<{ id_hash: string }>('SELECT id_hash FROM staff_sessions');
+    expect(stored.map((s) => s.id_hash)).not.toContain(raw);
+    expect(stored).toHaveLength(1);
+  });
+
+  it('answers a wrong password with 401 in Vietnamese and English', async () => {
+    const res = await login({ ...ADMIN, password: 'sai-mật-khẩu-rồi' });
+    expect(res.status).toBe(401);
+    const body = ApiError.parse(await res.json());
+    expect(body.code).toBe('login_failed');
+    expect(body.message.vi).toMatch(/Sai e-mail hoặc mật khẩu/);
+    expect(body.message.en).toMatch(/Wrong e-mail or password/);
+    expect(res.headers.getSetCookie()).toEqual([]);
+  });
+
+  it('answers an unknown e-mail exactly like a wrong password', async () => {
+    const res = await login({ email: 'nobody@hdnd.example.vn', password: 'whatever-password' });
+    expect(res.status).toBe(401);
+    expect(ApiError.parse(await res.json()).code).toBe('login_failed');
+  });
+
+  it('refuses further attempts for that e-mail after too many failures, even the right password', async () => {
+    for (let i = 0; i < LOGIN_LIMIT.max; i++) {
+      expect((await login({ ...CLERK, password: `wrong-password-${i}` })).status).toBe(401);
+    }
+    const res = await login(CLERK);
+    expect(res.status).toBe(429);
+    const body = ApiError.parse(await res.json());
+    expect(body.code).toBe('rate_limited');
+    expect(body.message.vi).toMatch(/đợi/);
+    // Another account from the same address is not locked out by these failures.
+    expect((await login(ADMIN)).status).toBe(200);
+  });
+
+  it('answers 400 (never 500) on malformed login bodies', async () => {
+    for (const body of [{}, { email: 'not-an-email', password: 'x' }, { email: ADMIN.email }, []]) {
+      expect((await login(body)).status).toBe(400);
+    }
+  });
+
+  it('tells who is signed in, and nobody after logout', async () => {
+    const clerk = await signIn(server.url, CLERK);
+    const me = await clerk.request('GET', '/api/staff/me');
+    expect(StaffSession.parse(await me.json()).user.email).toBe(CLERK.email);
+    expect((await clerk.request('POST', '/api/staff/logout')).status).toBe(200);
+    expect((await clerk.request('GET', '/api/staff/me')).status).toBe(401);
+    expect(await db.query('SELECT 1 FROM staff_sessions')).toEqual([]);
+  });
+
+  it('refuses a state-changing request without the CSRF header, changing nothing', async () => {
+    const admin = await signIn(server.url, ADMIN);
+    const res = await admin.request('POST', '/api/staff/users', NEW_USER, { csrf: false });
+    expect(res.status).toBe(403);
+    expect(ApiError.parse(await res.json()).code).toBe('csrf_invalid');
+    const other = await signIn(server.url, CLERK);
+    const wrong = await fetch(`${server.url}/api/staff/users`, {
+      method: 'POST',
+      headers: {
+        cookie: admin.cookie,
+        'x-csrf-token': other.session.csrfToken,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify(NEW_USER),
+    });
+    expect(wrong.status).toBe(403);
+    expect(await db.query('SELECT 1 FROM staff_users')).toHaveLength(2);
+  });
+
+  it('lets an administrator create a staff account that can then sign in', async () => {
+    const admin = await signIn(server.url, ADMIN);
+    const res = await admin.request('POST', '/api/staff/users', NEW_USER);
+    expect(res.status).toBe(201);
+    const user = StaffUser.parse(await res.json());
+    expect(user).toMatchObject({ email: 'vanphong@hdnd.example.vn', isAdmin: false });
+    const again = await admin.request('POST', '/api/staff/users', NEW_USER);
+    expect(again.status).toBe(409);
+    const fresh = await signIn(server.url, { email: user.email, password: NEW_USER.password });
+    expect(fresh.session.user.fullName).toBe('Đỗ Văn Phòng');
+  });
+
+  it('refuses account creation to a non-administrator and to nobody, changing nothing', async () => {
+    const clerk = await signIn(server.url, CLERK);
+    const res = await clerk.request('POST', '/api/staff/users', NEW_USER);
+    expect(res.status).toBe(403);
+    expect(ApiError.parse(await res.json()).message.vi).toMatch(/quản trị viên/);
+    expect((await clerk.request('GET', '/api/staff/users')).status).toBe(403);
+    const anon = await fetch(`${server.url}/api/staff/users`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(NEW_USER),
+    });
+    expect(anon.status).toBe(401);
+    expect(await db.query('SELECT 1 FROM staff_users')).toHaveLength(2);
+  });
+
+  it('refuses a forged or expired session cookie', async () => {
+    const forged = await fetch(`${server.url}/api/staff/me`, {
+      headers: { cookie: `hdnd_staff=${'A'.repeat(43)}` },
+    });
+    expect(forged.status).toBe(401);
+    const clerk = await signIn(server.url, CLERK);
+    await db.query("UPDATE staff_sessions SET expires_at = now() - interval '1 second'");
+    expect((await clerk.request('GET', '/api/staff/me')).status).toBe(401);
+  });
+
+  it('creates the first administrator from ADMIN_EMAIL / ADMIN_PASSWORD once, never overwriting', async () => {
+    await db.query('DELETE FROM staff_users');
+    expect(await ensureFirstAdmin(db, ADMIN)).toBe('created');
+    expect(await ensureFirstAdmin(db, { ...ADMIN, password: 'another-password-123' })).toBe(
+      'exists',
+    );
+    const rows = await db.query<{ email: string; is_admin: boolean }>(
+      'SELECT email, is_admin FROM staff_users',
+    );
+    expect(rows).toEqual([{ email: ADMIN.email, is_admin: true }]);
+    expect((await login(ADMIN)).status).toBe(200);
+  });
+});

@@ -1,0 +1,482 @@
+// Votes: motions on agenda items, opened with eligibility fixed, ballots counted exactly once,
+// closed with the result computed by the pass rule. Open (named) votes keep each member's choice;
+// secret votes keep only WHO voted (motion_voters) and per-choice counters (secret_tallies),
+// incremented in the same transaction, so no row anywhere links a member to a choice.
+import { randomUUID } from 'node:crypto';
+import type {
+  BallotReceipt,
+  CastBallot,
+  ConfidenceChoice,
+  CreateMotion,
+  Motion,
+  MyBallot,
+  VoteChoice,
+} from '../../../shared/meeting';
+import {
+  ConfidenceChoice as ConfidenceChoices,
+  VoteChoice as VoteChoices,
+} from '../../../shared/meeting';
+import type { Queryable } from '../db/database';
+import { badRequest, forbidden, notFound } from '../http/errors';
+import type { LiveDeps } from '../live/context';
+import {
+  attendanceOf,
+  conflict,
+  loadMeeting,
+  meetingClosed,
+  motionOf,
+  MOTION_COLUMNS,
+  mutate,
+  type MotionRow,
+} from '../live/state';
+import { motionResult } from './rules';
+
+const motionNotFound = () => notFound('Không tìm thấy nội dung biểu quyết.', 'Motion not found.');
+const voteClosed = () =>
+  conflict(
+    'vote_closed',
+    'Biểu quyết này không đang mở; không thể bỏ phiếu.',
+    'This vote is not open; ballots are not accepted.',
+  );
+
+async function motionRow(db: Queryable, meetingId: string, motionId: string, lock = false) {
+  const rows = await db.query<MotionRow>(
+    `SELECT ${MOTION_COLUMNS} FROM motions WHERE id = $1 AND meeting_id = $2${lock ? ' FOR UPDATE' : ''}`,
+    [motionId, meetingId],
+  );
+  if (!rows[0]) throw motionNotFound();
+  return rows[0];
+}
+
+export async function createMotion(
+  deps: LiveDeps,
+  meetingId: string,
+  body: CreateMotion,
+): Promise<Motion> {
+  const meeting = await loadMeeting(deps.db, meetingId);
+  if (meeting.status === 'closed') throw meetingClosed();
+  const confidence = body.kind === 'confidence';
+  const officials = confidence ? [...new Set(body.officials)] : [];
+  if (confidence && officials.length === 0) {
+    throw badRequest(
+      'Lấy phiếu tín nhiệm cần ít nhất một người được lấy phiếu.',
+      'A confidence vote needs at least one official to rate.',
+    );
+  }
+  // Confidence votes are always secret. A secret ballot can never be changed: the server keeps no
+  // record of what a member chose, so it could not take the old choice back out of the counters.
+  const secret = confidence || body.secret;
+  const allowChange = secret ? false : body.allowChange;
+  return mutate(deps, meetingId, async (tx) => {
+    if (body.agendaItemId) {
+      const items = await tx.query('SELECT 1 FROM agenda_items WHERE id = $1 AND meeting_id = $2', [
+        body.agendaItemId,
+        meetingId,
+      ]);
+      if (!items.length) {
+        throw badRequest(
+          'Mục chương trình không thuộc cuộc họp này.',
+          'The agenda item does not belong to this meeting.',
+        );
+      }
+    }
+    const id = randomUUID();
+    await tx.query(
+      `INSERT INTO motions (id, meeting_id, agenda_item_id, title, text, kind, secret, rule,
+         allow_change, present_only, officials, duration_seconds, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+      [
+        id,
+        meetingId,
+        body.agendaItemId,
+        body.title,
+        body.text,
+        body.kind,
+        secret,
+        body.rule,
+        allowChange,
+        body.presentOnly,
+        JSON.stringify(officials),
+        body.durationSeconds ?? null,
+        new Date(deps.now()),
+      ],
+    );
+    return { value: motionOf(await motionRow(tx, meetingId, id)), changed: true };
+  });
+}
+
+/** Opens a draft vote; who may vote is fixed now (members of the body, or only those present). */
+export async function openMotion(deps: LiveDeps, meetingId: string, motionId: string) {
+  const meeting = await loadMeeting(deps.db, meetingId);
+  if (meeting.status === 'closed') throw meetingClosed();
+  const now = deps.now();
+  await mutate(deps, meetingId, async (tx) => {
+    const m = await motionRow(tx, meetingId, motionId, true);
+    if (m.status !== 'draft') {
+      throw conflict(
+        'vote_not_draft',
+        'Biểu quyết này đã được mở.',
+        'This vote was already opened.',
+      );
+    }
+    const open = await tx.query("SELECT 1 FROM motions WHERE meeting_id = $1 AND status = 'open'", [
+      meetingId,
+    ]);
+    if (open.length) {
+      throw conflict(
+        'vote_already_open',
+        'Đang có một biểu quyết khác mở; hãy kết thúc nó trước.',
+        'Another vote is open; close it first.',
+      );
+    }
+    const attendance = await attendanceOf(tx, meeting);
+    const eligible = m.present_only
+      ? attendance.members.filter((a) => a.present).map((a) => a.memberId)
+      : attendance.members.map((a) => a.memberId);
+    await tx.query(
+      `INSERT INTO motion_eligible (motion_id, member_id) SELECT $1, unnest($2::text[])`,
+      [motionId, eligible],
+    );
+    if (m.secret) {
+      const officials = m.kind === 'confidence' ? m.officials : [''];
+      const choices: readonly string[] =
+        m.kind === 'confidence' ? ConfidenceChoices.options : VoteChoices.options;
+      for (const official of officials) {
+        for (const choice of choices) {
+          await tx.query(
+            'INSERT INTO secret_tallies (motion_id, official, choice, count) VALUES ($1, $2, $3, 0)',
+            [motionId, official, choice],
+          );
+        }
+      }
+    }
+    await tx.query(
+      `UPDATE motions SET status = 'open', opened_at = $2, closes_at = $3, total_members = $4,
+         present_at_open = $5, eligible_count = $6 WHERE id = $1`,
+      [
+        motionId,
+        new Date(now),
+        m.duration_seconds ? new Date(now + m.duration_seconds * 1000) : null,
+        attendance.totalMembers,
+        attendance.present,
+        eligible.length,
+      ],
+    );
+    return { value: undefined, changed: true };
+  });
+}
+
+/**
+ * Closes an open vote and stores its result. The conditional UPDATE takes the motion's row lock:
+ * ballots still in flight either committed before (and are counted) or find the vote closed.
+ * With `auto` (the timer sweeper) a vote that is no longer open is silently left alone.
+ */
+export async function closeMotion(
+  deps: LiveDeps,
+  meetingId: string,
+  motionId: string,
+  opts: { auto?: boolean } = {},
+): Promise<boolean> {
+  const now = deps.now();
+  return mutate(deps, meetingId, async (tx) => {
+    const closed = await tx.query<MotionRow>(
+      `UPDATE motions SET status = 'closed', closed_at = $3
+        WHERE id = $1 AND meeting_id = $2 AND status = 'open' RETURNING ${MOTION_COLUMNS}`,
+      [motionId, meetingId, new Date(now)],
+    );
+    const m = closed[0];
+    if (!m) {
+      if (opts.auto) return { value: false, changed: false };
+      await motionRow(tx, meetingId, motionId);
+      throw voteClosed();
+    }
+    const base = {
+      rule: m.rule,
+      totalMembers: m.total_members,
+      present: m.present_at_open,
+      eligible: m.eligible_count,
+    };
+    let result;
+    if (!m.secret) {
+      const ballots = await tx.query<{
+        member_id: string;
+        full_name: string;
+        choice: VoteChoice | null;
+      }>(
+        `SELECT e.member_id, mb.full_name, b.choice
+           FROM motion_eligible e
+           JOIN members mb ON mb.id = e.member_id
+           LEFT JOIN open_ballots b ON b.motion_id = e.motion_id AND b.member_id = e.member_id
+          WHERE e.motion_id = $1
+          ORDER BY mb.full_name, e.member_id`,
+        [motionId],
+      );
+      const count = (c: VoteChoice) => ballots.filter((b) => b.choice === c).length;
+      result = motionResult({
+        ...base,
+        tally: { for: count('for'), against: count('against'), abstain: count('abstain') },
+        ballots: ballots.map((b) => ({
+          memberId: b.member_id,
+          name: b.full_name,
+          choice: b.choice,
+        })),
+      });
+    } else {
+      const tallies = await tx.query<{ official: string; choice: string; count: number }>(
+        'SELECT official, choice, count FROM secret_tallies WHERE motion_id = $1',
+        [motionId],
+      );
+      const get = (official: string, choice: string) =>
+        tallies.find((t) => t.official === official && t.choice === choice)?.count ?? 0;
+      if (m.kind === 'confidence') {
+        // A confidence vote has no pass rule of its own: for/against/abstain stay 0 and
+        // `confidence` carries the counts per official.
+        result = motionResult({
+          ...base,
+          tally: { for: 0, against: 0, abstain: 0 },
+          confidence: m.officials.map((official) => ({
+            official,
+            high: get(official, 'high'),
+            confidence: get(official, 'confidence'),
+            low: get(official, 'low'),
+          })),
+        });
+        result.counts.notVoted = Math.max(0, m.eligible_count - m.cast_count);
+        result.percentOfAll.notVoted =
+          m.total_members > 0
+            ? Math.round(((m.eligible_count - m.cast_count) / m.total_members) * 1000) / 10
+            : 0;
+        result.passed = false;
+      } else {
+        result = motionResult({
+          ...base,
+          tally: { for: get('', 'for'), against: get('', 'against'), abstain: get('', 'abstain') },
+        });
+      }
+    }
+    await tx.query('UPDATE motions SET result = $2 WHERE id = $1', [
+      motionId,
+      JSON.stringify(result),
+    ]);
+    return { value: true, changed: true };
+  });
+}
+
+export async function showMotion(deps: LiveDeps, meetingId: string, motionId: string) {
+  await mutate(deps, meetingId, async (tx) => {
+    const m = await motionRow(tx, meetingId, motionId);
+    if (m.status !== 'closed') {
+      throw conflict(
+        'vote_not_closed',
+        'Chỉ công bố kết quả sau khi kết thúc biểu quyết.',
+        'A result can be shown only after the vote is closed.',
+      );
+    }
+    await tx.query('UPDATE meeting_live SET shown_result_motion_id = $2 WHERE meeting_id = $1', [
+      meetingId,
+      motionId,
+    ]);
+    return { value: undefined, changed: true };
+  });
+}
+
+export interface Voter {
+  memberId: string | null;
+}
+
+const notEligible = () =>
+  forbidden(
+    'Bạn không có quyền biểu quyết nội dung này (chỉ thành viên có quyền biểu quyết khi mở phiếu).',
+    'You may not vote on this motion (only members eligible when the vote opened).',
+  );
+
+/** The counters (official, choice) this ballot increments; official '' for a standard motion. */
+function checkBallot(m: MotionRow, body: CastBallot): { officials: string[]; choices: string[] } {
+  if (m.kind === 'confidence') {
+    const given = body.confidence ?? {};
+    const keys = Object.keys(given);
+    if (keys.length !== m.officials.length || !m.officials.every((o) => o in given)) {
+      throw badRequest(
+        'Phiếu tín nhiệm phải chọn một mức cho từng người được lấy phiếu.',
+        'A confidence ballot must rate every official exactly once.',
+      );
+    }
+    return {
+      officials: m.officials,
+      choices: m.officials.map((o) => given[o] as ConfidenceChoice),
+    };
+  }
+  if (!body.choice) {
+    throw badRequest(
+      'Hãy chọn Tán thành, Không tán thành hoặc Không biểu quyết.',
+      'Choose for, against or abstain.',
+    );
+  }
+  return { officials: [''], choices: [body.choice] };
+}
+
+/** Counts one ballot exactly once per member, whatever the retries, concurrency or instances. */
+export async function castBallot(
+  deps: LiveDeps,
+  meetingId: string,
+  motionId: string,
+  voter: Voter,
+  body: CastBallot,
+): Promise<BallotReceipt> {
+  if (!voter.memberId) throw notEligible();
+  const [m] = await deps.db.query<MotionRow & { eligible: boolean }>(
+    `SELECT ${MOTION_COLUMNS}, EXISTS (SELECT 1 FROM motion_eligible e
+       WHERE e.motion_id = motions.id AND e.member_id = $3) AS eligible
+       FROM motions WHERE id = $1 AND meeting_id = $2`,
+    [motionId, meetingId, voter.memberId],
+  );
+  if (!m) throw motionNotFound();
+  if (!m.eligible) {
+    if (m.status === 'draft') throw voteClosed();
+    throw notEligible();
+  }
+  if (m.status !== 'open') throw voteClosed();
+  const pairs = checkBallot(m, body);
+  const memberId = voter.memberId;
+  const now = new Date(deps.now());
+
+  /** Takes the motion's row lock and checks it is still open (a concurrent close waits or wins). */
+  const countOne = async (tx: Queryable, delta: number) => {
+    const rows = await tx.query(
+      `UPDATE motions SET cast_count = cast_count + $2 WHERE id = $1 AND status = 'open' RETURNING id`,
+      [motionId, delta],
+    );
+    if (!rows.length) throw voteClosed();
+  };
+
+  if (m.secret) {
+    return mutate(
+      deps,
+      meetingId,
+      async (tx) => {
+        const inserted = await tx.query(
+          `INSERT INTO motion_voters (motion_id, member_id, idempotency_key) VALUES ($1, $2, $3)
+         ON CONFLICT (motion_id, member_id) DO NOTHING RETURNING member_id`,
+          [motionId, memberId, body.idempotencyKey],
+        );
+        const receipt: BallotReceipt = { motionId, accepted: true, castAt: now.toISOString() };
+        if (!inserted.length) {
+          const [prior] = await tx.query<{ idempotency_key: string }>(
+            'SELECT idempotency_key FROM motion_voters WHERE motion_id = $1 AND member_id = $2',
+            [motionId, memberId],
+          );
+          if (prior?.idempotency_key === body.idempotencyKey)
+            return { value: receipt, changed: false };
+          throw alreadyVoted(true);
+        }
+        await countOne(tx, 1);
+        // Every counter row of the motion is written by every ballot (+1 on the chosen ones, +0 on
+        // the others), so even the rows' system columns (xmin) cannot tell which counter moved.
+        await tx.query(
+          `UPDATE secret_tallies SET count = count + CASE WHEN (official, choice) IN
+           (SELECT o, c FROM unnest($2::text[], $3::text[]) AS u(o, c)) THEN 1 ELSE 0 END
+         WHERE motion_id = $1`,
+          [motionId, pairs.officials, pairs.choices],
+        );
+        return { value: receipt, changed: true };
+      },
+      { liveRowExists: true },
+    );
+  }
+
+  const choice = body.choice!;
+  return mutate(
+    deps,
+    meetingId,
+    async (tx) => {
+      const inserted = await tx.query<{ cast_at: Date }>(
+        `INSERT INTO open_ballots (motion_id, member_id, choice, idempotency_key, cast_at)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (motion_id, member_id) DO NOTHING RETURNING cast_at`,
+        [motionId, memberId, choice, body.idempotencyKey, now],
+      );
+      if (inserted.length) {
+        await countOne(tx, 1);
+        return {
+          value: { motionId, accepted: true, choice, castAt: now.toISOString() },
+          changed: true,
+        };
+      }
+      const [prior] = await tx.query<{
+        choice: VoteChoice;
+        idempotency_key: string;
+        cast_at: Date;
+      }>(
+        'SELECT choice, idempotency_key, cast_at FROM open_ballots WHERE motion_id = $1 AND member_id = $2',
+        [motionId, memberId],
+      );
+      if (prior!.idempotency_key === body.idempotencyKey) {
+        return {
+          value: {
+            motionId,
+            accepted: true,
+            choice: prior!.choice,
+            castAt: new Date(prior!.cast_at).toISOString(),
+          },
+          changed: false,
+        };
+      }
+      if (!m.allow_change) throw alreadyVoted(false);
+      await countOne(tx, 0);
+      await tx.query(
+        `UPDATE open_ballots SET choice = $3, idempotency_key = $4, cast_at = $5
+        WHERE motion_id = $1 AND member_id = $2`,
+        [motionId, memberId, choice, body.idempotencyKey, now],
+      );
+      return {
+        value: { motionId, accepted: true, choice, castAt: now.toISOString() },
+        changed: true,
+      };
+    },
+    { liveRowExists: true },
+  );
+}
+
+const alreadyVoted = (secret: boolean) =>
+  conflict(
+    'already_voted',
+    secret
+      ? 'Bạn đã bỏ phiếu kín cho nội dung này; phiếu kín không thể thay đổi.'
+      : 'Bạn đã biểu quyết nội dung này; biểu quyết này không cho phép thay đổi.',
+    secret
+      ? 'You have already cast this secret ballot; secret ballots cannot be changed.'
+      : 'You have already voted on this motion; this vote does not allow changes.',
+  );
+
+export async function myBallot(
+  deps: LiveDeps,
+  meetingId: string,
+  motionId: string,
+  voter: Voter,
+): Promise<MyBallot> {
+  const m = await motionRow(deps.db, meetingId, motionId);
+  if (!voter.memberId) return { voted: false, choice: null };
+  if (m.secret) {
+    const rows = await deps.db.query(
+      'SELECT 1 FROM motion_voters WHERE motion_id = $1 AND member_id = $2',
+      [motionId, voter.memberId],
+    );
+    return { voted: rows.length > 0, choice: null };
+  }
+  const rows = await deps.db.query<{ choice: VoteChoice }>(
+    'SELECT choice FROM open_ballots WHERE motion_id = $1 AND member_id = $2',
+    [motionId, voter.memberId],
+  );
+  return { voted: rows.length > 0, choice: rows[0]?.choice ?? null };
+}
+
+/** Closes every vote whose time limit has passed (safe with several instances: see closeMotion). */
+export async function sweepMotions(deps: LiveDeps): Promise<number> {
+  const due = await deps.db.query<{ id: string; meeting_id: string }>(
+    "SELECT id, meeting_id FROM motions WHERE status = 'open' AND closes_at <= $1",
+    [new Date(deps.now())],
+  );
+  let closed = 0;
+  for (const d of due) if (await closeMotion(deps, d.meeting_id, d.id, { auto: true })) closed++;
+  return closed;
+}

@@ -1,0 +1,117 @@
+// The lobby: which meeting and in what role; a voter types a name (and optionally a ward); people
+// who may speak choose whether microphone and camera start on.
+import { useState } from 'preact/hooks';
+import type { InvitationInfo, JoinResponse } from '../../../shared/api';
+import { meetingKindLabel, roleLabel } from '../../../shared/domain';
+import { ClientError, joinMeeting } from './api';
+import { lang, locale, t, tr } from './i18n';
+
+export interface MediaPrefs {
+  mic: boolean;
+  camera: boolean;
+}
+
+export function Lobby(props: {
+  token: string;
+  info: InvitationInfo;
+  note: string | null;
+  hall: boolean;
+  onJoined: (j: JoinResponse, prefs: MediaPrefs) => void;
+}) {
+  const { info } = props;
+  const [name, setName] = useState(info.name ?? '');
+  const [ward, setWard] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(props.note);
+  const speaks = info.role !== 'voter' && info.role !== 'guest' && !props.hall;
+  const [mic, setMic] = useState(info.role === 'chair');
+  const [camera, setCamera] = useState(false);
+  const needsName = info.name === null;
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      props.onJoined(
+        await joinMeeting({
+          invitation: props.token,
+          ...(needsName ? { name } : {}),
+          ...(ward.trim() ? { ward } : {}),
+        }),
+        { mic: speaks && mic, camera: speaks && camera },
+      );
+    } catch (err) {
+      setError(err instanceof ClientError ? err.message : t('networkError'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="card lobby" onSubmit={submit}>
+      <h2>{info.meeting.title}</h2>
+      <p class="muted">
+        {tr(meetingKindLabel[info.meeting.kind])} ·{' '}
+        {new Date(info.meeting.startsAt).toLocaleString(locale())}
+      </p>
+      <p>
+        {t('joinedAs')}: <strong>{roleLabel[info.role][lang.value]}</strong>
+        {info.name ? ` — ${info.name}` : ''}
+      </p>
+      {needsName && (
+        <>
+          <label for="name">{t('yourName')}</label>
+          <input
+            id="name"
+            value={name}
+            required
+            maxLength={80}
+            autoComplete="name"
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
+          <label for="ward">{t('ward')}</label>
+          <input
+            id="ward"
+            value={ward}
+            maxLength={120}
+            onInput={(e) => setWard(e.currentTarget.value)}
+          />
+        </>
+      )}
+      {speaks && (
+        <fieldset class="devices">
+          <legend>
+            {t('microphone')} / {t('camera')}
+          </legend>
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={mic}
+              onChange={(e) => setMic(e.currentTarget.checked)}
+            />
+            {t('joinWithMic')}
+          </label>
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={camera}
+              onChange={(e) => setCamera(e.currentTarget.checked)}
+            />
+            {t('joinWithCamera')}
+          </label>
+        </fieldset>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <p>
+        <button class="primary big" type="submit" disabled={busy}>
+          {busy ? t('joining') : t('join')}
+        </button>
+      </p>
+    </form>
+  );
+}

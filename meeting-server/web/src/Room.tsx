@@ -1,0 +1,174 @@
+// The meeting once joined (loaded on demand with livekit-client): one LiveMeeting for the page and
+// the view for the person's role — voter, delegate, chair/secretary console, or the hall display.
+import { ConnectionState } from 'livekit-client';
+import { useEffect, useMemo } from 'preact/hooks';
+import type { InvitationInfo, JoinResponse } from '../../../shared/api';
+import type { MeetingState } from '../../../shared/meeting';
+import { Console } from './components/Console';
+import { NoticeBar } from './components/common';
+import { Hall } from './components/Hall';
+import { HandControl } from './components/HandControl';
+import { MediaBar } from './components/MediaBar';
+import { PetitionForm } from './components/PetitionForm';
+import { ResultCard } from './components/ResultCard';
+import { PeopleList, Stage, VideoGrid } from './components/Stage';
+import { VotePanel } from './components/VotePanel';
+import { t } from './i18n';
+import { LiveMeeting, type LiveOptions } from './live';
+import { act } from './notice';
+import { isStaff, lastClosedMotion, mayVote, memberIdOf, openMotion, shownResult } from './state';
+
+export interface RoomProps {
+  info: InvitationInfo;
+  session: () => JoinResponse;
+  options: LiveOptions;
+  hall: boolean;
+  onLeave: () => void;
+}
+
+function connectionText(c: ConnectionState) {
+  return c === ConnectionState.Connected
+    ? t('connected')
+    : c === ConnectionState.Reconnecting || c === ConnectionState.SignalReconnecting
+      ? t('reconnecting')
+      : c === ConnectionState.Disconnected
+        ? t('disconnected')
+        : t('joining');
+}
+
+export function Room(props: RoomProps) {
+  const live = useMemo(() => new LiveMeeting(props.session, props.options), []);
+  useEffect(() => {
+    void live.start();
+    return () => live.stop();
+  }, [live]);
+
+  const state = live.state.value;
+  const c = live.connection.value;
+  if (props.hall) {
+    return state ? <Hall live={live} state={state} /> : <StateMissing live={live} />;
+  }
+  return (
+    <>
+      <div class="room-bar">
+        <h2 class="room-title">{props.info.meeting.title}</h2>
+        <p
+          class={`status ${c === ConnectionState.Connected ? 'connected' : 'warn'}`}
+          data-testid="connection-state"
+          aria-live="polite"
+        >
+          {connectionText(c)}
+        </p>
+        <button
+          type="button"
+          class="small"
+          onClick={() => {
+            live.stop();
+            props.onLeave();
+          }}
+        >
+          {t('leave')}
+        </button>
+      </div>
+      <NoticeBar />
+      {live.ended.value && (
+        <div class="error" role="alert">
+          <p>{live.ended.value}</p>
+          <button type="button" class="primary" onClick={() => location.reload()}>
+            {t('rejoin')}
+          </button>
+        </div>
+      )}
+      {state ? (
+        <RoleView live={live} state={state} name={props.session().name} />
+      ) : (
+        <StateMissing live={live} />
+      )}
+    </>
+  );
+}
+
+function StateMissing({ live }: { live: LiveMeeting }) {
+  const err = live.stateError.value;
+  return err ? (
+    <div class="error" role="alert">
+      <p>{err}</p>
+      <button type="button" onClick={() => void live.refresh()}>
+        {t('retry')}
+      </button>
+    </div>
+  ) : (
+    <p>{t('loading')}</p>
+  );
+}
+
+function RoleView({ live, state, name }: { live: LiveMeeting; state: MeetingState; name: string }) {
+  const role = live.role;
+  const shown = shownResult(state);
+  if (role === 'voter') {
+    return (
+      <div class="voter">
+        <p class="muted">{t('listenOnly')}</p>
+        <MediaBar live={live} />
+        <Stage live={live} state={state} />
+        {shown && <ResultCard motion={shown} />}
+        <HandControl live={live} state={state} />
+        {state.meeting.kind === 'voter' && <PetitionForm live={live} name={name} />}
+      </div>
+    );
+  }
+  const voting = openMotion(state);
+  const canVote = mayVote(role, live.identity, state);
+  const ballot = voting && canVote ? <VotePanel live={live} motion={voting} /> : null;
+  if (isStaff(role)) {
+    return (
+      <div class="staff">
+        {ballot}
+        <div class="staff-top">
+          <Stage live={live} state={state} />
+          <MediaBar live={live} />
+        </div>
+        <VideoGrid people={live.people.value} />
+        <Console live={live} state={state} />
+      </div>
+    );
+  }
+  const result = shown ?? lastClosedMotion(state);
+  const memberId = memberIdOf(live.identity);
+  const rc = state.rollCall;
+  return (
+    <div class="delegate">
+      {ballot}
+      {rc.open && memberId && (
+        <section class="card roll-call" aria-labelledby="rc-title">
+          <h2 id="rc-title">{t('rollCall')}</h2>
+          {rc.confirmedMemberIds.includes(memberId) ? (
+            <p>{t('presenceConfirmed')}</p>
+          ) : (
+            <>
+              <p>{t('rollCallAsk')}</p>
+              <button
+                type="button"
+                class="primary big"
+                onClick={() =>
+                  void act(
+                    () => live.api.confirmRollCall().then(live.accept),
+                    t('presenceConfirmed'),
+                  )
+                }
+              >
+                {t('confirmPresence')}
+              </button>
+            </>
+          )}
+        </section>
+      )}
+      <Stage live={live} state={state} />
+      <MediaBar live={live} />
+      <VideoGrid people={live.people.value} />
+      {!voting && result && <ResultCard motion={result} />}
+      <HandControl live={live} state={state} />
+      <PeopleList people={live.people.value} />
+    </div>
+  );
+}

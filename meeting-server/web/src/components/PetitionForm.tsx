@@ -1,0 +1,93 @@
+// A voter's written petition (kiến nghị cử tri): name, ward, contact and the text, sent to the
+// meeting; the form confirms what the server accepted and keeps the text on failure.
+import { useState } from 'preact/hooks';
+import type { LiveMeeting } from '../live';
+import { t } from '../i18n';
+import { errorText, notify } from '../notice';
+
+export function PetitionForm({ live, name: defaultName }: { live: LiveMeeting; name: string }) {
+  const [name, setName] = useState(defaultName);
+  const [ward, setWard] = useState('');
+  const [contact, setContact] = useState('');
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [sent, setSent] = useState(false);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (text.trim().length < 10) {
+      setError(t('petitionEmpty'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await live.api.sendPetition({
+        name: name.trim(),
+        text: text.trim(),
+        ...(ward.trim() ? { ward: ward.trim() } : {}),
+        ...(contact.trim() ? { contact: contact.trim() } : {}),
+      });
+      setText('');
+      setSent(true);
+      notify('ok', t('petitionSent'));
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="card petition" onSubmit={submit} aria-labelledby="petition-title">
+      <h2 id="petition-title">{t('petition')}</h2>
+      <label for="p-name">{t('yourName')}</label>
+      <input
+        id="p-name"
+        value={name}
+        required
+        maxLength={80}
+        autoComplete="name"
+        onInput={(e) => setName(e.currentTarget.value)}
+      />
+      <label for="p-ward">{t('ward')}</label>
+      <input
+        id="p-ward"
+        value={ward}
+        maxLength={120}
+        onInput={(e) => setWard(e.currentTarget.value)}
+      />
+      <label for="p-contact">{t('contact')}</label>
+      <input
+        id="p-contact"
+        value={contact}
+        maxLength={200}
+        autoComplete="tel"
+        onInput={(e) => setContact(e.currentTarget.value)}
+      />
+      <label for="p-text">{t('petitionText')}</label>
+      <textarea
+        id="p-text"
+        value={text}
+        rows={5}
+        minLength={10}
+        maxLength={5000}
+        required
+        onInput={(e) => {
+          setText(e.currentTarget.value);
+          setSent(false);
+        }}
+      />
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {sent && <p class="ok-text">{t('petitionSent')}</p>}
+      <button class="primary big" type="submit" disabled={busy}>
+        {busy ? t('sending') : t('send')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,341 @@
+// Vietnamese-first UI strings of the meeting web client, with English as the second language.
+// Strings with `{name}` placeholders are filled by `tf`; labels from shared/ go through `tr`.
+import { signal } from '@preact/signals';
+
+export type Lang = 'vi' | 'en';
+export const lang = signal<Lang>((localStorage.getItem('lang') as Lang | null) ?? 'vi');
+document.documentElement.lang = lang.value;
+
+export function setLang(l: Lang) {
+  lang.value = l;
+  localStorage.setItem('lang', l);
+  document.documentElement.lang = l;
+}
+
+const strings = {
+  appTitle: { vi: 'Họp trực tuyến HĐND', en: 'Council online meeting' },
+  loading: { vi: 'Đang tải…', en: 'Loading…' },
+  noInvitation: {
+    vi: 'Hãy mở liên kết mời hoặc quét mã QR trong thư mời để tham gia cuộc họp.',
+    en: 'Open the invitation link or scan the QR code from your invitation to join a meeting.',
+  },
+  yourName: { vi: 'Họ và tên', en: 'Your name' },
+  ward: {
+    vi: 'Xã/phường, thôn/tổ dân phố (không bắt buộc)',
+    en: 'Ward / neighbourhood (optional)',
+  },
+  join: { vi: 'Tham gia cuộc họp', en: 'Join the meeting' },
+  joining: { vi: 'Đang tham gia…', en: 'Joining…' },
+  rejoining: { vi: 'Đang vào lại cuộc họp…', en: 'Rejoining the meeting…' },
+  connected: { vi: 'Đã kết nối', en: 'Connected' },
+  reconnecting: { vi: 'Mất kết nối, đang kết nối lại…', en: 'Connection lost, reconnecting…' },
+  disconnected: { vi: 'Đã rời cuộc họp', en: 'Left the meeting' },
+  participants: { vi: 'Người tham gia', en: 'Participants' },
+  joinedAs: { vi: 'Bạn tham gia với tư cách', en: 'You are joining as' },
+  you: { vi: '(bạn)', en: '(you)' },
+  listenOnly: {
+    vi: 'Bạn đang theo dõi cuộc họp. Chủ tọa sẽ mời bạn phát biểu khi đến lượt.',
+    en: 'You are following the meeting. The chair will give you the floor when it is your turn.',
+  },
+  leave: { vi: 'Rời cuộc họp', en: 'Leave' },
+  rejoin: { vi: 'Vào lại cuộc họp', en: 'Rejoin the meeting' },
+  retry: { vi: 'Thử lại', en: 'Try again' },
+  mediaError: {
+    vi: 'Không bật được micro/camera. Kiểm tra quyền truy cập của trình duyệt rồi thử lại.',
+    en: 'Could not turn on the microphone/camera. Check the browser permissions and try again.',
+  },
+  networkError: {
+    vi: 'Không kết nối được tới máy chủ họp. Kiểm tra mạng rồi thử lại.',
+    en: 'Could not reach the meeting server. Check your network and try again.',
+  },
+  sessionLost: {
+    vi: 'Phiên tham gia đã hết hạn hoặc không còn hiệu lực. Bấm "Tham gia cuộc họp" để vào lại.',
+    en: 'Your session has expired or is no longer valid. Press "Join the meeting" to join again.',
+  },
+  langSwitch: { vi: 'English', en: 'Tiếng Việt' },
+  langLabel: { vi: 'Chuyển sang tiếng Anh', en: 'Switch to Vietnamese' },
+  // Lobby devices
+  joinWithMic: { vi: 'Bật micro khi vào họp', en: 'Microphone on when joining' },
+  joinWithCamera: { vi: 'Bật camera khi vào họp', en: 'Camera on when joining' },
+  // Media bar
+  microphone: { vi: 'Micro', en: 'Microphone' },
+  camera: { vi: 'Camera', en: 'Camera' },
+  speakerOut: { vi: 'Loa', en: 'Speaker' },
+  micOn: { vi: 'Micro đang bật', en: 'Microphone on' },
+  micOff: { vi: 'Micro đang tắt', en: 'Microphone off' },
+  turnMicOn: { vi: 'Bật micro', en: 'Unmute' },
+  turnMicOff: { vi: 'Tắt micro', en: 'Mute' },
+  camOn: { vi: 'Camera đang bật', en: 'Camera on' },
+  camOff: { vi: 'Camera đang tắt', en: 'Camera off' },
+  turnCamOn: { vi: 'Bật camera', en: 'Start camera' },
+  turnCamOff: { vi: 'Tắt camera', en: 'Stop camera' },
+  chooseMic: { vi: 'Chọn micro', en: 'Choose microphone' },
+  chooseCamera: { vi: 'Chọn camera', en: 'Choose camera' },
+  defaultDevice: { vi: 'Mặc định', en: 'Default' },
+  deviceSwitched: { vi: 'Đã chuyển thiết bị.', en: 'Device switched.' },
+  startAudio: {
+    vi: 'Trình duyệt đang chặn âm thanh. Bấm để nghe cuộc họp',
+    en: 'The browser is blocking sound. Press to hear the meeting',
+  },
+  youHaveFloor: {
+    vi: 'Bạn đang được mời phát biểu. Micro của bạn đã bật.',
+    en: 'You have the floor. Your microphone is on.',
+  },
+  // Stage
+  stage: { vi: 'Sân khấu', en: 'Stage' },
+  nobodySpeaking: { vi: 'Chưa có ai phát biểu.', en: 'Nobody has the floor.' },
+  speaking: { vi: 'Đang phát biểu', en: 'Speaking' },
+  timeLeft: { vi: 'Thời gian còn lại', en: 'Time left' },
+  currentItem: { vi: 'Nội dung đang thảo luận', en: 'Current agenda item' },
+  noCurrentItem: { vi: 'Chưa bắt đầu nội dung nào.', en: 'No agenda item yet.' },
+  statusScheduled: { vi: 'Chưa khai mạc', en: 'Not yet opened' },
+  statusOpen: { vi: 'Đang họp', en: 'In session' },
+  statusClosed: { vi: 'Đã bế mạc', en: 'Closed' },
+  // Hand
+  raiseHand: { vi: 'Đăng ký phát biểu', en: 'Ask to speak' },
+  raiseHandAs: { vi: 'Đăng ký', en: 'Register to' },
+  lowerHand: { vi: 'Rút đăng ký', en: 'Withdraw' },
+  handRaised: {
+    vi: 'Bạn đã đăng ký ({kind}) — thứ tự {pos} trong danh sách.',
+    en: 'You are registered ({kind}) — number {pos} in the queue.',
+  },
+  handSent: { vi: 'Đã đăng ký. Chủ tọa sẽ mời bạn.', en: 'Registered. The chair will call you.' },
+  handLowered: { vi: 'Đã rút đăng ký.', en: 'Withdrawn.' },
+  // Queue and floor
+  queue: { vi: 'Danh sách đăng ký phát biểu', en: 'Speaker queue' },
+  queueEmpty: { vi: 'Chưa có ai đăng ký.', en: 'Nobody is waiting.' },
+  giveFloor: { vi: 'Mời phát biểu', en: 'Give the floor' },
+  moveUp: { vi: 'Lên', en: 'Up' },
+  moveDown: { vi: 'Xuống', en: 'Down' },
+  moveUpOf: { vi: 'Đưa {name} lên trước', en: 'Move {name} up' },
+  moveDownOf: { vi: 'Đưa {name} xuống sau', en: 'Move {name} down' },
+  giveFloorTo: { vi: 'Mời phát biểu: {name}', en: 'Give the floor: {name}' },
+  extend: { vi: 'Thêm {min} phút', en: 'Add {min} min' },
+  endFloor: { vi: 'Kết thúc phát biểu', en: 'End speech' },
+  floorGiven: { vi: 'Đã mời {name} phát biểu.', en: 'Floor given to {name}.' },
+  floorEndedYou: {
+    vi: 'Lượt phát biểu của bạn đã kết thúc.',
+    en: 'Your time to speak has ended.',
+  },
+  floorEnded: { vi: 'Đã kết thúc lượt phát biểu.', en: 'Speech ended.' },
+  floorExtended: { vi: 'Đã thêm thời gian.', en: 'Time added.' },
+  queueReordered: { vi: 'Đã đổi thứ tự.', en: 'Order changed.' },
+  // Attendance
+  quorum: { vi: 'Số đại biểu có mặt', en: 'Attendance' },
+  quorumLine: {
+    vi: 'Có mặt {present} / cần {required} / tổng số {total} đại biểu',
+    en: 'Present {present} / required {required} / all {total} members',
+  },
+  quorumOk: { vi: 'Đủ số đại biểu để tiến hành', en: 'Quorum reached' },
+  quorumMissing: { vi: 'Chưa đủ số đại biểu', en: 'No quorum yet' },
+  present: { vi: 'Có mặt', en: 'Present' },
+  absent: { vi: 'Vắng', en: 'Absent' },
+  online: { vi: 'trực tuyến', en: 'online' },
+  inHall: { vi: 'tại hội trường', en: 'in the hall' },
+  checkIn: { vi: 'Ghi có mặt tại hội trường', en: 'Check in at the hall' },
+  checkOut: { vi: 'Bỏ ghi có mặt', en: 'Undo check-in' },
+  checkedIn: { vi: 'Đã cập nhật điểm danh.', en: 'Attendance updated.' },
+  members: { vi: 'Đại biểu', en: 'Members' },
+  othersOnline: { vi: 'Người khác đang trực tuyến', en: 'Others online' },
+  // Roll-call
+  rollCall: { vi: 'Điểm danh', en: 'Roll-call' },
+  startRollCall: { vi: 'Bắt đầu điểm danh', en: 'Start roll-call' },
+  endRollCall: { vi: 'Kết thúc điểm danh', en: 'End roll-call' },
+  rollCallOpen: {
+    vi: 'Đang điểm danh: {n} đại biểu đã xác nhận.',
+    en: 'Roll-call open: {n} members confirmed.',
+  },
+  rollCallAsk: {
+    vi: 'Chủ tọa đang điểm danh. Bấm để xác nhận bạn có mặt.',
+    en: 'The chair is taking the roll. Press to confirm you are present.',
+  },
+  confirmPresence: { vi: 'Xác nhận có mặt', en: 'Confirm I am present' },
+  presenceConfirmed: { vi: 'Bạn đã xác nhận có mặt.', en: 'You have confirmed your presence.' },
+  // Agenda
+  agenda: { vi: 'Chương trình', en: 'Agenda' },
+  makeCurrent: { vi: 'Chuyển sang nội dung này', en: 'Make current' },
+  current: { vi: 'đang thảo luận', en: 'current' },
+  agendaChanged: { vi: 'Đã chuyển nội dung.', en: 'Agenda item changed.' },
+  // Meeting status
+  openMeeting: { vi: 'Khai mạc', en: 'Open the meeting' },
+  closeMeeting: { vi: 'Bế mạc', en: 'Close the meeting' },
+  confirmCloseMeeting: {
+    vi: 'Bế mạc cuộc họp? Mọi người sẽ không vào lại được.',
+    en: 'Close the meeting? Nobody will be able to rejoin.',
+  },
+  statusChanged: { vi: 'Đã cập nhật trạng thái cuộc họp.', en: 'Meeting status updated.' },
+  // Motions
+  votes: { vi: 'Biểu quyết', en: 'Votes' },
+  newMotion: { vi: 'Tạo nội dung biểu quyết', en: 'New motion' },
+  motionTitle: { vi: 'Tên nội dung biểu quyết', en: 'Motion title' },
+  motionText: { vi: 'Nội dung (không bắt buộc)', en: 'Text (optional)' },
+  motionItem: { vi: 'Thuộc nội dung chương trình', en: 'Agenda item' },
+  noItem: { vi: '(không gắn nội dung)', en: '(none)' },
+  voteKind: { vi: 'Hình thức', en: 'Kind' },
+  openVote: { vi: 'Biểu quyết công khai', en: 'Open (named) vote' },
+  secretVote: { vi: 'Bỏ phiếu kín', en: 'Secret ballot' },
+  confidenceVote: { vi: 'Lấy phiếu tín nhiệm (bỏ phiếu kín)', en: 'Confidence vote (secret)' },
+  officials: {
+    vi: 'Người được lấy phiếu tín nhiệm (mỗi dòng một người)',
+    en: 'Officials to rate (one per line)',
+  },
+  passRule: { vi: 'Điều kiện thông qua', en: 'Pass rule' },
+  allowChange: {
+    vi: 'Cho phép đổi lựa chọn đến khi kết thúc',
+    en: 'Allow changing the ballot until closed',
+  },
+  duration: {
+    vi: 'Thời gian biểu quyết (giây, không bắt buộc)',
+    en: 'Time limit (seconds, optional)',
+  },
+  create: { vi: 'Tạo', en: 'Create' },
+  motionCreated: {
+    vi: 'Đã tạo nội dung biểu quyết. Bấm "Bắt đầu biểu quyết" khi sẵn sàng.',
+    en: 'Motion created. Press "Open the vote" when ready.',
+  },
+  startVote: { vi: 'Bắt đầu biểu quyết', en: 'Open the vote' },
+  endVote: { vi: 'Kết thúc biểu quyết', en: 'Close the vote' },
+  showResult: { vi: 'Công bố kết quả', en: 'Show the result' },
+  resultShown: {
+    vi: 'Kết quả đang hiển thị cho mọi người.',
+    en: 'The result is shown to everyone.',
+  },
+  voteOpened: { vi: 'Đã bắt đầu biểu quyết.', en: 'The vote is open.' },
+  voteClosed: { vi: 'Đã kết thúc biểu quyết.', en: 'The vote is closed.' },
+  statusDraft: { vi: 'Chưa biểu quyết', en: 'Draft' },
+  statusVoting: { vi: 'Đang biểu quyết', en: 'Voting' },
+  statusDone: { vi: 'Đã kết thúc', en: 'Closed' },
+  castCount: {
+    vi: 'Đã bỏ phiếu: {cast} / {eligible}',
+    en: 'Ballots cast: {cast} / {eligible}',
+  },
+  secretNote: {
+    vi: 'Bỏ phiếu kín: chỉ hiển thị số người đã bỏ phiếu.',
+    en: 'Secret ballot: only the number of ballots is shown.',
+  },
+  noMotions: { vi: 'Chưa có nội dung biểu quyết.', en: 'No motions yet.' },
+  // Vote panel
+  votePanel: { vi: 'Biểu quyết', en: 'Vote' },
+  voteNow: { vi: 'Mời đại biểu biểu quyết', en: 'Please vote' },
+  yourBallot: { vi: 'Phiếu của bạn', en: 'Your ballot' },
+  ballotRecorded: {
+    vi: 'Máy chủ đã ghi nhận: {choice} (lúc {time}).',
+    en: 'Recorded by the server: {choice} (at {time}).',
+  },
+  ballotRecordedSecret: {
+    vi: 'Máy chủ đã ghi nhận phiếu kín của bạn (lúc {time}).',
+    en: 'The server recorded your secret ballot (at {time}).',
+  },
+  ballotVoted: {
+    vi: 'Máy chủ đã ghi nhận phiếu của bạn: {choice}.',
+    en: 'Your ballot is recorded: {choice}.',
+  },
+  ballotVotedSecret: {
+    vi: 'Máy chủ đã ghi nhận phiếu kín của bạn.',
+    en: 'Your secret ballot is recorded.',
+  },
+  notVotedYet: { vi: 'Bạn chưa biểu quyết.', en: 'You have not voted yet.' },
+  sending: { vi: 'Đang gửi…', en: 'Sending…' },
+  canChange: {
+    vi: 'Bạn có thể đổi lựa chọn đến khi kết thúc biểu quyết.',
+    en: 'You can change your choice until the vote closes.',
+  },
+  submitConfidence: { vi: 'Gửi phiếu tín nhiệm', en: 'Submit the ballot' },
+  confidenceIncomplete: {
+    vi: 'Hãy chọn mức tín nhiệm cho tất cả những người trong danh sách.',
+    en: 'Choose a level for every official on the list.',
+  },
+  // Result
+  result: { vi: 'Kết quả biểu quyết', en: 'Vote result' },
+  passed: { vi: 'THÔNG QUA', en: 'PASSED' },
+  notPassed: { vi: 'KHÔNG THÔNG QUA', en: 'NOT PASSED' },
+  notVoted: { vi: 'Không tham gia biểu quyết', en: 'Did not vote' },
+  votesCol: { vi: 'Số phiếu', en: 'Votes' },
+  percentCol: { vi: '% tổng số đại biểu', en: '% of all members' },
+  requiredVotes: {
+    vi: 'Cần ít nhất {n} phiếu tán thành ({rule}).',
+    en: 'At least {n} in favour needed ({rule}).',
+  },
+  viewResult: { vi: 'Xem kết quả', en: 'View the result' },
+  namedBallots: { vi: 'Kết quả theo từng đại biểu', en: 'Ballots by member' },
+  secretResult: {
+    vi: 'Bỏ phiếu kín — không công bố lựa chọn của từng người.',
+    en: 'Secret ballot — individual choices are never shown.',
+  },
+  official: { vi: 'Người được lấy phiếu', en: 'Official' },
+  // Petitions
+  petition: { vi: 'Gửi kiến nghị', en: 'Send a petition' },
+  petitionText: { vi: 'Nội dung kiến nghị', en: 'Your petition' },
+  contact: {
+    vi: 'Số điện thoại hoặc địa chỉ liên hệ (không bắt buộc)',
+    en: 'Phone or address for the answer (optional)',
+  },
+  send: { vi: 'Gửi', en: 'Send' },
+  petitionSent: {
+    vi: 'Đã gửi kiến nghị. Cảm ơn bạn; câu trả lời sẽ được gửi theo thông tin liên hệ.',
+    en: 'Petition sent. Thank you; the answer will be sent to your contact.',
+  },
+  petitionEmpty: {
+    vi: 'Hãy viết nội dung kiến nghị (ít nhất 10 ký tự).',
+    en: 'Please write your petition (at least 10 characters).',
+  },
+  petitions: { vi: 'Kiến nghị của cử tri', en: 'Voter petitions' },
+  noPetitions: { vi: 'Chưa có kiến nghị.', en: 'No petitions yet.' },
+  reload: { vi: 'Tải lại', en: 'Reload' },
+  // Minutes
+  minutes: { vi: 'Biên bản', en: 'Minutes' },
+  download: { vi: 'Tải {fmt}', en: 'Download {fmt}' },
+  downloaded: { vi: 'Đã tải biên bản ({fmt}).', en: 'Minutes downloaded ({fmt}).' },
+  // Console / hall
+  console: { vi: 'Điều hành cuộc họp', en: 'Meeting console' },
+  hallDisplay: { vi: 'Màn hình hội trường', en: 'Hall display' },
+  openHallDisplay: { vi: 'Mở màn hình hội trường', en: 'Open the hall display' },
+  backToConsole: { vi: 'Quay lại', en: 'Back' },
+  scanToJoin: {
+    vi: 'Quét mã để theo dõi và gửi kiến nghị',
+    en: 'Scan to follow and send petitions',
+  },
+  lastResult: { vi: 'Kết quả biểu quyết gần nhất', en: 'Latest vote result' },
+  qrAlt: { vi: 'Mã QR tham gia cuộc họp', en: 'QR code to join the meeting' },
+  qrMissing: {
+    vi: 'Chưa tải được mã QR.',
+    en: 'The QR code could not be loaded.',
+  },
+  video: { vi: 'Hình ảnh của {name}', en: 'Video of {name}' },
+  done: { vi: 'Xong.', en: 'Done.' },
+  close: { vi: 'Đóng', en: 'Close' },
+  otherTab: {
+    vi: 'Bạn đã vào cuộc họp ở một cửa sổ hoặc thiết bị khác, nên trang này đã rời phòng. Bấm "Vào lại cuộc họp" để dùng trang này.',
+    en: 'You joined the meeting in another window or device, so this page left the room. Press "Rejoin the meeting" to use this page.',
+  },
+  removed: {
+    vi: 'Bạn đã được mời ra khỏi phòng họp. Nếu có nhầm lẫn, liên hệ văn phòng HĐND.',
+    en: 'You were removed from the meeting room. If this is a mistake, contact the secretariat.',
+  },
+  roomEnded: { vi: 'Phòng họp đã đóng.', en: 'The meeting room has closed.' },
+  refreshFailed: {
+    vi: 'Không gia hạn được phiên tham gia: {reason} Trang sẽ thử lại sau ít phút.',
+    en: 'Could not renew your session: {reason} The page will try again in a few minutes.',
+  },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type StringKey = keyof typeof strings;
+export const t = (key: StringKey): string => strings[key][lang.value];
+
+/** A string with `{name}` placeholders filled in (values are plain text, never markup). */
+export function tf(key: StringKey, vars: Record<string, string | number>): string {
+  return strings[key][lang.value].replace(/\{(\w+)\}/g, (m, k: string) =>
+    k in vars ? String(vars[k]) : m,
+  );
+}
+
+/** A bilingual label from shared/ in the current language. */
+export const tr = (label: { vi: string; en: string }): string => label[lang.value];
+
+export const locale = () => (lang.value === 'vi' ? 'vi-VN' : 'en-GB');
+export const timeText = (iso: string) =>
+  new Date(iso).toLocaleTimeString(locale(), {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });

@@ -1,0 +1,177 @@
+// Unit tests of the web client's pure state rules: version ordering, data messages, timers, queue moves.
+import { describe, expect, it } from 'vitest';
+import type { MeetingState, Motion } from '../../../shared/meeting';
+import {
+  actionForMessage,
+  clockOffset,
+  decodePayload,
+  formatClock,
+  lastClosedMotion,
+  mayVote,
+  moveEntry,
+  newestState,
+  queuePosition,
+  secondsLeft,
+  shownResult,
+} from './state';
+
+const motion = (over: Partial<Motion>): Motion => ({
+  id: 'm1',
+  agendaItemId: null,
+  title: 'Nghị quyết',
+  text: '',
+  kind: 'standard',
+  secret: false,
+  rule: 'majority_of_all',
+  allowChange: true,
+  presentOnly: false,
+  officials: [],
+  status: 'draft',
+  openedAt: null,
+  closesAt: null,
+  closedAt: null,
+  eligibleCount: 3,
+  castCount: 0,
+  result: null,
+  ...over,
+});
+
+const result = {
+  rule: 'majority_of_all' as const,
+  totalMembers: 3,
+  eligible: 3,
+  present: 3,
+  counts: { for: 2, against: 0, abstain: 0, notVoted: 1 },
+  percentOfAll: { for: 66.7, against: 0, abstain: 0, notVoted: 33.3 },
+  required: 2,
+  passed: true,
+};
+
+const state = (version: number, over: Partial<MeetingState> = {}): MeetingState => ({
+  version,
+  meeting: {
+    id: 'mt',
+    title: 'Phiên họp',
+    kind: 'session',
+    status: 'open',
+    councilName: 'HĐND xã',
+    startsAt: '2026-01-01T00:00:00.000Z',
+  },
+  agenda: [],
+  currentAgendaItemId: null,
+  queue: [],
+  floor: null,
+  motions: [],
+  shownResultMotionId: null,
+  attendance: {
+    totalMembers: 3,
+    present: 2,
+    required: 2,
+    quorum: true,
+    members: [{ memberId: 'a', name: 'An', present: true, via: 'online', since: null }],
+  },
+  rollCall: { open: false, startedAt: null, confirmedMemberIds: [] },
+  ...over,
+});
+
+describe('newestState', () => {
+  it('takes the incoming state when nothing is held', () => {
+    expect(newestState(null, state(1)).version).toBe(1);
+  });
+  it('never goes back to an older or equal version', () => {
+    const held = state(5);
+    expect(newestState(held, state(4))).toBe(held);
+    expect(newestState(held, state(5))).toBe(held);
+    expect(newestState(held, state(6)).version).toBe(6);
+  });
+});
+
+describe('actionForMessage', () => {
+  it('applies an embedded newer state', () => {
+    const a = actionForMessage(state(2), { version: 3, state: state(3) });
+    expect(a.kind).toBe('apply');
+  });
+  it('fetches when a newer version is announced without the state', () => {
+    expect(actionForMessage(state(2), { version: 3 })).toEqual({ kind: 'fetch' });
+  });
+  it('fetches when nothing is held yet', () => {
+    expect(actionForMessage(null, { version: 0 })).toEqual({ kind: 'fetch' });
+  });
+  it('ignores an old announcement and malformed payloads', () => {
+    expect(actionForMessage(state(3), { version: 3 })).toEqual({ kind: 'ignore' });
+    expect(actionForMessage(state(3), { nonsense: true })).toEqual({ kind: 'ignore' });
+    expect(actionForMessage(state(3), null)).toEqual({ kind: 'ignore' });
+  });
+});
+
+describe('decodePayload', () => {
+  it('reads UTF-8 JSON and gives null for anything else', () => {
+    expect(decodePayload(new TextEncoder().encode('{"version":4}'))).toEqual({ version: 4 });
+    expect(decodePayload(new TextEncoder().encode('<img src=x>'))).toBeNull();
+  });
+});
+
+describe('timers', () => {
+  it('counts whole seconds down to zero, never below', () => {
+    const t0 = Date.parse('2026-01-01T00:00:00.000Z');
+    expect(secondsLeft('2026-01-01T00:05:00.000Z', t0)).toBe(300);
+    expect(secondsLeft('2026-01-01T00:05:00.000Z', t0 + 299_500)).toBe(1);
+    expect(secondsLeft('2026-01-01T00:05:00.000Z', t0 + 400_000)).toBe(0);
+  });
+  it('formats m:ss and h:mm:ss', () => {
+    expect(formatClock(0)).toBe('0:00');
+    expect(formatClock(65)).toBe('1:05');
+    expect(formatClock(3725)).toBe('1:02:05');
+  });
+  it('reads the server clock offset from a Date header, ignoring sub-second noise', () => {
+    const client = Date.parse('2026-01-01T00:00:00.000Z');
+    expect(clockOffset('Thu, 01 Jan 2026 00:00:10 GMT', client)).toBe(10_000);
+    expect(clockOffset('Thu, 01 Jan 2026 00:00:01 GMT', client)).toBe(0);
+    expect(clockOffset(null, client)).toBe(0);
+    expect(clockOffset('garbage', client)).toBe(0);
+  });
+});
+
+describe('queue', () => {
+  it('moves an entry up or down and leaves the ends alone', () => {
+    expect(moveEntry(['a', 'b', 'c'], 'b', -1)).toEqual(['b', 'a', 'c']);
+    expect(moveEntry(['a', 'b', 'c'], 'b', 1)).toEqual(['a', 'c', 'b']);
+    expect(moveEntry(['a', 'b', 'c'], 'a', -1)).toEqual(['a', 'b', 'c']);
+    expect(moveEntry(['a', 'b', 'c'], 'c', 1)).toEqual(['a', 'b', 'c']);
+    expect(moveEntry(['a'], 'x', 1)).toEqual(['a']);
+  });
+  it('gives a 1-based position, 0 when not queued', () => {
+    const s = state(1, {
+      queue: [
+        { id: '1', identity: 'x', name: 'X', role: 'voter', kind: 'speak', raisedAt: '' },
+        { id: '2', identity: 'y', name: 'Y', role: 'member', kind: 'question', raisedAt: '' },
+      ],
+    });
+    expect(queuePosition(s, 'y')).toBe(2);
+    expect(queuePosition(s, 'z')).toBe(0);
+  });
+});
+
+describe('results and eligibility', () => {
+  it('shows only the motion the chair chose, once it has a result', () => {
+    const closed = motion({ id: 'm1', status: 'closed', result });
+    expect(shownResult(state(1, { motions: [closed], shownResultMotionId: 'm1' }))).toBe(closed);
+    expect(shownResult(state(1, { motions: [closed] }))).toBeUndefined();
+    const open = motion({ id: 'm2', status: 'open' });
+    expect(shownResult(state(1, { motions: [open], shownResultMotionId: 'm2' }))).toBeUndefined();
+  });
+  it('finds the latest closed motion', () => {
+    const a = motion({ id: 'a', status: 'closed', closedAt: '2026-01-01T10:00:00Z', result });
+    const b = motion({ id: 'b', status: 'closed', closedAt: '2026-01-01T11:00:00Z', result });
+    expect(lastClosedMotion(state(1, { motions: [b, a] }))?.id).toBe('b');
+  });
+  it('lets only members of the body vote, never voters, guests or the secretary', () => {
+    const s = state(1);
+    expect(mayVote('member', 'member:a', s)).toBe(true);
+    expect(mayVote('chair', 'member:a', s)).toBe(true);
+    expect(mayVote('member', 'member:zz', s)).toBe(false);
+    expect(mayVote('voter', 'voter:123', s)).toBe(false);
+    expect(mayVote('secretary', 'secretary:i1', s)).toBe(false);
+    expect(mayVote('guest', 'member:a', s)).toBe(false);
+  });
+});
