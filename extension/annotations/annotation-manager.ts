@@ -1,0 +1,184 @@
+// Owns a document's annotations while it is open: add, edit, delete, undo/redo, and debounced
+// saving. Like zotero/reader's annotation-manager it talks to the outside only through the
+// callbacks it is given (save to the database, tell the UI), so it is tested without a browser.
+import type { Annotation } from '../db/db';
+
+export type NewAnnotation = Omit<Annotation, 'id' | 'createdAt' | 'updatedAt'>;
+export type AnnotationPatch = Partial<
+  Pick<Annotation, 'body' | 'color' | 'draftComment' | 'kind' | 'target' | 'orphaned'>
+>;
+/** pending: changes wait for the debounce; saving: being written; saved; error: will retry. */
+export type SaveState = 'pending' | 'saving' | 'saved' | 'error';
+
+export interface AnnotationManagerOptions {
+  initial: readonly Annotation[];
+  /** Persists changed and deleted annotations; a rejection keeps them pending and retries. */
+  save: (changes: { put: Annotation[]; remove: string[] }) => Promise<void>;
+  /** Called with the full, current list after every change. */
+  onChange: (annotations: Annotation[]) => void;
+  onSaveState?: (state: SaveState) => void;
+  now?: () => number;
+  newId?: () => string;
+  debounceMs?: number;
+}
+
+/** One user action: the states of the annotations it touched, before and after. */
+interface Step {
+  before: Map<string, Annotation | null>;
+  after: Map<string, Annotation | null>;
+}
+
+export class AnnotationManager {
+  private readonly items = new Map<string, Annotation>();
+  private readonly undoStack: Step[] = [];
+  private redoStack: Step[] = [];
+  private readonly pendingPut = new Map<string, Annotation>();
+  private readonly pendingRemove = new Set<string>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private saving: Promise<void> | undefined;
+  private readonly now: () => number;
+  private readonly newId: () => string;
+  private readonly debounceMs: number;
+
+  constructor(private readonly options: AnnotationManagerOptions) {
+    for (const a of options.initial) this.items.set(a.id, a);
+    this.now = options.now ?? Date.now;
+    this.newId = options.newId ?? (() => crypto.randomUUID());
+    this.debounceMs = options.debounceMs ?? 400;
+  }
+
+  /** Annotations ordered by page, then by vertical position on the page (top first). */
+  list(): Annotation[] {
+    return [...this.items.values()].sort(
+      (a, b) =>
+        a.target.pageIndex - b.target.pageIndex ||
+        (b.target.rects[0]?.[3] ?? 0) - (a.target.rects[0]?.[3] ?? 0) ||
+        a.createdAt - b.createdAt,
+    );
+  }
+
+  get(id: string): Annotation | undefined {
+    return this.items.get(id);
+  }
+
+  get canUndo(): boolean {
+    return this.undoStack.length > 0;
+  }
+
+  get canRedo(): boolean {
+    return this.redoStack.length > 0;
+  }
+
+  add(input: NewAnnotation): Annotation {
+    const at = this.now();
+    const annotation: Annotation = { ...input, id: this.newId(), createdAt: at, updatedAt: at };
+    this.record(new Map([[annotation.id, annotation]]));
+    return annotation;
+  }
+
+  update(id: string, patch: AnnotationPatch): Annotation | undefined {
+    const current = this.items.get(id);
+    if (!current) return undefined;
+    const next: Annotation = { ...current, ...patch, updatedAt: this.now() };
+    this.record(new Map([[id, next]]));
+    return next;
+  }
+
+  remove(id: string): void {
+    if (!this.items.has(id)) return;
+    this.record(new Map([[id, null]]));
+  }
+
+  /**
+   * A change that is not the user's action (re-anchoring on open): saved, but not undoable.
+   */
+  adjust(id: string, patch: AnnotationPatch): void {
+    const current = this.items.get(id);
+    if (!current) return;
+    this.apply(new Map([[id, { ...current, ...patch }]]));
+  }
+
+  undo(): boolean {
+    const step = this.undoStack.pop();
+    if (!step) return false;
+    this.apply(step.before);
+    this.redoStack.push(step);
+    return true;
+  }
+
+  redo(): boolean {
+    const step = this.redoStack.pop();
+    if (!step) return false;
+    this.apply(step.after);
+    this.undoStack.push(step);
+    return true;
+  }
+
+  /** Saves pending changes now (page closing, tests). */
+  async flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    while (this.saving) await this.saving;
+    if (!this.pendingPut.size && !this.pendingRemove.size) return;
+    const put = [...this.pendingPut.values()];
+    const remove = [...this.pendingRemove];
+    this.pendingPut.clear();
+    this.pendingRemove.clear();
+    this.options.onSaveState?.('saving');
+    this.saving = this.options.save({ put, remove }).then(
+      () => {
+        this.options.onSaveState?.('saved');
+      },
+      () => {
+        // keep what failed unless a newer change superseded it, and try again later
+        for (const a of put)
+          if (!this.pendingPut.has(a.id) && !this.pendingRemove.has(a.id))
+            this.pendingPut.set(a.id, a);
+        for (const id of remove) if (!this.pendingPut.has(id)) this.pendingRemove.add(id);
+        this.schedule();
+        this.options.onSaveState?.('error');
+      },
+    );
+    try {
+      await this.saving;
+    } finally {
+      this.saving = undefined;
+    }
+  }
+
+  /** Stops the timer; pending changes are dropped unless flush() was awaited first. */
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private record(after: Map<string, Annotation | null>): void {
+    const before = new Map<string, Annotation | null>();
+    for (const id of after.keys()) before.set(id, this.items.get(id) ?? null);
+    this.undoStack.push({ before, after });
+    this.redoStack = [];
+    this.apply(after);
+  }
+
+  private apply(states: Map<string, Annotation | null>): void {
+    for (const [id, state] of states) {
+      if (state) {
+        this.items.set(id, state);
+        this.pendingPut.set(id, state);
+        this.pendingRemove.delete(id);
+      } else {
+        this.items.delete(id);
+        this.pendingPut.delete(id);
+        this.pendingRemove.add(id);
+      }
+    }
+    this.options.onChange(this.list());
+    this.schedule();
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.options.onSaveState?.('pending');
+    this.timer = setTimeout(() => void this.flush(), this.debounceMs);
+  }
+}

@@ -1,0 +1,55 @@
+// What the delegate is told changed between two manifests: added, new version with its reason,
+// withdrawn; nothing for an unchanged package.
+import { describe, expect, test } from 'vitest';
+import type { PackageDocument, PackageManifest } from '../../shared/packages';
+import { diffManifests } from './changes';
+
+const version = (number: number, reason: string | null = null) => ({
+  number,
+  sha256: String(number).repeat(64).slice(0, 64),
+  size: 1,
+  fileName: 'a.pdf',
+  reason,
+  createdAt: '2026-12-01T00:00:00Z',
+  path: `files/${number}`,
+});
+const doc = (id: string, title: string, versions = [version(1)]): PackageDocument => ({
+  id,
+  title,
+  agendaItemId: null,
+  position: 1,
+  current: versions.length,
+  versions,
+});
+const manifest = (documents: PackageDocument[]): PackageManifest => ({
+  id: 'p',
+  title: 'Tài liệu kỳ họp',
+  visibility: 'private',
+  publishedAt: '2026-12-01T00:00:00Z',
+  revision: 1,
+  meeting: { id: 'm', title: 'Kỳ họp', startsAt: '2026-12-01T00:00:00Z', councilName: 'HĐND' },
+  agenda: [],
+  documents,
+});
+
+describe('diffManifests', () => {
+  test('everything is new on the first download', () => {
+    expect(diffManifests(null, manifest([doc('a', 'Tờ trình')]))).toEqual([
+      { kind: 'added', documentId: 'a', title: 'Tờ trình' },
+    ]);
+  });
+
+  test('a new version carries the secretariat’s reason; a withdrawn document is named', () => {
+    const before = manifest([doc('a', 'Dự thảo'), doc('b', 'Báo cáo')]);
+    const after = manifest([doc('a', 'Dự thảo', [version(1), version(2, 'Sửa Điều 3')])]);
+    expect(diffManifests(before, after)).toEqual([
+      { kind: 'version', documentId: 'a', title: 'Dự thảo', from: 1, to: 2, reason: 'Sửa Điều 3' },
+      { kind: 'removed', documentId: 'b', title: 'Báo cáo' },
+    ]);
+  });
+
+  test('an unchanged package has no changes', () => {
+    const m = manifest([doc('a', 'Dự thảo')]);
+    expect(diffManifests(m, m)).toEqual([]);
+  });
+});

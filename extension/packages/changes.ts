@@ -1,0 +1,43 @@
+// What changed between the manifest a briefcase last applied and the server's newer one, in the
+// words the delegate sees: a document added, a new version (with the secretariat's reason), a
+// document withdrawn. Pure.
+import type { PackageManifest } from '../../shared/packages';
+
+export type PackageChange =
+  | { kind: 'added'; documentId: string; title: string }
+  | {
+      kind: 'version';
+      documentId: string;
+      title: string;
+      from: number;
+      to: number;
+      reason: string | null;
+    }
+  | { kind: 'removed'; documentId: string; title: string };
+
+export function diffManifests(
+  applied: PackageManifest | null,
+  latest: PackageManifest,
+): PackageChange[] {
+  const before = new Map((applied?.documents ?? []).map((d) => [d.id, d]));
+  const changes: PackageChange[] = [];
+  for (const d of latest.documents) {
+    const old = before.get(d.id);
+    if (!old) changes.push({ kind: 'added', documentId: d.id, title: d.title });
+    else if (old.current !== d.current) {
+      const v = d.versions.find((x) => x.number === d.current);
+      changes.push({
+        kind: 'version',
+        documentId: d.id,
+        title: d.title,
+        from: old.current,
+        to: d.current,
+        reason: v?.reason ?? null,
+      });
+    }
+    before.delete(d.id);
+  }
+  for (const d of before.values())
+    changes.push({ kind: 'removed', documentId: d.id, title: d.title });
+  return changes;
+}
