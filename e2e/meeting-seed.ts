@@ -1,0 +1,89 @@
+// Extra meetings for the meeting-room specs (e2e/meeting-*.spec.ts), seeded by e2e/stack.ts: each
+// scenario gets its own sitting of a test council (chair, two delegates, a secretary and a public
+// voter link), so specs never share a speaker queue or an open vote. `vote` is a council sitting
+// followed by a voter; `xss` is a constituent meeting (petitions are sent only there).
+import type { Db } from '../meeting-server/src/db/database';
+import { invitationToken } from '../meeting-server/src/invitations/service';
+import {
+  addMember,
+  createBody,
+  createCouncil,
+  createInvitation,
+  createMeeting,
+} from '../meeting-server/src/meetings/store';
+
+export const ROOMS = ['vote', 'xss'] as const;
+export type RoomName = (typeof ROOMS)[number];
+export const ROOM_ROLES = ['chair', 'delegate1', 'delegate2', 'secretary', 'voter'] as const;
+export type RoomRole = (typeof ROOM_ROLES)[number];
+
+export const PEOPLE = {
+  chair: 'Hoàng Văn Chính',
+  delegate1: 'Phan Thị Hoa',
+  delegate2: 'Vũ Văn Khoa',
+  secretary: 'Đinh Thị Thư',
+};
+
+/** The label of a room link in the stack file: `room:<room>:<role>`. */
+export const roomLabel = (room: RoomName, role: RoomRole) => `room:${room}:${role}`;
+
+export async function seedRooms(
+  db: Db,
+  opts: { secret: string; publicUrl: string; now: number },
+): Promise<{ label: string; url: string }[]> {
+  const links: { label: string; url: string }[] = [];
+  await db.transaction(async (tx) => {
+    const councilId = await createCouncil(tx, {
+      name: 'HĐND phường Thử Nghiệm (e2e)',
+      level: 'commune',
+      totalMembers: 3,
+    });
+    const chair = await addMember(tx, { councilId, fullName: PEOPLE.chair });
+    const d1 = await addMember(tx, { councilId, fullName: PEOPLE.delegate1 });
+    const d2 = await addMember(tx, { councilId, fullName: PEOPLE.delegate2 });
+    const bodyId = await createBody(tx, {
+      councilId,
+      kind: 'council',
+      name: 'HĐND phường',
+      memberIds: [chair, d1, d2],
+    });
+    const expiresAt = new Date(opts.now + 24 * 3600 * 1000);
+    for (const room of ROOMS) {
+      const meetingId = await createMeeting(tx, {
+        councilId,
+        bodyId,
+        kind: room === 'xss' ? 'voter' : 'session',
+        title: `Phiên họp thử nghiệm (${room})`,
+        startsAt: new Date(opts.now),
+        agenda: ['Khai mạc', 'Dự thảo nghị quyết về chỉnh trang đô thị', 'Bế mạc'],
+      });
+      const invitations: Record<RoomRole, string> = {
+        chair: await createInvitation(tx, { meetingId, role: 'chair', memberId: chair, expiresAt }),
+        delegate1: await createInvitation(tx, {
+          meetingId,
+          role: 'member',
+          memberId: d1,
+          expiresAt,
+        }),
+        delegate2: await createInvitation(tx, {
+          meetingId,
+          role: 'member',
+          memberId: d2,
+          expiresAt,
+        }),
+        secretary: await createInvitation(tx, {
+          meetingId,
+          role: 'secretary',
+          displayName: PEOPLE.secretary,
+          expiresAt,
+        }),
+        voter: await createInvitation(tx, { meetingId, role: 'voter', expiresAt }),
+      };
+      for (const role of ROOM_ROLES) {
+        const token = invitationToken(opts.secret, { id: invitations[role], meetingId, expiresAt });
+        links.push({ label: roomLabel(room, role), url: `${opts.publicUrl}/j/${token}` });
+      }
+    }
+  });
+  return links;
+}

@@ -1,0 +1,85 @@
+// A constituent meeting seen from a voter's phone: the lobby at 360 px (accessible), and a name
+// and a petition carrying HTML that every page shows as plain text and never runs.
+import type { Page } from '@playwright/test';
+import { expect, link, test } from './fixtures';
+import { PHONE, cleanScreenshot, joinRoom, seriousViolations } from './meeting-helpers';
+import { roomLabel } from './meeting-seed';
+
+test.describe.configure({ timeout: 120_000 });
+
+const NAME = 'Lan <img src=x onerror="window.__xss=1">';
+const PETITION = 'Đề nghị sửa đường thôn 3 <img src=x onerror="window.__xss=2"> trước mùa mưa.';
+
+const ranScript = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __xss?: number }).__xss ?? null);
+
+test('the voter lobby fits a 360 px phone and has no serious accessibility violations', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: PHONE, isMobile: true, bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(link(roomLabel('xss', 'voter')));
+  await expect(page.getByRole('heading', { name: /Phiên họp thử nghiệm/ })).toBeVisible();
+  await page.getByLabel('Họ và tên').fill('Nguyễn Thị Lan');
+  await page.getByLabel(/Xã\/phường/).fill('Tổ dân phố 5');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    PHONE.width,
+  );
+  expect(await seriousViolations(page)).toEqual([]);
+  await cleanScreenshot(page, 'meeting-voter-lobby');
+  await context.close();
+});
+
+test('the lobby switches to English and back to Vietnamese', async ({ page }) => {
+  await page.goto(link(roomLabel('xss', 'voter')));
+  await page.getByRole('button', { name: /^English/ }).click();
+  await expect(page.getByRole('button', { name: 'Join the meeting' })).toBeVisible();
+  await expect(page.getByLabel('Your name')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByRole('button', { name: /^Tiếng Việt/ }).click();
+  await expect(page.getByRole('button', { name: 'Tham gia cuộc họp' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+});
+
+test('a name and a petition containing HTML show as text on every page and never run', async ({
+  browser,
+}) => {
+  const chair = await joinRoom(browser, 'xss', 'chair');
+  const delegate = await joinRoom(browser, 'xss', 'delegate1');
+  const voter = await joinRoom(browser, 'xss', 'voter', { name: NAME, ward: 'Thôn 3' });
+
+  await voter.page.getByRole('button', { name: 'Đăng ký phát biểu' }).click();
+  await expect(voter.page.getByTestId('hand-state')).toBeVisible();
+  await voter.page.getByLabel('Nội dung kiến nghị').fill(PETITION);
+  await voter.page.getByRole('button', { name: 'Gửi', exact: true }).click();
+  await expect(voter.page.getByText(/Đã gửi kiến nghị/).first()).toBeVisible();
+
+  await expect(chair.page.getByTestId('others')).toContainText(NAME);
+  await expect(chair.page.getByTestId('queue')).toContainText(NAME);
+  await chair.page.getByRole('button', { name: 'Tải lại' }).click();
+  await expect(chair.page.getByTestId('petitions')).toContainText(PETITION);
+  await expect(delegate.page.getByRole('listitem').filter({ hasText: NAME })).toBeVisible();
+
+  for (const page of [chair.page, delegate.page, voter.page]) {
+    await expect(page.locator('img[src="x"]')).toHaveCount(0);
+    expect(await ranScript(page)).toBeNull();
+  }
+  for (const j of [chair, delegate, voter]) await j.context.close();
+});
+
+test("the secretary's console runs the agenda and reads petitions, without the chair's buttons", async ({
+  browser,
+}) => {
+  const secretary = await joinRoom(browser, 'xss', 'secretary');
+  const page = secretary.page;
+  await expect(page.getByRole('heading', { name: /Kiến nghị của cử tri/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Bắt đầu điểm danh' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^(Khai mạc|Bế mạc)$/ })).toHaveCount(0);
+  await page
+    .getByRole('listitem')
+    .filter({ hasText: 'Bế mạc' })
+    .getByRole('button', { name: 'Chuyển sang nội dung này' })
+    .click();
+  await expect(page.getByTestId('current-item')).toHaveText('3. Bế mạc');
+  await secretary.context.close();
+});

@@ -1,0 +1,332 @@
+// Session packages end to end: the secretariat publishes real PDFs on a meeting server owned by
+// this spec (so it can be stopped), the built extension in Chromium subscribes with a delegate's
+// personal link and downloads them, and they still open with the server gone; a highlight follows
+// its words onto a new version in which the passage moved to the next page.
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import fontkit from '@pdf-lib/fontkit';
+import type { BrowserContext, Page } from '@playwright/test';
+import { PDFDocument } from 'pdf-lib';
+import { CSRF_HEADER, Council, Body, Invitation, Meeting, Member } from '../shared/admin';
+import { PackageLinks, PackageManifest } from '../shared/packages';
+import { createApp } from '../meeting-server/src/app';
+import { LOCAL_LIVEKIT } from '../meeting-server/src/config';
+import { openPglite, type Db } from '../meeting-server/src/db/database';
+import { migrate } from '../meeting-server/src/db/migrate';
+import { createLiveKit } from '../meeting-server/src/livekit/livekit';
+import { ensureFirstAdmin } from '../meeting-server/src/staff/service';
+import { ADMIN, signIn, type StaffClient } from '../meeting-server/src/staff/testing';
+import { expect, extensionId, launchWithExtension, stack, test } from './fixtures';
+
+const CORPUS = resolve(import.meta.dirname, '../../shared/corpus');
+const PDFS = [
+  'vi_giay_moi_hdnd_tuan_giao_signed.pdf',
+  'vi_an_le_so_692023AL.pdf',
+  'french_diacritics.pdf',
+];
+const TITLES = ['Giấy mời kỳ họp', 'Án lệ số 69/2023/AL', 'Tài liệu tham khảo'];
+
+interface OwnServer {
+  url: string;
+  staff: StaffClient;
+  meeting: Meeting;
+  delegateInvitation: Invitation;
+  stop(): Promise<void>;
+}
+
+/** A meeting server of this test alone (in-memory PGlite, its own package folder), with a sitting. */
+async function startOwnServer(dir: string): Promise<OwnServer> {
+  const db: Db = await openPglite();
+  await migrate(db);
+  await ensureFirstAdmin(db, ADMIN);
+  const app = createApp({
+    db,
+    livekit: createLiveKit({
+      url: stack().livekitUrl,
+      apiKey: LOCAL_LIVEKIT.apiKey,
+      apiSecret: LOCAL_LIVEKIT.apiSecret,
+    }),
+    secret: 'packages-e2e-secret-that-is-long-enough-0123',
+    sweepIntervalMs: 0,
+    log: () => undefined,
+    packagesDir: dir,
+  });
+  const server: Server = await new Promise((r) => {
+    const s = app.listen(0, '127.0.0.1', () => r(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const staff = await signIn(url, ADMIN);
+  const json = async <T>(res: Response, schema: { parse(v: unknown): T }) => {
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${res.status} ${text}`);
+    return schema.parse(JSON.parse(text));
+  };
+  const council = await json(
+    await staff.request('POST', '/api/admin/councils', {
+      name: 'HĐND xã Tuần Giáo',
+      level: 'commune',
+      totalMembers: 3,
+    }),
+    Council,
+  );
+  const member = await json(
+    await staff.request('POST', `/api/admin/councils/${council.id}/members`, {
+      fullName: 'Trần Thị Bình',
+    }),
+    Member,
+  );
+  const body = await json(
+    await staff.request('POST', `/api/admin/councils/${council.id}/bodies`, {
+      kind: 'council',
+      name: 'HĐND xã Tuần Giáo',
+      memberIds: [member.id],
+    }),
+    Body,
+  );
+  const meeting = await json(
+    await staff.request('POST', `/api/admin/councils/${council.id}/meetings`, {
+      bodyId: body.id,
+      kind: 'session',
+      title: 'Kỳ họp thứ ba',
+      startsAt: '2026-12-10T01:30:00Z',
+      agenda: [{ title: 'Khai mạc' }, { title: 'Thảo luận dự thảo nghị quyết' }],
+    }),
+    Meeting,
+  );
+  const delegateInvitation = await json(
+    await staff.request('POST', `/api/admin/meetings/${meeting.id}/invitations`, {
+      role: 'member',
+      memberId: member.id,
+    }),
+    Invitation,
+  );
+  return {
+    url,
+    staff,
+    meeting,
+    delegateInvitation,
+    async stop() {
+      await new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      });
+      await db.close();
+    },
+  };
+}
+
+async function upload(
+  s: OwnServer,
+  path: string,
+  query: Record<string, string>,
+  bytes: Uint8Array,
+) {
+  const res = await fetch(`${s.url}${path}?${new URLSearchParams(query)}`, {
+    method: 'POST',
+    headers: {
+      cookie: s.staff.cookie,
+      [CSRF_HEADER]: s.staff.session.csrfToken,
+      'content-type': 'application/pdf',
+    },
+    body: bytes as Uint8Array<ArrayBuffer>,
+  });
+  if (res.status !== 201) throw new Error(`${res.status} ${await res.text()}`);
+  return PackageManifest.parse(await res.json());
+}
+
+/** Creates and publishes a private package; returns it and the delegate's personal link. */
+async function publish(s: OwnServer, docs: { title: string; bytes: Uint8Array }[]) {
+  const created = PackageManifest.parse(
+    await (
+      await s.staff.request('POST', `/api/admin/meetings/${s.meeting.id}/packages`, {
+        title: 'Tài liệu kỳ họp thứ ba',
+      })
+    ).json(),
+  );
+  for (const [i, d] of docs.entries()) {
+    await upload(
+      s,
+      `/api/admin/packages/${created.id}/documents`,
+      { title: d.title, agendaItemId: s.meeting.agenda[i === 0 ? 0 : 1]!.id },
+      d.bytes,
+    );
+  }
+  const published = PackageManifest.parse(
+    await (await s.staff.request('POST', `/api/admin/packages/${created.id}/publish`)).json(),
+  );
+  const links = PackageLinks.parse(
+    await (await s.staff.request('GET', `/api/admin/packages/${created.id}/links`)).json(),
+  );
+  const personal = links.personal.find((l) => l.invitationId === s.delegateInvitation.id)!.url;
+  return { manifest: published, personal };
+}
+
+async function packagesPage(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${await extensionId(context)}/packages.html`);
+  return page;
+}
+
+/** Selects `text` in the text layer of a page, as a mouse drag over it would. */
+async function select(page: Page, pageNumber: number, text: string) {
+  const layer = page.locator(`.page[data-page-number="${pageNumber}"] .textLayer`);
+  await expect(layer.getByText(text).first()).toBeAttached({ timeout: 30_000 });
+  await page.evaluate(
+    ({ n, text }) => {
+      const root = document.querySelector(`.page[data-page-number="${n}"] .textLayer`)!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (
+        let node = walker.nextNode() as Text | null;
+        node;
+        node = walker.nextNode() as Text | null
+      ) {
+        const at = node.data.indexOf(text);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + text.length);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+        return;
+      }
+      throw new Error(`not on page ${n}: ${text}`);
+    },
+    { n: pageNumber, text },
+  );
+}
+
+// ---- a draft resolution and its revision, made from real text ----
+
+const LINES = readFileSync(resolve(CORPUS, 'text/pdftotext_vi_335_2025_ND-CP_print.txt'), 'utf8')
+  .split('\f')[0]!
+  .split('\n')
+  .map((l) => l.trim())
+  .filter(Boolean);
+const PASSAGE = 'quy định nguyên tắc, tiêu chí, thẩm quyền';
+const RECITAL = 'Căn cứ ý kiến thẩm tra của Ban Kinh tế - Xã hội Hội đồng nhân dân xã;';
+const LINES_PER_PAGE = 40;
+
+async function draftPdf(lines: string[]): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  pdf.registerFontkit(fontkit);
+  const font = await pdf.embedFont(
+    readFileSync(
+      resolve(import.meta.dirname, '../node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+    ),
+  );
+  pdf.setTitle('Dự thảo nghị quyết');
+  for (let at = 0; at < lines.length; at += LINES_PER_PAGE) {
+    const page = pdf.addPage([595, 842]);
+    lines.slice(at, at + LINES_PER_PAGE).forEach((line, i) => {
+      page.drawText(line, { x: 40, y: 800 - i * 19, size: 9, font });
+    });
+  }
+  return pdf.save();
+}
+
+test('a published package downloads into the briefcase and still opens with the server stopped', async () => {
+  test.setTimeout(240_000);
+  const server = await startOwnServer(`${process.cwd()}/test-results/packages-${Date.now()}-a`);
+  const context = await launchWithExtension();
+  try {
+    const docs = PDFS.map((f, i) => ({
+      title: TITLES[i]!,
+      bytes: new Uint8Array(readFileSync(resolve(CORPUS, 'pdfs', f))),
+    }));
+    const { personal } = await publish(server, docs);
+
+    const page = await packagesPage(context);
+    await page.getByLabel('Liên kết bộ tài liệu').fill(personal);
+    await page.getByRole('button', { name: 'Thêm vào cặp tài liệu' }).click();
+    const pkg = page.getByTestId('package');
+    await expect(pkg.getByTestId('package-status')).toHaveText('Đã có đủ tài liệu, bản mới nhất.', {
+      timeout: 90_000,
+    });
+    for (const title of TITLES) await expect(pkg.getByRole('link', { name: title })).toBeVisible();
+
+    await server.stop();
+
+    const pageCounts = ['/ 1', '/ 7', '/ 1'];
+    for (const [i, title] of TITLES.entries()) {
+      await page.goto(page.url().replace(/#.*$/, ''));
+      await page.getByRole('link', { name: title }).click();
+      await expect(page.getByTestId('pages-count')).toHaveText(pageCounts[i]!, { timeout: 30_000 });
+      await expect(page.locator('.page[data-page-number="1"] .textLayer')).toBeAttached();
+    }
+  } finally {
+    await context.close();
+    await server.stop().catch(() => undefined);
+  }
+});
+
+test('a highlight sits on the same words in the new version, where the passage moved to page 2', async () => {
+  test.setTimeout(240_000);
+  const server = await startOwnServer(`${process.cwd()}/test-results/packages-${Date.now()}-b`);
+  const context = await launchWithExtension();
+  try {
+    const v1 = await draftPdf(LINES.slice(0, 60));
+    const v2 = await draftPdf([
+      ...Array.from({ length: 30 }, () => RECITAL),
+      ...LINES.slice(0, 60),
+    ]);
+    const passageLine = LINES.findIndex((l) => l.includes(PASSAGE));
+    expect(passageLine).toBeGreaterThanOrEqual(0);
+    // Page 1 in version 1; 30 recital lines push it to page 2 in version 2.
+    expect(passageLine).toBeLessThan(LINES_PER_PAGE);
+    expect(passageLine + 30).toBeGreaterThanOrEqual(LINES_PER_PAGE);
+    const { manifest, personal } = await publish(server, [
+      { title: 'Dự thảo nghị quyết', bytes: v1 },
+    ]);
+
+    // Subscribe by opening the personal link in a tab: the content script offers the button.
+    const linkTab = await context.newPage();
+    await linkTab.goto(personal);
+    const opened = context.waitForEvent('page');
+    await linkTab.getByRole('button', { name: 'Thêm vào cặp tài liệu / Add to briefcase' }).click();
+    const page = await opened;
+    const pkg = page.getByTestId('package');
+    await expect(pkg.getByTestId('package-status')).toBeVisible({ timeout: 60_000 });
+
+    await pkg.getByRole('link', { name: 'Dự thảo nghị quyết' }).click();
+    await select(page, 1, PASSAGE);
+    await page.getByRole('button', { name: 'Đánh dấu', exact: true }).click();
+    await expect(page.getByTestId('annotation-item')).toHaveCount(1);
+    await expect(page.locator('.hdnd-save-state')).toHaveText('Đã lưu');
+
+    await upload(
+      server,
+      `/api/admin/packages/${manifest.id}/documents/${manifest.documents[0]!.id}/versions`,
+      { reason: 'Bổ sung căn cứ thẩm tra', fileName: 'du-thao-v2.pdf' },
+      v2,
+    );
+
+    await page.goto(page.url().replace(/#.*$/, '').replace('briefcase.html', 'packages.html'));
+    await page.getByRole('button', { name: /Kiểm tra cập nhật|Tải bản mới/ }).click();
+    await expect(page.getByTestId('package-changes')).toContainText(
+      'Bản mới của Dự thảo nghị quyết: bản 2 (thay bản 1). Lý do: Bổ sung căn cứ thẩm tra',
+      { timeout: 60_000 },
+    );
+    await expect(page.getByTestId('package-unplaced')).toHaveCount(0);
+    await expect(page.getByTestId('package-document')).toContainText('Bản cũ: bản 1');
+
+    await page.getByRole('link', { name: 'Dự thảo nghị quyết', exact: true }).click();
+    const v2Pages = Math.ceil((30 + LINES.slice(0, 60).length) / LINES_PER_PAGE);
+    await expect(page.getByTestId('pages-count')).toHaveText(`/ ${v2Pages}`, { timeout: 30_000 });
+    await expect(page.getByTestId('annotation-item')).toContainText(PASSAGE);
+    await page.getByTestId('annotation-item').click();
+    const mark = page.locator('.page[data-page-number="2"] .hdnd-highlight').first();
+    await expect(mark).toBeVisible({ timeout: 30_000 });
+    // The mark covers the passage's words in the text layer of page 2.
+    const words = page
+      .locator('.page[data-page-number="2"] .textLayer span')
+      .filter({ hasText: PASSAGE })
+      .first();
+    const [m, w] = [await mark.boundingBox(), await words.boundingBox()];
+    expect(m && w && Math.abs(m.y - w.y) < w.height).toBe(true);
+  } finally {
+    await context.close();
+    await server.stop().catch(() => undefined);
+  }
+});
