@@ -7,7 +7,13 @@ import { lang, setLang, t, tf } from './i18n';
 import { errorText, notify } from './notice';
 import { Lobby, type MediaPrefs } from './Lobby';
 import type { RoomProps } from './Room';
-import { clearSession, loadSession, refreshDelay, saveSession, stillValid } from './session';
+import {
+  clearSession,
+  loadSession,
+  refreshDelay,
+  saveSession,
+  stillValid,
+} from '../../../shared/meeting-session';
 
 type Phase = 'start' | 'lobby' | 'rejoining' | 'room' | 'left';
 

@@ -16,7 +16,14 @@ import { VotePanel } from './components/VotePanel';
 import { t } from './i18n';
 import { LiveMeeting, type LiveOptions } from './live';
 import { act } from './notice';
-import { isStaff, lastClosedMotion, mayVote, memberIdOf, openMotion, shownResult } from './state';
+import {
+  isStaff,
+  lastClosedMotion,
+  mayVote,
+  memberIdOf,
+  openMotion,
+  shownResult,
+} from '../../../shared/meeting-state';
 
 export interface RoomProps {
   info: InvitationInfo;

@@ -16,9 +16,14 @@ import {
 import type { JoinResponse } from '../../../shared/api';
 import { Role } from '../../../shared/domain';
 import { STATE_TOPIC, type MeetingState } from '../../../shared/meeting';
-import { ClientError, lastServerDate, meetingApi, type MeetingApi } from './api';
+import { ClientError, meetingApi, serverDate, type MeetingApi } from './api';
 import { t } from './i18n';
-import { actionForMessage, clockOffset, decodePayload, newestState } from './state';
+import {
+  actionForMessage,
+  clockOffset,
+  decodePayload,
+  newestState,
+} from '../../../shared/meeting-state';
 import { notify } from './notice';
 
 export interface Person {
@@ -128,7 +133,7 @@ export class LiveMeeting {
     const next = newestState(prev, s);
     this.state.value = next;
     if (next !== prev && this.room) void this.followFloor(prev, next);
-    this.offset.value = clockOffset(lastServerDate, Date.now());
+    this.offset.value = clockOffset(serverDate(), Date.now());
     this.stateError.value = null;
   };
 

@@ -13,7 +13,7 @@ import { roleLabel } from '../../../../shared/domain';
 import type { LiveMeeting } from '../live';
 import { t, tf, tr } from '../i18n';
 import { act, errorText, notify } from '../notice';
-import { lastClosedMotion, moveEntry } from '../state';
+import { lastClosedMotion, moveEntry } from '../../../../shared/meeting-state';
 import { Timer } from './common';
 import { Petitions } from './Petitions';
 import { ResultCard } from './ResultCard';

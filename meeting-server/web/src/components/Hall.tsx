@@ -5,7 +5,12 @@ import { handKindLabel, type MeetingState } from '../../../../shared/meeting';
 import { roleLabel } from '../../../../shared/domain';
 import type { LiveMeeting } from '../live';
 import { t, tf, tr } from '../i18n';
-import { currentAgendaItem, lastClosedMotion, openMotion, shownResult } from '../state';
+import {
+  currentAgendaItem,
+  lastClosedMotion,
+  openMotion,
+  shownResult,
+} from '../../../../shared/meeting-state';
 import { StatusBadge, Timer } from './common';
 import { ResultCard } from './ResultCard';
 

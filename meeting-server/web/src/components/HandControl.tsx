@@ -4,7 +4,7 @@ import { HandKind, handKindLabel, type MeetingState } from '../../../../shared/m
 import type { LiveMeeting } from '../live';
 import { t, tf, tr } from '../i18n';
 import { act } from '../notice';
-import { myQueueEntry, queuePosition } from '../state';
+import { myQueueEntry, queuePosition } from '../../../../shared/meeting-state';
 
 export function HandControl({ live, state }: { live: LiveMeeting; state: MeetingState }) {
   const mine = myQueueEntry(state, live.identity);

@@ -5,7 +5,7 @@ import { handKindLabel, type MeetingState } from '../../../../shared/meeting';
 import { roleLabel } from '../../../../shared/domain';
 import type { LiveMeeting, Person } from '../live';
 import { t, tr } from '../i18n';
-import { currentAgendaItem } from '../state';
+import { currentAgendaItem } from '../../../../shared/meeting-state';
 import { AudioSink, StatusBadge, Timer, VideoView } from './common';
 
 const roleText = (r: Role | null) => (r ? tr(roleLabel[r]) : '');

@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { MeetingStatus } from '../../../../shared/domain';
 import { t, tf } from '../i18n';
 import { notice } from '../notice';
-import { formatClock, secondsLeft } from '../state';
+import { formatClock, secondsLeft } from '../../../../shared/meeting-state';
 
 /** Wall clock, ticking once a second while the page is open. */
 export const now = signal(Date.now());

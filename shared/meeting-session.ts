@@ -1,7 +1,8 @@
-// The participant session in this browser tab: the join response is kept in sessionStorage under
-// the invitation, so a reload (or a dropped network) rejoins without the lobby, and the tokens are
-// refreshed before they expire. Storage is passed in so the logic is unit-tested without a browser.
-import { JoinResponse } from '../../../shared/api';
+// A meeting client's participant session: the web client keeps the join response in
+// sessionStorage under the invitation, so a reload (or a dropped network) rejoins without the
+// lobby; every client (the extension's side panel too) refreshes the tokens before they expire.
+// Storage is passed in so the logic is unit-tested without a browser.
+import { JoinResponse } from './api';
 
 /** Sessions last 15 minutes on the server; refresh well before. */
 export const SESSION_REFRESH_MS = 10 * 60 * 1000;
@@ -14,10 +15,17 @@ export interface StoredSession {
   issuedAt: number;
 }
 
+/** The part of the Web Storage interface used here (sessionStorage in the web client). */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
 const key = (invitation: string) => `hdnd.session.${invitation}`;
 
 export function saveSession(
-  storage: Pick<Storage, 'setItem'>,
+  storage: Pick<KeyValueStorage, 'setItem'>,
   invitation: string,
   s: StoredSession,
 ): void {
@@ -25,7 +33,7 @@ export function saveSession(
 }
 
 export function loadSession(
-  storage: Pick<Storage, 'getItem'>,
+  storage: Pick<KeyValueStorage, 'getItem'>,
   invitation: string,
 ): StoredSession | null {
   try {
@@ -40,7 +48,10 @@ export function loadSession(
   }
 }
 
-export function clearSession(storage: Pick<Storage, 'removeItem'>, invitation: string): void {
+export function clearSession(
+  storage: Pick<KeyValueStorage, 'removeItem'>,
+  invitation: string,
+): void {
   storage.removeItem(key(invitation));
 }
 

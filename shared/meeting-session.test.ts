@@ -1,7 +1,13 @@
-// Unit tests of the tab's participant session: kept across a reload, refreshed before expiry.
+// Unit tests of the participant session: kept across a reload, refreshed before expiry.
 import { describe, expect, it } from 'vitest';
-import type { JoinResponse } from '../../../shared/api';
-import { clearSession, loadSession, refreshDelay, saveSession, stillValid } from './session';
+import type { JoinResponse } from './api';
+import {
+  clearSession,
+  loadSession,
+  refreshDelay,
+  saveSession,
+  stillValid,
+} from './meeting-session';
 
 class MemoryStorage {
   private m = new Map<string, string>();

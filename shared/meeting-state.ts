@@ -1,9 +1,10 @@
-// Pure meeting-state logic of the web client: which state version wins, what a `state` data
-// message asks the client to do, and the small derivations the views share (my queue entry, the
-// open motion, the shown result, timers, queue reordering). No DOM, no network: unit-tested.
-import type { MeetingState } from '../../../shared/meeting';
-import { StateMessage, type Motion, type QueueEntry } from '../../../shared/meeting';
-import type { Role } from '../../../shared/domain';
+// Pure meeting-state logic of every meeting client (the web client and the extension's side
+// panel): which state version wins, what a `state` data message asks the client to do, and the
+// small derivations the views share (my queue entry, the open motion, the shown result, timers,
+// queue reordering). No DOM, no network: unit-tested.
+import type { MeetingState } from './meeting';
+import { StateMessage, type Motion, type QueueEntry } from './meeting';
+import type { Role } from './domain';
 
 /** Keeps whichever state is newer; an older or equal incoming version never replaces what is held. */
 export function newestState(current: MeetingState | null, incoming: MeetingState): MeetingState {

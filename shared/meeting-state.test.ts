@@ -1,6 +1,6 @@
-// Unit tests of the web client's pure state rules: version ordering, data messages, timers, queue moves.
+// Unit tests of the meeting clients' pure state rules: version ordering, data messages, timers, queue moves.
 import { describe, expect, it } from 'vitest';
-import type { MeetingState, Motion } from '../../../shared/meeting';
+import type { MeetingState, Motion } from './meeting';
 import {
   actionForMessage,
   clockOffset,
@@ -13,7 +13,7 @@ import {
   queuePosition,
   secondsLeft,
   shownResult,
-} from './state';
+} from './meeting-state';
 
 const motion = (over: Partial<Motion>): Motion => ({
   id: 'm1',
