@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, extensionId, launchWithExtension, screenshot, test } from './fixtures';
+import { select } from './viewer-helpers';
 
 const DECREE = resolve(import.meta.dirname, '../../shared/corpus/pdfs/vi_335_2025_ND-CP_print.pdf');
 const HIGHLIGHTED = 'Phạm vi điều chỉnh';
@@ -20,34 +21,6 @@ async function importDecree(context: BrowserContext): Promise<{ page: Page; base
   await page.getByTestId('import-files').setInputFiles(DECREE);
   await expect(page.getByTestId('library-row')).toHaveCount(1, { timeout: 60_000 });
   return { page, base };
-}
-
-/** Selects `text` in the text layer of a page, as a mouse drag over it would. */
-async function select(page: Page, pageNumber: number, text: string) {
-  const layer = page.locator(`.page[data-page-number="${pageNumber}"] .textLayer`);
-  await expect(layer.getByText(text).first()).toBeAttached({ timeout: 30_000 });
-  await page.evaluate(
-    ({ n, text }) => {
-      const root = document.querySelector(`.page[data-page-number="${n}"] .textLayer`)!;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (
-        let node = walker.nextNode() as Text | null;
-        node;
-        node = walker.nextNode() as Text | null
-      ) {
-        const at = node.data.indexOf(text);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + text.length);
-        getSelection()!.removeAllRanges();
-        getSelection()!.addRange(range);
-        return;
-      }
-      throw new Error(`not on page ${n}: ${text}`);
-    },
-    { n: pageNumber, text },
-  );
 }
 
 test('a highlight and a draft comment on a Vietnamese decree are still there after the browser restarts', async () => {

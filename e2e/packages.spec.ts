@@ -19,6 +19,7 @@ import { createLiveKit } from '../meeting-server/src/livekit/livekit';
 import { ensureFirstAdmin } from '../meeting-server/src/staff/service';
 import { ADMIN, signIn, type StaffClient } from '../meeting-server/src/staff/testing';
 import { expect, extensionId, launchWithExtension, stack, test } from './fixtures';
+import { select } from './viewer-helpers';
 
 const CORPUS = resolve(import.meta.dirname, '../../shared/corpus');
 const PDFS = [
@@ -167,34 +168,6 @@ async function packagesPage(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${await extensionId(context)}/packages.html`);
   return page;
-}
-
-/** Selects `text` in the text layer of a page, as a mouse drag over it would. */
-async function select(page: Page, pageNumber: number, text: string) {
-  const layer = page.locator(`.page[data-page-number="${pageNumber}"] .textLayer`);
-  await expect(layer.getByText(text).first()).toBeAttached({ timeout: 30_000 });
-  await page.evaluate(
-    ({ n, text }) => {
-      const root = document.querySelector(`.page[data-page-number="${n}"] .textLayer`)!;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (
-        let node = walker.nextNode() as Text | null;
-        node;
-        node = walker.nextNode() as Text | null
-      ) {
-        const at = node.data.indexOf(text);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + text.length);
-        getSelection()!.removeAllRanges();
-        getSelection()!.addRange(range);
-        return;
-      }
-      throw new Error(`not on page ${n}: ${text}`);
-    },
-    { n: pageNumber, text },
-  );
 }
 
 // ---- a draft resolution and its revision, made from real text ----
