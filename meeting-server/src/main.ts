@@ -10,16 +10,31 @@ import { ensureDemo } from './demo';
 import { createLiveKit } from './livekit/livekit';
 import { ensureFirstAdmin } from './staff/service';
 
-async function appSecret(config: Config): Promise<string> {
+/**
+ * The app secret: APP_SECRET; else, on PostgreSQL, one stored in the database (so every instance
+ * shares it; a DATA_DIR/app-secret from an older start becomes it); else DATA_DIR/app-secret.
+ */
+async function appSecret(config: Config, db: Db): Promise<string> {
   if (config.appSecret) return config.appSecret;
   const file = join(config.dataDir, 'app-secret');
-  try {
-    return (await readFile(file, 'utf8')).trim();
-  } catch {
-    const secret = randomBytes(32).toString('base64url');
-    await writeFile(file, secret, { mode: 0o600 });
-    return secret;
+  const fromFile = await readFile(file, 'utf8').then(
+    (s) => s.trim() || undefined,
+    () => undefined,
+  );
+  if (db.kind === 'postgres') {
+    await db.query(
+      "INSERT INTO app_secrets (name, value) VALUES ('app', $1) ON CONFLICT (name) DO NOTHING",
+      [fromFile ?? randomBytes(32).toString('base64url')],
+    );
+    const [row] = await db.query<{ value: string }>(
+      "SELECT value FROM app_secrets WHERE name = 'app'",
+    );
+    return row!.value;
   }
+  if (fromFile) return fromFile;
+  const secret = randomBytes(32).toString('base64url');
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
 }
 
 async function openDb(config: Config): Promise<Db> {
@@ -43,7 +58,7 @@ async function main() {
   const applied = await migrate(db);
   if (applied.length)
     console.log(`Database (${db.kind}): applied migrations ${applied.join(', ')}`);
-  const secret = await appSecret(config);
+  const secret = await appSecret(config, db);
   if (config.adminEmail && config.adminPassword) {
     const admin = { email: config.adminEmail, password: config.adminPassword };
     if ((await ensureFirstAdmin(db, admin)) === 'created')

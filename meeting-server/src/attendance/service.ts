@@ -59,7 +59,52 @@ export async function checkIn(
   });
 }
 
-/** A member's participant joined (sid) or left the LiveKit room. Returns whether anything changed. */
+/** One LiveKit participant session of a member: when it joined and (if known) left. */
+export interface SessionTimes {
+  sid: string;
+  joinedAt: Date;
+  leftAt: Date | null;
+}
+
+/** A stretch of time a member was online; `end` null = still online. */
+export interface OnlineInterval {
+  sid: string;
+  start: Date;
+  end: Date | null;
+}
+
+/**
+ * A member's online intervals from their sessions, whatever order the webhooks came in. LiveKit
+ * allows one participant per identity: a session whose leave is not known yet ended when the next
+ * one joined (a reconnect replaces the old participant). Overlapping or touching sessions merge.
+ */
+export function onlineIntervals(sessions: SessionTimes[]): OnlineInterval[] {
+  const sorted = [...sessions].sort(
+    (a, b) => a.joinedAt.getTime() - b.joinedAt.getTime() || a.sid.localeCompare(b.sid),
+  );
+  const out: OnlineInterval[] = [];
+  sorted.forEach((s, i) => {
+    const next = sorted[i + 1];
+    let end = s.leftAt;
+    if (next && (end === null || next.joinedAt < end)) end = next.joinedAt;
+    if (end && end < s.joinedAt) end = s.joinedAt;
+    const last = out[out.length - 1];
+    if (last && last.end !== null && s.joinedAt <= last.end) {
+      last.end = end;
+      last.sid = s.sid;
+    } else {
+      out.push({ sid: s.sid, start: s.joinedAt, end });
+    }
+  });
+  return out;
+}
+
+/**
+ * A member's participant `sid` joined or left the LiveKit room at `at` (LiveKit's time). The
+ * session is recorded once (a duplicate changes nothing); presence and the member's joined/left
+ * log are then recomputed from all their sessions, so the order webhooks arrive in does not
+ * matter. Returns whether presence changed.
+ */
 export async function recordOnline(
   deps: LiveDeps,
   meetingId: string,
@@ -72,24 +117,56 @@ export async function recordOnline(
   if (!(await isBodyMember(deps.db, meeting.body_id, memberId))) return false;
   return mutate(deps, meetingId, async (tx) => {
     await ensureRow(tx, meetingId, memberId);
-    const rows = joined
-      ? await tx.query(
-          `UPDATE attendance SET online = true, online_sid = $3,
-             online_since = CASE WHEN online THEN online_since ELSE $4::timestamptz END
-            WHERE meeting_id = $1 AND member_id = $2 RETURNING member_id`,
-          [meetingId, memberId, sid, at],
-        )
-      : // A reconnect with the same identity replaces the old participant: only the current one's
-        // departure makes the member absent.
-        await tx.query(
-          `UPDATE attendance SET online = false, online_sid = NULL, online_since = NULL
-            WHERE meeting_id = $1 AND member_id = $2 AND online AND online_sid = $3
-            RETURNING member_id`,
-          [meetingId, memberId, sid],
-        );
-    if (!rows.length) return { value: false, changed: false };
-    await logEvent(tx, meetingId, memberId, joined ? 'joined' : 'left', at);
-    return { value: true, changed: true };
+    // The member's attendance row lock: webhooks for one member, on any instance, take turns.
+    const [before] = await tx.query<{ online: boolean; online_since: Date | null }>(
+      'SELECT online, online_since FROM attendance WHERE meeting_id = $1 AND member_id = $2 FOR UPDATE',
+      [meetingId, memberId],
+    );
+    const column = joined ? 'joined_at' : 'left_at';
+    const recorded = await tx.query(
+      `INSERT INTO attendance_sessions (meeting_id, member_id, sid, ${column}) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (meeting_id, sid) DO UPDATE SET ${column} = EXCLUDED.${column}
+        WHERE attendance_sessions.${column} IS NULL AND attendance_sessions.member_id = $2
+       RETURNING sid`,
+      [meetingId, memberId, sid, at],
+    );
+    if (!recorded.length) return { value: false, changed: false };
+    const sessions = (
+      await tx.query<{ sid: string; joined_at: Date; left_at: Date | null }>(
+        `SELECT sid, joined_at, left_at FROM attendance_sessions
+          WHERE meeting_id = $1 AND member_id = $2 AND joined_at IS NOT NULL`,
+        [meetingId, memberId],
+      )
+    ).map((r) => ({
+      sid: r.sid,
+      joinedAt: new Date(r.joined_at),
+      leftAt: r.left_at ? new Date(r.left_at) : null,
+    }));
+    const intervals = onlineIntervals(sessions);
+    if (!intervals.length) return { value: false, changed: false };
+    // The joined/left log from the first session on is rewritten from the intervals.
+    await tx.query(
+      `DELETE FROM attendance_events WHERE meeting_id = $1 AND member_id = $2
+         AND event IN ('joined', 'left') AND at >= $3`,
+      [meetingId, memberId, intervals[0]!.start],
+    );
+    for (const i of intervals) {
+      await logEvent(tx, meetingId, memberId, 'joined', i.start);
+      if (i.end) await logEvent(tx, meetingId, memberId, 'left', i.end);
+    }
+    const last = intervals[intervals.length - 1]!;
+    const online = last.end === null;
+    const since = online ? last.start : null;
+    await tx.query(
+      `UPDATE attendance SET online = $3, online_sid = $4, online_since = $5
+        WHERE meeting_id = $1 AND member_id = $2`,
+      [meetingId, memberId, online, online ? last.sid : null, since],
+    );
+    const changed =
+      online !== before!.online ||
+      (since?.getTime() ?? null) !==
+        (before!.online_since ? new Date(before!.online_since).getTime() : null);
+    return { value: changed, changed };
   });
 }
 

@@ -1,7 +1,8 @@
 // Attendance from LiveKit webhooks: the ONLY test file listening on TEST_LIVEKIT_PORT+10, where the
 // test LiveKit posts its webhooks. A real rtc-node client joining appears present, leaving absent;
-// forged and replayed webhooks are refused; staff check-in and the roll-call change the state.
-import { createHash } from 'node:crypto';
+// forged and replayed webhooks are refused; the same webhooks delivered twice, late or in any
+// order give the same attendance; staff check-in and the roll-call change the state.
+import { createHash, randomUUID } from 'node:crypto';
 import { Room, dispose } from '@livekit/rtc-node';
 import { AccessToken } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,6 +57,29 @@ const joinedEvent = (id: string, memberId: string, createdAt = Math.floor(Date.n
     createdAt: String(createdAt),
     room: { name: fx.roomName },
     participant: { identity: `member:${memberId}`, sid: `PA_${id}` },
+  });
+
+/** A participant event for `sid` of a member, stamped by LiveKit at `at` (seconds). */
+const participantEvent = (
+  room: string,
+  kind: 'participant_joined' | 'participant_left',
+  id: string,
+  memberId: string,
+  sid: string,
+  at: number,
+) =>
+  JSON.stringify({
+    event: kind,
+    id,
+    createdAt: String(at),
+    room: { name: room },
+    participant: {
+      identity: `member:${memberId}`,
+      sid,
+      ...(kind === 'participant_joined'
+        ? { joinedAt: String(at), joinedAtMs: String(at * 1000) }
+        : {}),
+    },
   });
 
 describe('attendance', () => {
@@ -146,5 +170,93 @@ describe('attendance', () => {
     expect((await staff.post<MeetingState>('/roll-call')).body.rollCall.open).toBe(false);
     const again = await staff.post<MeetingState>('/roll-call');
     expect(again.body.rollCall).toMatchObject({ open: true, confirmedMemberIds: [] });
+  });
+
+  describe('webhooks delivered twice, late or out of order', () => {
+    const t0 = Math.floor(Date.now() / 1000) - 120;
+    const iso = (t: number) => new Date(t * 1000).toISOString();
+
+    async function meeting() {
+      const f = await seedLiveMeeting(db, { members: 2 });
+      const memberId = f.memberIds[1]!;
+      const staff = meetingApi(
+        server.url,
+        f.meetingId,
+        sessionFor(f.meetingId, { role: 'secretary' }).token,
+      );
+      const send = async (
+        kind: 'participant_joined' | 'participant_left',
+        sid: string,
+        at: number,
+        id: string = randomUUID(),
+      ) => (await signedWebhook(participantEvent(f.roomName, kind, id, memberId, sid, at))).status;
+      const entry = async () =>
+        (await staff.get<MeetingState>('/state')).body.attendance.members.find(
+          (m) => m.memberId === memberId,
+        )!;
+      const log = async () =>
+        (
+          await db.query<{ event: string; at: Date }>(
+            'SELECT event, at FROM attendance_events WHERE meeting_id = $1 AND member_id = $2 ORDER BY at, event',
+            [f.meetingId, memberId],
+          )
+        ).map((e) => `${e.event} ${new Date(e.at).toISOString()}`);
+      return { send, entry, log };
+    }
+
+    it('counts a webhook delivered twice (same id refused, new id ignored) once', async () => {
+      const m = await meeting();
+      expect(await m.send('participant_joined', 'PA_1', t0, 'EV_twice_join')).toBe(200);
+      expect(await m.send('participant_joined', 'PA_1', t0, 'EV_twice_join')).toBe(409);
+      expect(await m.send('participant_joined', 'PA_1', t0)).toBe(200);
+      expect(await m.entry()).toMatchObject({ present: true, via: 'online', since: iso(t0) });
+      expect(await m.send('participant_left', 'PA_1', t0 + 5)).toBe(200);
+      expect(await m.send('participant_left', 'PA_1', t0 + 5)).toBe(200);
+      expect(await m.entry()).toMatchObject({ present: false, since: null });
+      expect(await m.log()).toEqual([`joined ${iso(t0)}`, `left ${iso(t0 + 5)}`]);
+    });
+
+    it('a participant_joined arriving after its participant_left leaves the member absent', async () => {
+      const m = await meeting();
+      expect(await m.send('participant_left', 'PA_1', t0 + 5)).toBe(200);
+      expect((await m.entry()).present).toBe(false);
+      expect(await m.send('participant_joined', 'PA_1', t0)).toBe(200);
+      expect((await m.entry()).present).toBe(false);
+      expect(await m.log()).toEqual([`joined ${iso(t0)}`, `left ${iso(t0 + 5)}`]);
+    });
+
+    it('a reconnect gives the same attendance whatever order its webhooks arrive in', async () => {
+      // PA_1 joins at t0; the member reconnects as PA_2 at t0+10, which pushes PA_1 out at t0+11;
+      // PA_2 leaves at t0+20. Present throughout from t0 to t0+20, whatever the order.
+      const reconnect = [
+        ['participant_joined', 'PA_1', t0],
+        ['participant_joined', 'PA_2', t0 + 10],
+        ['participant_left', 'PA_1', t0 + 11],
+      ] as const;
+      const orders = [
+        [0, 1, 2],
+        [0, 2, 1],
+        [1, 0, 2],
+        [1, 2, 0],
+        [2, 0, 1],
+        [2, 1, 0],
+      ];
+      for (const order of orders) {
+        const m = await meeting();
+        for (const i of order) {
+          const [event, sid, at] = reconnect[i]!;
+          expect(await m.send(event, sid, at)).toBe(200);
+        }
+        expect(await m.entry(), `order ${order.join('')}`).toMatchObject({
+          present: true,
+          via: 'online',
+          since: iso(t0),
+        });
+        expect(await m.log()).toEqual([`joined ${iso(t0)}`]);
+        expect(await m.send('participant_left', 'PA_2', t0 + 20)).toBe(200);
+        expect((await m.entry()).present).toBe(false);
+        expect(await m.log()).toEqual([`joined ${iso(t0)}`, `left ${iso(t0 + 20)}`]);
+      }
+    });
   });
 });

@@ -1,6 +1,8 @@
 // POST /api/livekit/webhook: LiveKit tells the server who joined and left a room. The raw body is
 // verified with WebhookReceiver (signed JWT carrying the body's SHA-256); events older than a few
 // minutes and event ids already processed are refused, so a captured webhook cannot be replayed.
+// Attendance is computed from LiveKit's own event times per participant session
+// (attendance/service.ts), so duplicated, late and out-of-order deliveries leave it correct.
 import type { RequestHandler } from 'express';
 import { HttpError } from '../http/errors';
 import type { LiveDeps } from '../live/context';
@@ -51,13 +53,16 @@ export function webhookHandler(deps: LiveDeps): RequestHandler {
             [event.room.name],
           );
           if (meeting) {
+            const joined = kind === 'participant_joined';
+            // LiveKit's own times, never the arrival time: webhooks may come late or out of order.
+            const joinedMs = Number(event.participant!.joinedAtMs ?? 0n);
             await recordOnline(
               deps,
               meeting.id,
               identity.slice('member:'.length),
               event.participant!.sid,
-              kind === 'participant_joined',
-              new Date(createdMs),
+              joined,
+              new Date(joined && joinedMs > 0 ? joinedMs : createdMs),
             );
           }
         }

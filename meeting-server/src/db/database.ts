@@ -60,6 +60,52 @@ export async function openPglite(dataDir?: string): Promise<Db> {
   };
 }
 
+/**
+ * The database cannot be reached (refused, reset, timed out, shutting down). Answered 503 by the
+ * HTTP layer: whatever transaction was running is rolled back by PostgreSQL, so nothing is
+ * half-written; only a COMMIT whose answer was lost is ambiguous, and the API's idempotency keys
+ * make a retry safe.
+ */
+export class DatabaseUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`Database unavailable: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
+    this.name = 'DatabaseUnavailableError';
+  }
+}
+
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+/** Is `err` a lost or refused connection (as opposed to an error in the SQL or the data)? */
+export function isConnectionError(err: unknown): boolean {
+  if (err instanceof DatabaseUnavailableError) return true;
+  if (!(err instanceof Error)) return false;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string') {
+    if (NETWORK_CODES.has(code)) return true;
+    // SQLSTATE class 08 (connection exception), shutdown, cannot connect now, too many connections.
+    if (code.startsWith('08') || ['57P01', '57P02', '57P03', '53300'].includes(code)) return true;
+  }
+  return /Connection terminated|not queryable|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(
+    err.message,
+  );
+}
+
+const unavailable = (err: unknown) =>
+  isConnectionError(err) && !(err instanceof DatabaseUnavailableError)
+    ? new DatabaseUnavailableError(err)
+    : err;
+
 export interface PostgresOptions {
   /** Schema to use as search_path (tests isolate themselves this way). */
   schema?: string;
@@ -79,11 +125,19 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   probe.release();
   const wrap = (c: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T>(sql: string, params?: unknown[]) {
-      const res = await c.query(sql, params ?? []);
-      return res.rows as T[];
+      try {
+        const res = await c.query(sql, params ?? []);
+        return res.rows as T[];
+      } catch (err) {
+        throw unavailable(err);
+      }
     },
     async exec(sql: string) {
-      await c.query(sql);
+      try {
+        await c.query(sql);
+      } catch (err) {
+        throw unavailable(err);
+      }
     },
   });
   return {
@@ -91,17 +145,34 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     query: wrap(pool).query,
     exec: wrap(pool).exec,
     async transaction(fn) {
-      const client = await pool.connect();
+      let client: pg.PoolClient;
       try {
-        await client.query('BEGIN');
-        const result = await fn(wrap(client));
-        await client.query('COMMIT');
+        client = await pool.connect();
+      } catch (err) {
+        throw unavailable(err);
+      }
+      const tx = wrap(client);
+      let broken: Error | undefined;
+      // A checked-out client whose connection drops between two statements emits 'error'; with no
+      // listener that would crash the process. The next statement then fails and is handled below.
+      const onError = (err: Error) => (broken ??= err);
+      client.on('error', onError);
+      try {
+        await tx.exec('BEGIN');
+        const result = await fn(tx);
+        await tx.exec('COMMIT');
         return result;
       } catch (err) {
+        if (broken || isConnectionError(err)) {
+          // PostgreSQL rolls back the transaction of a lost connection; this client is dropped.
+          broken ??= err as Error;
+          throw unavailable(isConnectionError(err) ? err : broken);
+        }
         await client.query('ROLLBACK').catch(() => undefined);
         throw err;
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(broken);
       }
     },
     close: () => pool.end(),

@@ -3,6 +3,7 @@
 import type { ErrorRequestHandler } from 'express';
 import type { z } from 'zod';
 import { ErrorCode, type ApiError } from '../../../shared/errors';
+import { DatabaseUnavailableError } from '../db/database';
 
 export class HttpError extends Error {
   constructor(
@@ -43,11 +44,26 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<
   );
 }
 
+/** The database cannot be reached: nothing of this request is half-written; retrying is safe. */
+export const databaseUnavailable = () =>
+  new HttpError(
+    503,
+    ErrorCode.unavailable,
+    'Máy chủ họp tạm thời không kết nối được cơ sở dữ liệu nên thao tác này có thể chưa được ghi nhận (không có gì được ghi dở dang). Vui lòng thử lại sau ít phút; gửi lại phiếu biểu quyết là an toàn, mỗi phiếu chỉ được tính một lần.',
+    'The meeting server cannot reach its database right now, so this action may not have been saved (nothing is saved half-way). Please try again in a minute; sending a ballot again is safe, it is counted only once.',
+  );
+
 /** Last middleware: turns any error into `{ code, message }` without leaking internals. */
 export function errorHandler(log: (err: unknown) => void): ErrorRequestHandler {
   return (err, _req, res, _next) => {
     if (err instanceof HttpError) {
       res.status(err.status).json(err.toBody());
+      return;
+    }
+    if (err instanceof DatabaseUnavailableError) {
+      log(err);
+      res.setHeader('Retry-After', '5');
+      res.status(503).json(databaseUnavailable().toBody());
       return;
     }
     const e = err as { type?: string; status?: number };

@@ -24,9 +24,11 @@ export async function startTestServer(
     now?: () => number;
     sweepIntervalMs?: number;
     log?: (err: unknown) => void;
+    /** Another LiveKit than the test run's (a test that restarts its own). */
+    livekit?: { url: string; apiKey: string; apiSecret: string };
   } = {},
 ): Promise<RunningServer> {
-  const lk = inject('livekit');
+  const lk = opts.livekit ?? inject('livekit');
   const livekit = createLiveKit(lk);
   const app = createApp({
     db,
