@@ -3,22 +3,14 @@
 // personal link and downloads them, and they still open with the server gone; a highlight follows
 // its words onto a new version in which the passage moved to the next page.
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import type { BrowserContext, Page } from '@playwright/test';
 import { PDFDocument } from 'pdf-lib';
-import { CSRF_HEADER, Council, Body, Invitation, Meeting, Member } from '../shared/admin';
-import { PackageLinks, PackageManifest } from '../shared/packages';
-import { createApp } from '../meeting-server/src/app';
-import { LOCAL_LIVEKIT } from '../meeting-server/src/config';
-import { openPglite, type Db } from '../meeting-server/src/db/database';
-import { migrate } from '../meeting-server/src/db/migrate';
-import { createLiveKit } from '../meeting-server/src/livekit/livekit';
-import { ensureFirstAdmin } from '../meeting-server/src/staff/service';
-import { ADMIN, signIn, type StaffClient } from '../meeting-server/src/staff/testing';
-import { expect, extensionId, launchWithExtension, stack, test } from './fixtures';
+import { Council, Body, Invitation, Meeting, Member } from '../shared/admin';
+import { expect, extensionId, launchWithExtension, test } from './fixtures';
+import { jsonOf, publishPackage, startOwnServer as startServer, upload } from './own-server';
+import type { OwnServer as Server } from './own-server';
 import { select } from './viewer-helpers';
 
 const CORPUS = resolve(import.meta.dirname, '../../shared/corpus');
@@ -29,42 +21,19 @@ const PDFS = [
 ];
 const TITLES = ['Giấy mời kỳ họp', 'Án lệ số 69/2023/AL', 'Tài liệu tham khảo'];
 
-interface OwnServer {
-  url: string;
-  staff: StaffClient;
+interface OwnServer extends Server {
   meeting: Meeting;
   delegateInvitation: Invitation;
-  stop(): Promise<void>;
 }
 
 /** A meeting server of this test alone (in-memory PGlite, its own package folder), with a sitting. */
 async function startOwnServer(dir: string): Promise<OwnServer> {
-  const db: Db = await openPglite();
-  await migrate(db);
-  await ensureFirstAdmin(db, ADMIN);
-  const app = createApp({
-    db,
-    livekit: createLiveKit({
-      url: stack().livekitUrl,
-      apiKey: LOCAL_LIVEKIT.apiKey,
-      apiSecret: LOCAL_LIVEKIT.apiSecret,
-    }),
-    secret: 'packages-e2e-secret-that-is-long-enough-0123',
-    sweepIntervalMs: 0,
-    log: () => undefined,
+  const server = await startServer({
     packagesDir: dir,
+    secret: 'packages-e2e-secret-that-is-long-enough-0123',
   });
-  const server: Server = await new Promise((r) => {
-    const s = app.listen(0, '127.0.0.1', () => r(s));
-  });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const staff = await signIn(url, ADMIN);
-  const json = async <T>(res: Response, schema: { parse(v: unknown): T }) => {
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${res.status} ${text}`);
-    return schema.parse(JSON.parse(text));
-  };
-  const council = await json(
+  const { staff } = server;
+  const council = await jsonOf(
     await staff.request('POST', '/api/admin/councils', {
       name: 'HĐND xã Tuần Giáo',
       level: 'commune',
@@ -72,13 +41,13 @@ async function startOwnServer(dir: string): Promise<OwnServer> {
     }),
     Council,
   );
-  const member = await json(
+  const member = await jsonOf(
     await staff.request('POST', `/api/admin/councils/${council.id}/members`, {
       fullName: 'Trần Thị Bình',
     }),
     Member,
   );
-  const body = await json(
+  const body = await jsonOf(
     await staff.request('POST', `/api/admin/councils/${council.id}/bodies`, {
       kind: 'council',
       name: 'HĐND xã Tuần Giáo',
@@ -86,7 +55,7 @@ async function startOwnServer(dir: string): Promise<OwnServer> {
     }),
     Body,
   );
-  const meeting = await json(
+  const meeting = await jsonOf(
     await staff.request('POST', `/api/admin/councils/${council.id}/meetings`, {
       bodyId: body.id,
       kind: 'session',
@@ -96,72 +65,26 @@ async function startOwnServer(dir: string): Promise<OwnServer> {
     }),
     Meeting,
   );
-  const delegateInvitation = await json(
+  const delegateInvitation = await jsonOf(
     await staff.request('POST', `/api/admin/meetings/${meeting.id}/invitations`, {
       role: 'member',
       memberId: member.id,
     }),
     Invitation,
   );
-  return {
-    url,
-    staff,
-    meeting,
-    delegateInvitation,
-    async stop() {
-      await new Promise<void>((r) => {
-        server.close(() => r());
-        server.closeAllConnections();
-      });
-      await db.close();
-    },
-  };
-}
-
-async function upload(
-  s: OwnServer,
-  path: string,
-  query: Record<string, string>,
-  bytes: Uint8Array,
-) {
-  const res = await fetch(`${s.url}${path}?${new URLSearchParams(query)}`, {
-    method: 'POST',
-    headers: {
-      cookie: s.staff.cookie,
-      [CSRF_HEADER]: s.staff.session.csrfToken,
-      'content-type': 'application/pdf',
-    },
-    body: bytes as Uint8Array<ArrayBuffer>,
-  });
-  if (res.status !== 201) throw new Error(`${res.status} ${await res.text()}`);
-  return PackageManifest.parse(await res.json());
+  return { ...server, meeting, delegateInvitation };
 }
 
 /** Creates and publishes a private package; returns it and the delegate's personal link. */
 async function publish(s: OwnServer, docs: { title: string; bytes: Uint8Array }[]) {
-  const created = PackageManifest.parse(
-    await (
-      await s.staff.request('POST', `/api/admin/meetings/${s.meeting.id}/packages`, {
-        title: 'Tài liệu kỳ họp thứ ba',
-      })
-    ).json(),
-  );
-  for (const [i, d] of docs.entries()) {
-    await upload(
-      s,
-      `/api/admin/packages/${created.id}/documents`,
-      { title: d.title, agendaItemId: s.meeting.agenda[i === 0 ? 0 : 1]!.id },
-      d.bytes,
-    );
-  }
-  const published = PackageManifest.parse(
-    await (await s.staff.request('POST', `/api/admin/packages/${created.id}/publish`)).json(),
-  );
-  const links = PackageLinks.parse(
-    await (await s.staff.request('GET', `/api/admin/packages/${created.id}/links`)).json(),
+  const { manifest, links } = await publishPackage(
+    s,
+    s.meeting.id,
+    'Tài liệu kỳ họp thứ ba',
+    docs.map((d, i) => ({ ...d, agendaItemId: s.meeting.agenda[i === 0 ? 0 : 1]!.id })),
   );
   const personal = links.personal.find((l) => l.invitationId === s.delegateInvitation.id)!.url;
-  return { manifest: published, personal };
+  return { manifest, personal };
 }
 
 async function packagesPage(context: BrowserContext): Promise<Page> {

@@ -110,6 +110,17 @@ export const PackageLinks = z.object({
 });
 export type PackageLinks = z.infer<typeof PackageLinks>;
 
+/** A pasted web address (spaces around it allowed), if it is an http(s) one; null otherwise. */
+export function httpUrl(raw: string): URL | null {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return null;
+  }
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+}
+
 /**
  * A package link: `<origin>/p/<packageId>`, optionally with the delegate's invitation in the
  * fragment (`#i=<token>`, never sent to the server in the page request). Null if not one.
@@ -117,13 +128,8 @@ export type PackageLinks = z.infer<typeof PackageLinks>;
 export function parsePackageLink(
   raw: string,
 ): { origin: string; packageId: string; invitation: string | null } | null {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  const url = httpUrl(raw);
+  if (!url) return null;
   const m = /^\/p\/([A-Za-z0-9_-]{6,100})\/?$/.exec(url.pathname);
   if (!m) return null;
   const fragment = new URLSearchParams(url.hash.replace(/^#/, ''));

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import { InvitationToken, JoinRequest } from '../../shared/api';
 import type { Db } from './db/database';
+import { participantCors } from './http/cors';
 import { errorHandler, parse } from './http/errors';
 import { participantOf, requireParticipant } from './auth/participant';
 import { invitationInfo, join, refresh, resolveInvitation } from './invitations/service';
@@ -67,6 +68,9 @@ export function createApp(deps: AppDeps): Express {
     );
     next();
   });
+
+  // The extension's side panel takes part from its own origin (Bearer sessions only).
+  app.use(participantCors);
 
   const live = createLive({ ...deps, now, log });
   app.locals.live = live;

@@ -1,17 +1,26 @@
-// Toolbar popup: a shortcut into the briefcase, and "Lưu vào cặp tài liệu" for the PDF open in
-// the current tab.
+// Toolbar popup: a shortcut into the briefcase, "Lưu vào cặp tài liệu" for the PDF open in the
+// current tab, and the meeting side panel (with the invitation open in the tab, if it is one).
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { importPageUrl, looksLikePdfUrl } from '../../import/context-menu';
+import { parseInvitationLink } from '../../meeting/invitation';
+import { openMeetingPanel } from '../../meeting/open-panel';
 
 function Popup() {
   const [tabUrl, setTabUrl] = useState<string | undefined>();
+  const [windowId, setWindowId] = useState<number | undefined>();
   useEffect(() => {
-    void browser.tabs
-      .query({ active: true, currentWindow: true })
-      .then(([tab]) => setTabUrl(tab?.url));
+    void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
+      setTabUrl(tab?.url);
+      setWindowId(tab?.windowId);
+    });
   }, []);
+  const invitation = tabUrl ? parseInvitationLink(tabUrl) : null;
+  const panel = (link?: string) => {
+    if (windowId === undefined) return;
+    void openMeetingPanel(browser, windowId, link).then(() => window.close());
+  };
   return (
     <main
       style={{
@@ -41,6 +50,14 @@ function Popup() {
         onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/packages.html') })}
       >
         Bộ tài liệu kỳ họp / Session packages
+      </button>
+      {invitation && (
+        <button onClick={() => panel(invitation.link)}>
+          Tham gia cuộc họp này trong bảng bên / Join this meeting in the side panel
+        </button>
+      )}
+      <button onClick={() => panel()}>
+        Họp trực tuyến (bảng bên) / Online meeting (side panel)
       </button>
     </main>
   );

@@ -7,20 +7,19 @@ import type { MeetingState } from '../../../shared/meeting';
 import { Console } from './components/Console';
 import { NoticeBar } from './components/common';
 import { Hall } from './components/Hall';
-import { HandControl } from './components/HandControl';
 import { MediaBar } from './components/MediaBar';
 import { PetitionForm } from './components/PetitionForm';
-import { ResultCard } from './components/ResultCard';
 import { PeopleList, Stage, VideoGrid } from './components/Stage';
-import { VotePanel } from './components/VotePanel';
-import { t } from './i18n';
+import { HandControl } from '../../../shared/ui/HandControl';
+import { RollCall } from '../../../shared/ui/RollCall';
+import { ResultCard } from '../../../shared/ui/ResultCard';
+import { VotePanel } from '../../../shared/ui/VotePanel';
+import { lang, t } from './i18n';
 import { LiveMeeting, type LiveOptions } from './live';
-import { act } from './notice';
 import {
   isStaff,
   lastClosedMotion,
   mayVote,
-  memberIdOf,
   openMotion,
   shownResult,
 } from '../../../shared/meeting-state';
@@ -118,15 +117,16 @@ function RoleView({ live, state, name }: { live: LiveMeeting; state: MeetingStat
         <p class="muted">{t('listenOnly')}</p>
         <MediaBar live={live} />
         <Stage live={live} state={state} />
-        {shown && <ResultCard motion={shown} />}
-        <HandControl live={live} state={state} />
+        {shown && <ResultCard lang={lang.value} motion={shown} />}
+        <HandControl lang={lang.value} state={state} live={live} />
         {state.meeting.kind === 'voter' && <PetitionForm live={live} name={name} />}
       </div>
     );
   }
   const voting = openMotion(state);
   const canVote = mayVote(role, live.identity, state);
-  const ballot = voting && canVote ? <VotePanel live={live} motion={voting} /> : null;
+  const ballot =
+    voting && canVote ? <VotePanel lang={lang.value} motion={voting} live={live} /> : null;
   if (isStaff(role)) {
     return (
       <div class="staff">
@@ -141,40 +141,15 @@ function RoleView({ live, state, name }: { live: LiveMeeting; state: MeetingStat
     );
   }
   const result = shown ?? lastClosedMotion(state);
-  const memberId = memberIdOf(live.identity);
-  const rc = state.rollCall;
   return (
     <div class="delegate">
       {ballot}
-      {rc.open && memberId && (
-        <section class="card roll-call" aria-labelledby="rc-title">
-          <h2 id="rc-title">{t('rollCall')}</h2>
-          {rc.confirmedMemberIds.includes(memberId) ? (
-            <p>{t('presenceConfirmed')}</p>
-          ) : (
-            <>
-              <p>{t('rollCallAsk')}</p>
-              <button
-                type="button"
-                class="primary big"
-                onClick={() =>
-                  void act(
-                    () => live.api.confirmRollCall().then(live.accept),
-                    t('presenceConfirmed'),
-                  )
-                }
-              >
-                {t('confirmPresence')}
-              </button>
-            </>
-          )}
-        </section>
-      )}
+      <RollCall lang={lang.value} state={state} live={live} />
       <Stage live={live} state={state} />
       <MediaBar live={live} />
       <VideoGrid people={live.people.value} />
-      {!voting && result && <ResultCard motion={result} />}
-      <HandControl live={live} state={state} />
+      {!voting && result && <ResultCard lang={lang.value} motion={result} />}
+      <HandControl lang={lang.value} state={state} live={live} />
       <PeopleList people={live.people.value} />
     </div>
   );

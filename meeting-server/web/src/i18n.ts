@@ -1,8 +1,16 @@
-// Vietnamese-first UI strings of the meeting web client, with English as the second language.
+// Vietnamese-first UI strings of the meeting web client, with English as the second language:
+// the words every meeting client shares (shared/meeting-words.ts) and the web client's own.
 // Strings with `{name}` placeholders are filled by `tf`; labels from shared/ go through `tr`.
 import { signal } from '@preact/signals';
+import {
+  fill,
+  localeOf,
+  meetingWords,
+  timeText as timeIn,
+  type Lang,
+} from '../../../shared/meeting-words';
 
-export type Lang = 'vi' | 'en';
+export type { Lang };
 export const lang = signal<Lang>((localStorage.getItem('lang') as Lang | null) ?? 'vi');
 document.documentElement.lang = lang.value;
 
@@ -13,8 +21,8 @@ export function setLang(l: Lang) {
 }
 
 const strings = {
+  ...meetingWords,
   appTitle: { vi: 'Họp trực tuyến HĐND', en: 'Council online meeting' },
-  loading: { vi: 'Đang tải…', en: 'Loading…' },
   noInvitation: {
     vi: 'Hãy mở liên kết mời hoặc quét mã QR trong thư mời để tham gia cuộc họp.',
     en: 'Open the invitation link or scan the QR code from your invitation to join a meeting.',
@@ -24,29 +32,16 @@ const strings = {
     vi: 'Xã/phường, thôn/tổ dân phố (không bắt buộc)',
     en: 'Ward / neighbourhood (optional)',
   },
-  join: { vi: 'Tham gia cuộc họp', en: 'Join the meeting' },
-  joining: { vi: 'Đang tham gia…', en: 'Joining…' },
   rejoining: { vi: 'Đang vào lại cuộc họp…', en: 'Rejoining the meeting…' },
-  connected: { vi: 'Đã kết nối', en: 'Connected' },
-  reconnecting: { vi: 'Mất kết nối, đang kết nối lại…', en: 'Connection lost, reconnecting…' },
-  disconnected: { vi: 'Đã rời cuộc họp', en: 'Left the meeting' },
   participants: { vi: 'Người tham gia', en: 'Participants' },
   joinedAs: { vi: 'Bạn tham gia với tư cách', en: 'You are joining as' },
-  you: { vi: '(bạn)', en: '(you)' },
   listenOnly: {
     vi: 'Bạn đang theo dõi cuộc họp. Chủ tọa sẽ mời bạn phát biểu khi đến lượt.',
     en: 'You are following the meeting. The chair will give you the floor when it is your turn.',
   },
-  leave: { vi: 'Rời cuộc họp', en: 'Leave' },
-  rejoin: { vi: 'Vào lại cuộc họp', en: 'Rejoin the meeting' },
-  retry: { vi: 'Thử lại', en: 'Try again' },
   mediaError: {
     vi: 'Không bật được micro/camera. Kiểm tra quyền truy cập của trình duyệt rồi thử lại.',
     en: 'Could not turn on the microphone/camera. Check the browser permissions and try again.',
-  },
-  networkError: {
-    vi: 'Không kết nối được tới máy chủ họp. Kiểm tra mạng rồi thử lại.',
-    en: 'Could not reach the meeting server. Check your network and try again.',
   },
   sessionLost: {
     vi: 'Phiên tham gia đã hết hạn hoặc không còn hiệu lực. Bấm "Tham gia cuộc họp" để vào lại.',
@@ -61,10 +56,7 @@ const strings = {
   microphone: { vi: 'Micro', en: 'Microphone' },
   camera: { vi: 'Camera', en: 'Camera' },
   speakerOut: { vi: 'Loa', en: 'Speaker' },
-  micOn: { vi: 'Micro đang bật', en: 'Microphone on' },
   micOff: { vi: 'Micro đang tắt', en: 'Microphone off' },
-  turnMicOn: { vi: 'Bật micro', en: 'Unmute' },
-  turnMicOff: { vi: 'Tắt micro', en: 'Mute' },
   camOn: { vi: 'Camera đang bật', en: 'Camera on' },
   camOff: { vi: 'Camera đang tắt', en: 'Camera off' },
   turnCamOn: { vi: 'Bật camera', en: 'Start camera' },
@@ -73,37 +65,11 @@ const strings = {
   chooseCamera: { vi: 'Chọn camera', en: 'Choose camera' },
   defaultDevice: { vi: 'Mặc định', en: 'Default' },
   deviceSwitched: { vi: 'Đã chuyển thiết bị.', en: 'Device switched.' },
-  startAudio: {
-    vi: 'Trình duyệt đang chặn âm thanh. Bấm để nghe cuộc họp',
-    en: 'The browser is blocking sound. Press to hear the meeting',
-  },
-  youHaveFloor: {
-    vi: 'Bạn đang được mời phát biểu. Micro của bạn đã bật.',
-    en: 'You have the floor. Your microphone is on.',
-  },
   // Stage
   stage: { vi: 'Sân khấu', en: 'Stage' },
-  nobodySpeaking: { vi: 'Chưa có ai phát biểu.', en: 'Nobody has the floor.' },
-  speaking: { vi: 'Đang phát biểu', en: 'Speaking' },
-  timeLeft: { vi: 'Thời gian còn lại', en: 'Time left' },
-  currentItem: { vi: 'Nội dung đang thảo luận', en: 'Current agenda item' },
-  noCurrentItem: { vi: 'Chưa bắt đầu nội dung nào.', en: 'No agenda item yet.' },
-  statusScheduled: { vi: 'Chưa khai mạc', en: 'Not yet opened' },
-  statusOpen: { vi: 'Đang họp', en: 'In session' },
-  statusClosed: { vi: 'Đã bế mạc', en: 'Closed' },
   // Hand
-  raiseHand: { vi: 'Đăng ký phát biểu', en: 'Ask to speak' },
   raiseHandAs: { vi: 'Đăng ký', en: 'Register to' },
-  lowerHand: { vi: 'Rút đăng ký', en: 'Withdraw' },
-  handRaised: {
-    vi: 'Bạn đã đăng ký ({kind}) — thứ tự {pos} trong danh sách.',
-    en: 'You are registered ({kind}) — number {pos} in the queue.',
-  },
-  handSent: { vi: 'Đã đăng ký. Chủ tọa sẽ mời bạn.', en: 'Registered. The chair will call you.' },
-  handLowered: { vi: 'Đã rút đăng ký.', en: 'Withdrawn.' },
   // Queue and floor
-  queue: { vi: 'Danh sách đăng ký phát biểu', en: 'Speaker queue' },
-  queueEmpty: { vi: 'Chưa có ai đăng ký.', en: 'Nobody is waiting.' },
   giveFloor: { vi: 'Mời phát biểu', en: 'Give the floor' },
   moveUp: { vi: 'Lên', en: 'Up' },
   moveDown: { vi: 'Xuống', en: 'Down' },
@@ -138,19 +104,12 @@ const strings = {
   members: { vi: 'Đại biểu', en: 'Members' },
   othersOnline: { vi: 'Người khác đang trực tuyến', en: 'Others online' },
   // Roll-call
-  rollCall: { vi: 'Điểm danh', en: 'Roll-call' },
   startRollCall: { vi: 'Bắt đầu điểm danh', en: 'Start roll-call' },
   endRollCall: { vi: 'Kết thúc điểm danh', en: 'End roll-call' },
   rollCallOpen: {
     vi: 'Đang điểm danh: {n} đại biểu đã xác nhận.',
     en: 'Roll-call open: {n} members confirmed.',
   },
-  rollCallAsk: {
-    vi: 'Chủ tọa đang điểm danh. Bấm để xác nhận bạn có mặt.',
-    en: 'The chair is taking the roll. Press to confirm you are present.',
-  },
-  confirmPresence: { vi: 'Xác nhận có mặt', en: 'Confirm I am present' },
-  presenceConfirmed: { vi: 'Bạn đã xác nhận có mặt.', en: 'You have confirmed your presence.' },
   // Agenda
   agenda: { vi: 'Chương trình', en: 'Agenda' },
   makeCurrent: { vi: 'Chuyển sang nội dung này', en: 'Make current' },
@@ -172,8 +131,6 @@ const strings = {
   motionItem: { vi: 'Thuộc nội dung chương trình', en: 'Agenda item' },
   noItem: { vi: '(không gắn nội dung)', en: '(none)' },
   voteKind: { vi: 'Hình thức', en: 'Kind' },
-  openVote: { vi: 'Biểu quyết công khai', en: 'Open (named) vote' },
-  secretVote: { vi: 'Bỏ phiếu kín', en: 'Secret ballot' },
   confidenceVote: { vi: 'Lấy phiếu tín nhiệm (bỏ phiếu kín)', en: 'Confidence vote (secret)' },
   officials: {
     vi: 'Người được lấy phiếu tín nhiệm (mỗi dòng một người)',
@@ -216,53 +173,8 @@ const strings = {
   noMotions: { vi: 'Chưa có nội dung biểu quyết.', en: 'No motions yet.' },
   // Vote panel
   votePanel: { vi: 'Biểu quyết', en: 'Vote' },
-  voteNow: { vi: 'Mời đại biểu biểu quyết', en: 'Please vote' },
-  yourBallot: { vi: 'Phiếu của bạn', en: 'Your ballot' },
-  ballotRecorded: {
-    vi: 'Máy chủ đã ghi nhận: {choice} (lúc {time}).',
-    en: 'Recorded by the server: {choice} (at {time}).',
-  },
-  ballotRecordedSecret: {
-    vi: 'Máy chủ đã ghi nhận phiếu kín của bạn (lúc {time}).',
-    en: 'The server recorded your secret ballot (at {time}).',
-  },
-  ballotVoted: {
-    vi: 'Máy chủ đã ghi nhận phiếu của bạn: {choice}.',
-    en: 'Your ballot is recorded: {choice}.',
-  },
-  ballotVotedSecret: {
-    vi: 'Máy chủ đã ghi nhận phiếu kín của bạn.',
-    en: 'Your secret ballot is recorded.',
-  },
-  notVotedYet: { vi: 'Bạn chưa biểu quyết.', en: 'You have not voted yet.' },
-  sending: { vi: 'Đang gửi…', en: 'Sending…' },
-  canChange: {
-    vi: 'Bạn có thể đổi lựa chọn đến khi kết thúc biểu quyết.',
-    en: 'You can change your choice until the vote closes.',
-  },
-  submitConfidence: { vi: 'Gửi phiếu tín nhiệm', en: 'Submit the ballot' },
-  confidenceIncomplete: {
-    vi: 'Hãy chọn mức tín nhiệm cho tất cả những người trong danh sách.',
-    en: 'Choose a level for every official on the list.',
-  },
   // Result
-  result: { vi: 'Kết quả biểu quyết', en: 'Vote result' },
-  passed: { vi: 'THÔNG QUA', en: 'PASSED' },
-  notPassed: { vi: 'KHÔNG THÔNG QUA', en: 'NOT PASSED' },
-  notVoted: { vi: 'Không tham gia biểu quyết', en: 'Did not vote' },
-  votesCol: { vi: 'Số phiếu', en: 'Votes' },
-  percentCol: { vi: '% tổng số đại biểu', en: '% of all members' },
-  requiredVotes: {
-    vi: 'Cần ít nhất {n} phiếu tán thành ({rule}).',
-    en: 'At least {n} in favour needed ({rule}).',
-  },
   viewResult: { vi: 'Xem kết quả', en: 'View the result' },
-  namedBallots: { vi: 'Kết quả theo từng đại biểu', en: 'Ballots by member' },
-  secretResult: {
-    vi: 'Bỏ phiếu kín — không công bố lựa chọn của từng người.',
-    en: 'Secret ballot — individual choices are never shown.',
-  },
-  official: { vi: 'Người được lấy phiếu', en: 'Official' },
   // Petitions
   petition: { vi: 'Gửi kiến nghị', en: 'Send a petition' },
   petitionText: { vi: 'Nội dung kiến nghị', en: 'Your petition' },
@@ -308,11 +220,6 @@ const strings = {
     vi: 'Bạn đã vào cuộc họp ở một cửa sổ hoặc thiết bị khác, nên trang này đã rời phòng. Bấm "Vào lại cuộc họp" để dùng trang này.',
     en: 'You joined the meeting in another window or device, so this page left the room. Press "Rejoin the meeting" to use this page.',
   },
-  removed: {
-    vi: 'Bạn đã được mời ra khỏi phòng họp. Nếu có nhầm lẫn, liên hệ văn phòng HĐND.',
-    en: 'You were removed from the meeting room. If this is a mistake, contact the secretariat.',
-  },
-  roomEnded: { vi: 'Phòng họp đã đóng.', en: 'The meeting room has closed.' },
   refreshFailed: {
     vi: 'Không gia hạn được phiên tham gia: {reason} Trang sẽ thử lại sau ít phút.',
     en: 'Could not renew your session: {reason} The page will try again in a few minutes.',
@@ -323,19 +230,11 @@ export type StringKey = keyof typeof strings;
 export const t = (key: StringKey): string => strings[key][lang.value];
 
 /** A string with `{name}` placeholders filled in (values are plain text, never markup). */
-export function tf(key: StringKey, vars: Record<string, string | number>): string {
-  return strings[key][lang.value].replace(/\{(\w+)\}/g, (m, k: string) =>
-    k in vars ? String(vars[k]) : m,
-  );
-}
+export const tf = (key: StringKey, vars: Record<string, string | number>): string =>
+  fill(strings[key][lang.value], vars);
 
 /** A bilingual label from shared/ in the current language. */
 export const tr = (label: { vi: string; en: string }): string => label[lang.value];
 
-export const locale = () => (lang.value === 'vi' ? 'vi-VN' : 'en-GB');
-export const timeText = (iso: string) =>
-  new Date(iso).toLocaleTimeString(locale(), {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
+export const locale = () => localeOf(lang.value);
+export const timeText = (iso: string) => timeIn(iso, lang.value);

@@ -104,6 +104,8 @@ export class LiveMeeting {
   /** Server − client clock, ms, for timers. */
   readonly offset = signal(0);
   readonly api: MeetingApi;
+  /** The page's feedback line (for the shared components, shared/ui). */
+  readonly report = notify;
   readonly room: Room | null;
   private timer: ReturnType<typeof setInterval> | undefined;
   private fetching: Promise<void> | null = null;

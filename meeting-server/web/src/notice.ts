@@ -1,8 +1,8 @@
 // The one feedback line of the page: every action reports success or what went wrong here (an
 // aria-live region announces it). Success messages fade after a while; errors stay until replaced.
 import { signal } from '@preact/signals';
-import { ClientError } from './api';
-import { t } from './i18n';
+import { act as sharedAct, errorText as sharedErrorText } from '../../../shared/ui/report';
+import { lang } from './i18n';
 
 export interface Notice {
   kind: 'ok' | 'error';
@@ -25,16 +25,8 @@ export function notify(kind: Notice['kind'], text: string) {
   }
 }
 
-export const errorText = (e: unknown) => (e instanceof ClientError ? e.message : t('networkError'));
+export const errorText = (e: unknown) => sharedErrorText(e, lang.value);
 
 /** Runs an action, reporting its success message or its error; resolves to the result or null. */
-export async function act<T>(run: () => Promise<T>, ok?: string): Promise<T | null> {
-  try {
-    const out = await run();
-    if (ok) notify('ok', ok);
-    return out;
-  } catch (e) {
-    notify('error', errorText(e));
-    return null;
-  }
-}
+export const act = <T>(run: () => Promise<T>, ok?: string): Promise<T | null> =>
+  sharedAct(lang.value, notify, run, ok);

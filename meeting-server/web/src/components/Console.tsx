@@ -11,12 +11,12 @@ import {
 } from '../../../../shared/meeting';
 import { roleLabel } from '../../../../shared/domain';
 import type { LiveMeeting } from '../live';
-import { t, tf, tr } from '../i18n';
+import { lang, t, tf, tr } from '../i18n';
 import { act, errorText, notify } from '../notice';
 import { lastClosedMotion, moveEntry } from '../../../../shared/meeting-state';
 import { Timer } from './common';
 import { Petitions } from './Petitions';
-import { ResultCard } from './ResultCard';
+import { ResultCard } from '../../../../shared/ui/ResultCard';
 
 type Props = { live: LiveMeeting; state: MeetingState };
 
@@ -478,11 +478,11 @@ function MotionRow({ live, state, motion: m }: Props & { motion: Motion }) {
       )}
       {m.status === 'closed' &&
         (latest ? (
-          <ResultCard motion={m} />
+          <ResultCard lang={lang.value} motion={m} />
         ) : (
           <details>
             <summary>{t('viewResult')}</summary>
-            <ResultCard motion={m} />
+            <ResultCard lang={lang.value} motion={m} />
           </details>
         ))}
     </li>

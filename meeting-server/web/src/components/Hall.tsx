@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { handKindLabel, type MeetingState } from '../../../../shared/meeting';
 import { roleLabel } from '../../../../shared/domain';
 import type { LiveMeeting } from '../live';
-import { t, tf, tr } from '../i18n';
+import { lang, t, tf, tr } from '../i18n';
 import {
   currentAgendaItem,
   lastClosedMotion,
@@ -12,7 +12,7 @@ import {
   shownResult,
 } from '../../../../shared/meeting-state';
 import { StatusBadge, Timer } from './common';
-import { ResultCard } from './ResultCard';
+import { ResultCard } from '../../../../shared/ui/ResultCard';
 
 export function Hall({
   live,
@@ -87,7 +87,7 @@ export function Hall({
               </p>
             </section>
           )}
-          {!voting && result && <ResultCard motion={result} big />}
+          {!voting && result && <ResultCard lang={lang.value} motion={result} big />}
         </div>
         <aside class="hall-qr">
           {qrFailed ? (

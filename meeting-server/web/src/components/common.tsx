@@ -1,18 +1,11 @@
 // Small building blocks shared by every view: the feedback line, media elements for LiveKit
 // tracks, the ticking clock, the speaker timer and the meeting status badge.
-import { signal } from '@preact/signals';
 import type { Track } from 'livekit-client';
 import { useEffect, useRef } from 'preact/hooks';
 import type { MeetingStatus } from '../../../../shared/domain';
 import { t, tf } from '../i18n';
 import { notice } from '../notice';
-import { formatClock, secondsLeft } from '../../../../shared/meeting-state';
-
-/** Wall clock, ticking once a second while the page is open. */
-export const now = signal(Date.now());
-setInterval(() => {
-  now.value = Date.now();
-}, 1000);
+import { Timer as SharedTimer } from '../../../../shared/ui/clock';
 
 export function NoticeBar() {
   const n = notice.value;
@@ -58,26 +51,10 @@ export function AudioSink({ track, identity }: { track: Track; identity: string 
   return <audio ref={ref} data-identity={identity} autoPlay />;
 }
 
-export function Timer({
-  endsAt,
-  offset,
-  label,
-}: {
-  endsAt: string;
-  offset: number;
-  label?: string;
-}) {
-  const left = secondsLeft(endsAt, now.value + offset);
-  return (
-    <span
-      class={`timer ${left <= 30 ? 'low' : ''}`}
-      role="timer"
-      aria-label={label ?? t('timeLeft')}
-    >
-      {formatClock(left)}
-    </span>
-  );
-}
+/** The countdown of a speaking turn or a timed vote (shared with the extension's side panel). */
+export const Timer = (p: { endsAt: string; offset: number; label?: string }) => (
+  <SharedTimer endsAt={p.endsAt} offset={p.offset} label={p.label ?? t('timeLeft')} />
+);
 
 export const statusText = (s: MeetingStatus) =>
   s === 'open' ? t('statusOpen') : s === 'closed' ? t('statusClosed') : t('statusScheduled');

@@ -1,27 +1,49 @@
-// The delegate's ballot for the open motion: title, text, time left, the three choices (or the
-// confidence levels per official), and the ballot as the SERVER recorded it — never assumed.
+// The ballot for the open motion, in every meeting client: title, text, time left, the three
+// choices (Tán thành / Không tán thành / Không biểu quyết) or the confidence levels per official,
+// and the ballot as the SERVER recorded it (its receipt, or GET my-ballot) — never assumed.
 import { useEffect, useState } from 'preact/hooks';
 import {
   ConfidenceChoice,
   VoteChoice,
   confidenceChoiceLabel,
   voteChoiceLabel,
+  type CastBallot,
   type Motion,
-} from '../../../../shared/meeting';
-import type { LiveMeeting } from '../live';
-import { t, tf, timeText, tr } from '../i18n';
-import { errorText, notify } from '../notice';
-import { Timer } from './common';
+} from '../meeting';
+import { timeText, word, type Lang } from '../meeting-words';
+import { Timer } from './clock';
+import { errorText, type Participant } from './report';
 
 interface Recorded {
   voted: boolean;
   choice: VoteChoice | null;
+  /** When the server recorded it (from the receipt); null when read back with my-ballot. */
   at: string | null;
 }
 
-const newKey = () => crypto.randomUUID();
+function receiptText(lang: Lang, r: Recorded | null): string {
+  if (!r) return word(lang, 'loading');
+  if (!r.voted) return word(lang, 'notVotedYet');
+  const choice = r.choice ? voteChoiceLabel[r.choice][lang] : null;
+  if (r.at) {
+    const time = timeText(r.at, lang);
+    return choice
+      ? word(lang, 'ballotRecorded', { choice, time })
+      : word(lang, 'ballotRecordedSecret', { time });
+  }
+  return choice ? word(lang, 'ballotVoted', { choice }) : word(lang, 'ballotVotedSecret');
+}
 
-export function VotePanel({ live, motion }: { live: LiveMeeting; motion: Motion }) {
+export function VotePanel({
+  lang,
+  motion,
+  live,
+}: {
+  lang: Lang;
+  motion: Motion;
+  live: Participant;
+}) {
+  const { api: calls, report } = live;
   const [recorded, setRecorded] = useState<Recorded | null>(null);
   const [pending, setPending] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -32,71 +54,50 @@ export function VotePanel({ live, motion }: { live: LiveMeeting; motion: Motion 
   useEffect(() => {
     setRecorded(null);
     setError(null);
-    live.api
+    calls
       .myBallot(motion.id)
       .then((b) => setRecorded({ voted: b.voted, choice: b.choice, at: null }))
-      .catch((e: unknown) => setError(errorText(e)));
+      .catch((e: unknown) => setError(errorText(e, lang)));
   }, [motion.id]);
 
-  const cast = async (
-    intent: string,
-    body: { choice?: VoteChoice; confidence?: Record<string, ConfidenceChoice> },
-  ) => {
-    const idempotencyKey = key?.intent === intent ? key.key : newKey();
+  const cast = async (intent: string, body: Omit<CastBallot, 'idempotencyKey'>) => {
+    const idempotencyKey = key?.intent === intent ? key.key : crypto.randomUUID();
     setKey({ intent, key: idempotencyKey });
     setPending(intent);
     setError(null);
     try {
-      const receipt = await live.api.castBallot(motion.id, { ...body, idempotencyKey });
-      setRecorded({ voted: true, choice: receipt.choice ?? null, at: receipt.castAt });
-      notify(
-        'ok',
-        receipt.choice
-          ? tf('ballotRecorded', {
-              choice: tr(voteChoiceLabel[receipt.choice]),
-              time: timeText(receipt.castAt),
-            })
-          : tf('ballotRecordedSecret', { time: timeText(receipt.castAt) }),
-      );
+      const receipt = await calls.castBallot(motion.id, { ...body, idempotencyKey });
+      const r = { voted: true, choice: receipt.choice ?? null, at: receipt.castAt };
+      setRecorded(r);
+      report('ok', receiptText(lang, r));
       setKey(null);
     } catch (e) {
-      setError(errorText(e));
+      setError(errorText(e, lang));
     } finally {
       setPending(null);
     }
   };
 
   const locked = !!recorded?.voted && !motion.allowChange;
-  const receiptText = !recorded
-    ? t('loading')
-    : !recorded.voted
-      ? t('notVotedYet')
-      : recorded.at
-        ? recorded.choice
-          ? tf('ballotRecorded', {
-              choice: tr(voteChoiceLabel[recorded.choice]),
-              time: timeText(recorded.at),
-            })
-          : tf('ballotRecordedSecret', { time: timeText(recorded.at) })
-        : recorded.choice
-          ? tf('ballotVoted', { choice: tr(voteChoiceLabel[recorded.choice]) })
-          : t('ballotVotedSecret');
-
   return (
     <section class="card vote-panel" aria-labelledby="vote-title" data-testid="vote-panel">
       <p class="eyebrow">
-        {t('voteNow')}
-        {motion.secret ? ` · ${t('secretVote')}` : ` · ${t('openVote')}`}
+        {word(lang, 'voteNow')} · {word(lang, motion.secret ? 'secretVote' : 'openVote')}
       </p>
       <h2 id="vote-title">{motion.title}</h2>
       {motion.text && <p class="motion-text">{motion.text}</p>}
       {motion.closesAt && (
         <p>
-          {t('timeLeft')}: <Timer endsAt={motion.closesAt} offset={live.offset.value} />
+          {word(lang, 'timeLeft')}:{' '}
+          <Timer
+            endsAt={motion.closesAt}
+            offset={live.offset.value}
+            label={word(lang, 'timeLeft')}
+          />
         </p>
       )}
       {motion.kind === 'standard' ? (
-        <div class="choices" role="group" aria-label={t('yourBallot')}>
+        <div class="choices" role="group" aria-label={word(lang, 'yourBallot')}>
           {VoteChoice.options.map((c) => (
             <button
               key={c}
@@ -107,7 +108,7 @@ export function VotePanel({ live, motion }: { live: LiveMeeting; motion: Motion 
               onClick={() => void cast(c, { choice: c })}
             >
               {recorded?.choice === c && <span aria-hidden="true">✓ </span>}
-              {tr(voteChoiceLabel[c])}
+              {voteChoiceLabel[c][lang]}
             </button>
           ))}
         </div>
@@ -116,7 +117,7 @@ export function VotePanel({ live, motion }: { live: LiveMeeting; motion: Motion 
           onSubmit={(e) => {
             e.preventDefault();
             if (motion.officials.some((o) => !levels[o])) {
-              setError(t('confidenceIncomplete'));
+              setError(word(lang, 'confidenceIncomplete'));
               return;
             }
             void cast(JSON.stringify(levels), { confidence: levels });
@@ -134,20 +135,20 @@ export function VotePanel({ live, motion }: { live: LiveMeeting; motion: Motion 
                     disabled={locked}
                     onChange={() => setLevels({ ...levels, [o]: c })}
                   />
-                  {tr(confidenceChoiceLabel[c])}
+                  {confidenceChoiceLabel[c][lang]}
                 </label>
               ))}
             </fieldset>
           ))}
           <button class="primary" type="submit" disabled={pending !== null || locked}>
-            {t('submitConfidence')}
+            {word(lang, 'submitConfidence')}
           </button>
         </form>
       )}
       <p class="receipt" data-testid="ballot-receipt" aria-live="polite">
-        {pending ? t('sending') : receiptText}
+        {pending ? word(lang, 'sending') : receiptText(lang, recorded)}
       </p>
-      {motion.allowChange && recorded?.voted && <p class="muted">{t('canChange')}</p>}
+      {motion.allowChange && recorded?.voted && <p class="muted">{word(lang, 'canChange')}</p>}
       {error && (
         <p class="error" role="alert">
           {error}

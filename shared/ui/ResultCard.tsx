@@ -1,23 +1,32 @@
-// A closed motion's result as everyone sees it: passed or not under its rule, the counts with
-// percentages of all members, the named ballots for open votes, nothing per person for secret ones.
+// A closed motion's result as everyone sees it, in every meeting client: passed or not under its
+// rule, the counts with percentages of all members, the named ballots for open votes, nothing per
+// person for secret ones.
 import {
   confidenceChoiceLabel,
   passRuleLabel,
   voteChoiceLabel,
   type Motion,
   type MotionResult,
-} from '../../../../shared/meeting';
-import { locale, t, tf, tr } from '../i18n';
+} from '../meeting';
+import { localeOf, word, type Lang } from '../meeting-words';
 
-const rows = (r: MotionResult) =>
+const rows = (r: MotionResult, lang: Lang) =>
   [
-    ['for', tr(voteChoiceLabel.for), r.counts.for, r.percentOfAll.for],
-    ['against', tr(voteChoiceLabel.against), r.counts.against, r.percentOfAll.against],
-    ['abstain', tr(voteChoiceLabel.abstain), r.counts.abstain, r.percentOfAll.abstain],
-    ['notVoted', t('notVoted'), r.counts.notVoted, r.percentOfAll.notVoted],
+    ['for', voteChoiceLabel.for[lang], r.counts.for, r.percentOfAll.for],
+    ['against', voteChoiceLabel.against[lang], r.counts.against, r.percentOfAll.against],
+    ['abstain', voteChoiceLabel.abstain[lang], r.counts.abstain, r.percentOfAll.abstain],
+    ['notVoted', word(lang, 'notVoted'), r.counts.notVoted, r.percentOfAll.notVoted],
   ] as const;
 
-export function ResultCard({ motion, big = false }: { motion: Motion; big?: boolean }) {
+export function ResultCard({
+  lang,
+  motion,
+  big = false,
+}: {
+  lang: Lang;
+  motion: Motion;
+  big?: boolean;
+}) {
   const r = motion.result;
   if (!r) return null;
   return (
@@ -27,11 +36,11 @@ export function ResultCard({ motion, big = false }: { motion: Motion; big?: bool
       data-testid="result"
     >
       <h2 id={`result-${motion.id}`}>
-        {t('result')}: {motion.title}
+        {word(lang, 'result')}: {motion.title}
       </h2>
       {motion.kind === 'standard' && (
         <p class={`verdict ${r.passed ? 'passed' : 'failed'}`}>
-          {r.passed ? t('passed') : t('notPassed')}
+          {r.passed ? word(lang, 'passed') : word(lang, 'notPassed')}
         </p>
       )}
       {motion.kind === 'standard' && (
@@ -39,22 +48,24 @@ export function ResultCard({ motion, big = false }: { motion: Motion; big?: bool
           <thead>
             <tr>
               <th scope="col">
-                <span class="sr-only">{t('yourBallot')}</span>
+                <span class="sr-only">{word(lang, 'yourBallot')}</span>
               </th>
               <th scope="col" class="num">
-                {t('votesCol')}
+                {word(lang, 'votesCol')}
               </th>
               <th scope="col" class="num">
-                {t('percentCol')}
+                {word(lang, 'percentCol')}
               </th>
             </tr>
           </thead>
           <tbody>
-            {rows(r).map(([key, label, n, pct]) => (
+            {rows(r, lang).map(([key, label, n, pct]) => (
               <tr key={key}>
                 <th scope="row">{label}</th>
                 <td class="num">{n}</td>
-                <td class="num">{pct.toLocaleString(locale(), { maximumFractionDigits: 1 })}%</td>
+                <td class="num">
+                  {pct.toLocaleString(localeOf(lang), { maximumFractionDigits: 1 })}%
+                </td>
               </tr>
             ))}
           </tbody>
@@ -62,17 +73,17 @@ export function ResultCard({ motion, big = false }: { motion: Motion; big?: bool
       )}
       {motion.kind === 'standard' && (
         <p class="muted">
-          {tf('requiredVotes', { n: r.required, rule: tr(passRuleLabel[r.rule]) })}
+          {word(lang, 'requiredVotes', { n: r.required, rule: passRuleLabel[r.rule][lang] })}
         </p>
       )}
       {r.confidence && r.confidence.length > 0 && (
         <table class="counts">
           <thead>
             <tr>
-              <th scope="col">{t('official')}</th>
-              <th scope="col">{tr(confidenceChoiceLabel.high)}</th>
-              <th scope="col">{tr(confidenceChoiceLabel.confidence)}</th>
-              <th scope="col">{tr(confidenceChoiceLabel.low)}</th>
+              <th scope="col">{word(lang, 'official')}</th>
+              <th scope="col">{confidenceChoiceLabel.high[lang]}</th>
+              <th scope="col">{confidenceChoiceLabel.confidence[lang]}</th>
+              <th scope="col">{confidenceChoiceLabel.low[lang]}</th>
             </tr>
           </thead>
           <tbody>
@@ -88,18 +99,18 @@ export function ResultCard({ motion, big = false }: { motion: Motion; big?: bool
         </table>
       )}
       {motion.secret ? (
-        <p class="muted">{t('secretResult')}</p>
+        <p class="muted">{word(lang, 'secretResult')}</p>
       ) : (
         r.ballots &&
         r.ballots.length > 0 && (
           <details open={!big}>
-            <summary>{t('namedBallots')}</summary>
+            <summary>{word(lang, 'namedBallots')}</summary>
             <ul class="ballots" data-testid="named-ballots">
               {r.ballots.map((b) => (
                 <li key={b.memberId}>
                   <span>{b.name}</span>
                   <span class={`choice ${b.choice ?? 'none'}`}>
-                    {b.choice ? tr(voteChoiceLabel[b.choice]) : t('notVoted')}
+                    {b.choice ? voteChoiceLabel[b.choice][lang] : word(lang, 'notVoted')}
                   </span>
                 </li>
               ))}

@@ -1,0 +1,125 @@
+// The meeting in the extension's side panel, end to end: a meeting server of this spec (the demo
+// council seeded, so the invitation is the demo's, plus a published session package) on the real
+// LiveKit, and the built extension in Chromium. The delegate subscribes to the package, joins from
+// the side panel, sees the current agenda item's document one click away, raises a hand that the
+// chair sees, and votes when the chair opens a vote; the SERVER's result names that ballot.
+//
+// Chrome opens a side panel only from a user gesture in the browser's own UI, which headless
+// Playwright cannot press, so the test opens the same page (chrome-extension://<id>/sidepanel.html)
+// in a tab at a side panel's width; the page is identical in both places.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument } from 'pdf-lib';
+import { meetingClient } from '../shared/meeting-client';
+import { ensureDemo } from '../meeting-server/src/demo';
+import { expect, extensionId, launchWithExtension, screenshot, test } from './fixtures';
+import { publishPackage, startOwnServer } from './own-server';
+
+const DELEGATE = 'Trần Thị Bình';
+const DOC_TITLE = 'Dự thảo nghị quyết về dự toán ngân sách năm 2027';
+const MOTION = 'Thông qua Nghị quyết về dự toán ngân sách năm 2027';
+
+async function onePagePdf(text: string): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  pdf.registerFontkit(fontkit);
+  const font = await pdf.embedFont(
+    readFileSync(
+      resolve(import.meta.dirname, '../node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+    ),
+  );
+  pdf.addPage([595, 842]).drawText(text, { x: 40, y: 780, size: 12, font });
+  return pdf.save();
+}
+
+test('a delegate joins from the side panel, raises a hand, opens the item’s document and votes; the server records the ballot', async () => {
+  test.setTimeout(90_000);
+  const server = await startOwnServer({
+    packagesDir: `${process.cwd()}/test-results/sidepanel-${Date.now()}`,
+    secret: 'sidepanel-e2e-secret-that-is-long-enough-0123',
+  });
+  const context = await launchWithExtension();
+  try {
+    const links = await ensureDemo(server.db, {
+      secret: server.secret,
+      publicUrl: server.url,
+      now: Date.now(),
+    });
+    const linkOf = (name: string) => links.find((l) => l.label.includes(name))!.url;
+    const tokenOf = (name: string) => linkOf(name).split('/j/')[1]!;
+
+    // The chair works through the same API as the console (Node has no CORS to pass).
+    const client = meetingClient({ base: server.url, lang: () => 'vi' });
+    const chairSession = await client.joinMeeting({ invitation: tokenOf('Nguyễn Văn An') });
+    const chair = client.meeting(chairSession.meetingId, () => chairSession.sessionToken);
+    const item = (await chair.getState()).agenda[1]!;
+
+    const { links: packageLinks } = await publishPackage(
+      server,
+      chairSession.meetingId,
+      'Tài liệu kỳ họp thứ nhất',
+      [{ title: DOC_TITLE, agendaItemId: item.id, bytes: await onePagePdf(DOC_TITLE) }],
+    );
+    const personal = packageLinks.personal.find((l) => l.name === DELEGATE)!.url;
+
+    const id = await extensionId(context);
+    const packages = await context.newPage();
+    await packages.goto(
+      `chrome-extension://${id}/packages.html?subscribe=${encodeURIComponent(personal)}`,
+    );
+    await expect(packages.getByTestId('package-status')).toHaveText(
+      'Đã có đủ tài liệu, bản mới nhất.',
+      { timeout: 30_000 },
+    );
+
+    const panel = await context.newPage();
+    await panel.setViewportSize({ width: 400, height: 900 });
+    await panel.goto(`chrome-extension://${id}/sidepanel.html`);
+    await panel.getByLabel('Liên kết mời họp').fill(linkOf(DELEGATE));
+    await panel.getByRole('button', { name: 'Tham gia cuộc họp' }).click();
+    await expect(panel.getByTestId('connection-state')).toHaveText('Đã kết nối');
+
+    await chair.setStatus('open');
+    await chair.setAgendaItem(item.id);
+    await expect(panel.getByTestId('current-item')).toHaveText(`${item.position}. ${item.title}`);
+    const docs = panel.getByTestId('agenda-documents');
+    await expect(docs).toContainText(DOC_TITLE);
+    const opened = context.waitForEvent('page');
+    await docs.getByRole('button', { name: `Mở tài liệu: ${DOC_TITLE}` }).click();
+    const viewer = await opened;
+    await expect(viewer).toHaveURL(/\/briefcase\.html#\/doc\//);
+    await expect(viewer.getByTestId('viewer-title')).toContainText(DOC_TITLE, { timeout: 30_000 });
+    await viewer.close();
+
+    await panel.getByRole('button', { name: 'Chất vấn', exact: true }).click();
+    await expect(panel.getByTestId('hand-state')).toContainText('thứ tự 1');
+    const queued = (await chair.getState()).queue;
+    expect(queued.map((e) => [e.name, e.kind])).toEqual([[DELEGATE, 'question']]);
+
+    const motion = await chair.createMotion({
+      title: MOTION,
+      text: 'Hội đồng nhân dân xã biểu quyết thông qua dự toán ngân sách năm 2027.',
+      agendaItemId: item.id,
+      durationSeconds: 300,
+    });
+    await chair.openMotion(motion.id);
+    const vote = panel.getByTestId('vote-panel');
+    await expect(vote).toContainText(MOTION);
+    await expect(vote).toContainText('dự toán ngân sách năm 2027.');
+    await expect(vote.getByRole('timer')).toHaveText(/^[45]:\d\d$/);
+    await vote.getByRole('button', { name: 'Tán thành', exact: true }).click();
+    await expect(panel.getByTestId('ballot-receipt')).toContainText(
+      'Máy chủ đã ghi nhận: Tán thành',
+    );
+    await screenshot(panel, 'extension-sidepanel-vote');
+
+    // The server's own record: the closed vote's named ballots.
+    const closed = (await chair.closeMotion(motion.id)).motions.find((m) => m.id === motion.id)!;
+    expect(closed.result?.counts).toMatchObject({ for: 1, against: 0, abstain: 0, notVoted: 2 });
+    expect(closed.result?.ballots?.find((b) => b.name === DELEGATE)?.choice).toBe('for');
+    await expect(panel.getByTestId('result')).toContainText('KHÔNG THÔNG QUA');
+  } finally {
+    await context.close();
+    await server.stop().catch(() => undefined);
+  }
+});

@@ -1,0 +1,7 @@
+// Entry of the side panel (the current meeting beside the open document); the UI lives in
+// extension/meeting.
+import { render } from 'preact';
+import { MeetingPanel } from '../../meeting/MeetingPanel';
+import '../../meeting/panel.css';
+
+render(<MeetingPanel />, document.getElementById('app')!);

@@ -1,0 +1,244 @@
+// The meeting once joined, sized for the side panel: connection state, the current agenda item
+// with its documents from the briefcase, who has the floor, the ballot when a vote is open (then
+// the result), roll-call, raising a hand (speak / question / point of order) and the speaker queue
+// with the delegate's own place.
+import { ConnectionState } from 'livekit-client';
+import { browser } from 'wxt/browser';
+import type { MeetingStatus } from '../../shared/domain';
+import { handKindLabel, type MeetingState } from '../../shared/meeting';
+import {
+  currentAgendaItem,
+  lastClosedMotion,
+  mayVote,
+  openMotion,
+  shownResult,
+} from '../../shared/meeting-state';
+import { Timer } from '../../shared/ui/clock';
+import { HandControl } from '../../shared/ui/HandControl';
+import { ResultCard } from '../../shared/ui/ResultCard';
+import { RollCall } from '../../shared/ui/RollCall';
+import { VotePanel } from '../../shared/ui/VotePanel';
+import { locale } from '../ui/i18n';
+import { getDb } from '../db/db';
+import { listSubscriptions } from '../packages/sync';
+import { docHref } from '../ui/router';
+import { useLiveQuery } from '../ui/use-live-query';
+import { agendaDocuments, hasMeetingPackage } from './documents';
+import type { PanelMeeting } from './live';
+import { label, mt } from './strings';
+
+function connectionText(c: ConnectionState) {
+  if (c === ConnectionState.Connected) return mt('connected');
+  if (c === ConnectionState.Reconnecting || c === ConnectionState.SignalReconnecting) {
+    return mt('reconnecting');
+  }
+  return c === ConnectionState.Disconnected ? mt('disconnected') : mt('connecting');
+}
+
+const statusText = (s: MeetingStatus) =>
+  s === 'open' ? mt('statusOpen') : s === 'closed' ? mt('statusClosed') : mt('statusScheduled');
+
+const openTab = (path: string) =>
+  void browser.tabs.create({ url: `${browser.runtime.getURL('/briefcase.html')}${path}` });
+
+export function RoomView(props: {
+  live: PanelMeeting;
+  origin: string;
+  title: string;
+  onLeave: () => void;
+  onRejoin: () => void;
+}) {
+  const { live } = props;
+  const state = live.state.value;
+  const c = live.connection.value;
+  const notice = live.notice.value;
+  return (
+    <>
+      <div class="mp-bar">
+        <div>
+          <h2 class="mp-room-title">{state?.meeting.title ?? props.title}</h2>
+          <p
+            class={`mp-status ${c === ConnectionState.Connected ? 'ok' : 'warn'}`}
+            data-testid="connection-state"
+            aria-live="polite"
+          >
+            {connectionText(c)}
+          </p>
+        </div>
+        <button type="button" onClick={props.onLeave}>
+          {mt('leave')}
+        </button>
+      </div>
+      <div class="mp-notice-slot" role="status" aria-live="polite">
+        {notice && (
+          <p class={`mp-notice ${notice.kind}`} data-testid="notice" key={notice.id}>
+            {notice.text}
+          </p>
+        )}
+      </div>
+      {live.ended.value && (
+        <div class="error" role="alert">
+          <p>{live.ended.value}</p>
+          <button type="button" class="primary" onClick={props.onRejoin}>
+            {mt('rejoin')}
+          </button>
+        </div>
+      )}
+      {live.audioBlocked.value && (
+        <button type="button" class="primary mp-wide" onClick={() => void live.startAudio()}>
+          {mt('startAudio')}
+        </button>
+      )}
+      {state ? (
+        <Meeting live={live} state={state} origin={props.origin} />
+      ) : live.stateError.value ? (
+        <div class="error" role="alert">
+          <p>{live.stateError.value}</p>
+          <button type="button" onClick={() => void live.refresh()}>
+            {mt('retry')}
+          </button>
+        </div>
+      ) : (
+        <p>{mt('loading')}</p>
+      )}
+    </>
+  );
+}
+
+function Meeting({
+  live,
+  state,
+  origin,
+}: {
+  live: PanelMeeting;
+  state: MeetingState;
+  origin: string;
+}) {
+  const voting = openMotion(state);
+  const result = shownResult(state) ?? lastClosedMotion(state);
+  return (
+    <div class="mp-room">
+      {voting && mayVote(live.role, live.identity, state) && (
+        <VotePanel lang={locale.value} motion={voting} live={live} />
+      )}
+      <RollCall lang={locale.value} state={state} live={live} />
+      <AgendaCard state={state} origin={origin} />
+      <FloorCard live={live} state={state} />
+      {!voting && result && <ResultCard lang={locale.value} motion={result} />}
+      <HandControl lang={locale.value} state={state} live={live} />
+      <QueueCard live={live} state={state} />
+    </div>
+  );
+}
+
+function AgendaCard({ state, origin }: { state: MeetingState; origin: string }) {
+  const item = currentAgendaItem(state);
+  const subs = useLiveQuery(() => listSubscriptions(getDb()), []);
+  const at = { origin, meetingId: state.meeting.id, agendaItemId: state.currentAgendaItemId };
+  const docs = subs ? agendaDocuments(subs, at) : [];
+  return (
+    <section class="card" aria-labelledby="mp-item-title">
+      <p class="eyebrow">
+        <span class={`mp-badge ${state.meeting.status}`}>{statusText(state.meeting.status)}</span>{' '}
+        <span id="mp-item-title">{mt('currentItem')}</span>
+      </p>
+      <p class="mp-item" data-testid="current-item">
+        {item ? `${item.position}. ${item.title}` : mt('noCurrentItem')}
+      </p>
+      {item && subs && (
+        <div data-testid="agenda-documents">
+          <h3>{mt('documents')}</h3>
+          {docs.length > 0 ? (
+            <ul class="mp-docs">
+              {docs.map((d) => (
+                <li key={d.id}>
+                  <span>
+                    {d.title}
+                    {d.outdated && <span class="muted"> {mt('outdated')}</span>}
+                  </span>
+                  <button
+                    type="button"
+                    aria-label={mt('openDocumentOf', { title: d.title })}
+                    onClick={() => openTab(docHref(d.docId))}
+                  >
+                    {mt('openDocument')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : hasMeetingPackage(subs, at) ? (
+            <p class="muted">{mt('noDocuments')}</p>
+          ) : (
+            <p class="muted">
+              {mt('noPackage')}{' '}
+              <button
+                type="button"
+                onClick={() =>
+                  void browser.tabs.create({ url: browser.runtime.getURL('/packages.html') })
+                }
+              >
+                {mt('openPackages')}
+              </button>
+            </p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function FloorCard({ live, state }: { live: PanelMeeting; state: MeetingState }) {
+  const floor = state.floor;
+  const mine = floor?.identity === live.identity;
+  const micOn = live.micOn.value;
+  return (
+    <section class="card" aria-labelledby="mp-floor-title">
+      <h2 id="mp-floor-title">{mt('speaking')}</h2>
+      {floor ? (
+        <div data-testid="floor">
+          <p>
+            <strong>{mine ? `${floor.name} ${mt('you')}` : floor.name}</strong> ·{' '}
+            {label(handKindLabel[floor.kind])}
+          </p>
+          <p>
+            {mt('timeLeft')}:{' '}
+            <Timer endsAt={floor.endsAt} offset={live.offset.value} label={mt('timeLeft')} />
+          </p>
+          {mine && (
+            <p>
+              {micOn && <span data-testid="mic-state">{mt('micOn')} </span>}
+              <button type="button" onClick={() => void live.setMic(!micOn)}>
+                {micOn ? mt('turnMicOff') : mt('turnMicOn')}
+              </button>
+            </p>
+          )}
+        </div>
+      ) : (
+        <p class="muted">{mt('nobodySpeaking')}</p>
+      )}
+    </section>
+  );
+}
+
+function QueueCard({ live, state }: { live: PanelMeeting; state: MeetingState }) {
+  return (
+    <section class="card" aria-labelledby="mp-queue-title">
+      <h2 id="mp-queue-title">{mt('queue')}</h2>
+      {state.queue.length === 0 ? (
+        <p class="muted">{mt('queueEmpty')}</p>
+      ) : (
+        <ol class="mp-queue" data-testid="queue">
+          {state.queue.map((e) => {
+            const me = e.identity === live.identity;
+            return (
+              <li key={e.id} class={me ? 'mp-me' : ''} aria-current={me ? 'true' : undefined}>
+                {me ? `${e.name} ${mt('you')}` : e.name}{' '}
+                <span class="muted">· {label(handKindLabel[e.kind])}</span>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

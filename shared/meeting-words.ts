@@ -1,0 +1,138 @@
+// The words a participant reads in any meeting client (the web client and the extension's side
+// panel): connection, floor and speaker queue, raising a hand, the ballot and its receipt, the
+// result, roll-call. Vietnamese first, English second; `{name}` placeholders are filled by `word`
+// with plain text (never markup). Each client adds its own words on top of these.
+export type Lang = 'vi' | 'en';
+
+export const meetingWords = {
+  loading: { vi: 'Đang tải…', en: 'Loading…' },
+  connected: { vi: 'Đã kết nối', en: 'Connected' },
+  reconnecting: { vi: 'Mất kết nối, đang kết nối lại…', en: 'Connection lost, reconnecting…' },
+  disconnected: { vi: 'Đã rời cuộc họp', en: 'Left the meeting' },
+  joining: { vi: 'Đang tham gia…', en: 'Joining…' },
+  join: { vi: 'Tham gia cuộc họp', en: 'Join the meeting' },
+  leave: { vi: 'Rời cuộc họp', en: 'Leave' },
+  rejoin: { vi: 'Vào lại cuộc họp', en: 'Rejoin the meeting' },
+  retry: { vi: 'Thử lại', en: 'Try again' },
+  you: { vi: '(bạn)', en: '(you)' },
+  networkError: {
+    vi: 'Không kết nối được tới máy chủ họp. Kiểm tra mạng rồi thử lại.',
+    en: 'Could not reach the meeting server. Check your network and try again.',
+  },
+  removed: {
+    vi: 'Bạn đã được mời ra khỏi phòng họp. Nếu có nhầm lẫn, liên hệ văn phòng HĐND.',
+    en: 'You were removed from the meeting room. If this is a mistake, contact the secretariat.',
+  },
+  roomEnded: { vi: 'Phòng họp đã đóng.', en: 'The meeting room has closed.' },
+  // Microphone and sound
+  micOn: { vi: 'Micro đang bật', en: 'Microphone on' },
+  turnMicOn: { vi: 'Bật micro', en: 'Unmute' },
+  turnMicOff: { vi: 'Tắt micro', en: 'Mute' },
+  startAudio: {
+    vi: 'Trình duyệt đang chặn âm thanh. Bấm để nghe cuộc họp',
+    en: 'The browser is blocking sound. Press to hear the meeting',
+  },
+  youHaveFloor: {
+    vi: 'Bạn đang được mời phát biểu. Micro của bạn đã bật.',
+    en: 'You have the floor. Your microphone is on.',
+  },
+  // Stage
+  nobodySpeaking: { vi: 'Chưa có ai phát biểu.', en: 'Nobody has the floor.' },
+  speaking: { vi: 'Đang phát biểu', en: 'Speaking' },
+  timeLeft: { vi: 'Thời gian còn lại', en: 'Time left' },
+  currentItem: { vi: 'Nội dung đang thảo luận', en: 'Current agenda item' },
+  noCurrentItem: { vi: 'Chưa bắt đầu nội dung nào.', en: 'No agenda item yet.' },
+  statusScheduled: { vi: 'Chưa khai mạc', en: 'Not yet opened' },
+  statusOpen: { vi: 'Đang họp', en: 'In session' },
+  statusClosed: { vi: 'Đã bế mạc', en: 'Closed' },
+  // Hand and queue
+  raiseHand: { vi: 'Đăng ký phát biểu', en: 'Ask to speak' },
+  lowerHand: { vi: 'Rút đăng ký', en: 'Withdraw' },
+  handRaised: {
+    vi: 'Bạn đã đăng ký ({kind}) — thứ tự {pos} trong danh sách.',
+    en: 'You are registered ({kind}) — number {pos} in the queue.',
+  },
+  handSent: { vi: 'Đã đăng ký. Chủ tọa sẽ mời bạn.', en: 'Registered. The chair will call you.' },
+  handLowered: { vi: 'Đã rút đăng ký.', en: 'Withdrawn.' },
+  queue: { vi: 'Danh sách đăng ký phát biểu', en: 'Speaker queue' },
+  queueEmpty: { vi: 'Chưa có ai đăng ký.', en: 'Nobody is waiting.' },
+  // Roll-call
+  rollCall: { vi: 'Điểm danh', en: 'Roll-call' },
+  rollCallAsk: {
+    vi: 'Chủ tọa đang điểm danh. Bấm để xác nhận bạn có mặt.',
+    en: 'The chair is taking the roll. Press to confirm you are present.',
+  },
+  confirmPresence: { vi: 'Xác nhận có mặt', en: 'Confirm I am present' },
+  presenceConfirmed: { vi: 'Bạn đã xác nhận có mặt.', en: 'You have confirmed your presence.' },
+  // Ballot
+  openVote: { vi: 'Biểu quyết công khai', en: 'Open (named) vote' },
+  secretVote: { vi: 'Bỏ phiếu kín', en: 'Secret ballot' },
+  voteNow: { vi: 'Mời đại biểu biểu quyết', en: 'Please vote' },
+  yourBallot: { vi: 'Phiếu của bạn', en: 'Your ballot' },
+  ballotRecorded: {
+    vi: 'Máy chủ đã ghi nhận: {choice} (lúc {time}).',
+    en: 'Recorded by the server: {choice} (at {time}).',
+  },
+  ballotRecordedSecret: {
+    vi: 'Máy chủ đã ghi nhận phiếu kín của bạn (lúc {time}).',
+    en: 'The server recorded your secret ballot (at {time}).',
+  },
+  ballotVoted: {
+    vi: 'Máy chủ đã ghi nhận phiếu của bạn: {choice}.',
+    en: 'Your ballot is recorded: {choice}.',
+  },
+  ballotVotedSecret: {
+    vi: 'Máy chủ đã ghi nhận phiếu kín của bạn.',
+    en: 'Your secret ballot is recorded.',
+  },
+  notVotedYet: { vi: 'Bạn chưa biểu quyết.', en: 'You have not voted yet.' },
+  sending: { vi: 'Đang gửi…', en: 'Sending…' },
+  canChange: {
+    vi: 'Bạn có thể đổi lựa chọn đến khi kết thúc biểu quyết.',
+    en: 'You can change your choice until the vote closes.',
+  },
+  submitConfidence: { vi: 'Gửi phiếu tín nhiệm', en: 'Submit the ballot' },
+  confidenceIncomplete: {
+    vi: 'Hãy chọn mức tín nhiệm cho tất cả những người trong danh sách.',
+    en: 'Choose a level for every official on the list.',
+  },
+  // Result
+  result: { vi: 'Kết quả biểu quyết', en: 'Vote result' },
+  passed: { vi: 'THÔNG QUA', en: 'PASSED' },
+  notPassed: { vi: 'KHÔNG THÔNG QUA', en: 'NOT PASSED' },
+  notVoted: { vi: 'Không tham gia biểu quyết', en: 'Did not vote' },
+  votesCol: { vi: 'Số phiếu', en: 'Votes' },
+  percentCol: { vi: '% tổng số đại biểu', en: '% of all members' },
+  requiredVotes: {
+    vi: 'Cần ít nhất {n} phiếu tán thành ({rule}).',
+    en: 'At least {n} in favour needed ({rule}).',
+  },
+  namedBallots: { vi: 'Kết quả theo từng đại biểu', en: 'Ballots by member' },
+  secretResult: {
+    vi: 'Bỏ phiếu kín — không công bố lựa chọn của từng người.',
+    en: 'Secret ballot — individual choices are never shown.',
+  },
+  official: { vi: 'Người được lấy phiếu', en: 'Official' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type MeetingWord = keyof typeof meetingWords;
+
+/** Fills `{name}` placeholders with plain-text values; unknown ones stay as they are. */
+export function fill(text: string, vars?: Record<string, string | number>): string {
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
+
+/** One of the meeting words in `lang`, placeholders filled. */
+export const word = (lang: Lang, key: MeetingWord, vars?: Record<string, string | number>) =>
+  fill(meetingWords[key][lang], vars);
+
+export const localeOf = (lang: Lang) => (lang === 'vi' ? 'vi-VN' : 'en-GB');
+
+/** A clock time (hh:mm:ss) as the people of `lang` write it. */
+export const timeText = (iso: string, lang: Lang) =>
+  new Date(iso).toLocaleTimeString(localeOf(lang), {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
