@@ -4,9 +4,9 @@
 // the side panel, sees the current agenda item's document one click away, raises a hand that the
 // chair sees, and votes when the chair opens a vote; the SERVER's result names that ballot.
 //
-// Chrome opens a side panel only from a user gesture in the browser's own UI, which headless
-// Playwright cannot press, so the test opens the same page (chrome-extension://<id>/sidepanel.html)
-// in a tab at a side panel's width; the page is identical in both places.
+// The popup's button really opens the side panel, but Playwright cannot drive a side panel (it is
+// no page of the context), so the delegate's steps run on the same page
+// (chrome-extension://<id>/sidepanel.html) opened in a tab at a side panel's width.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
@@ -63,6 +63,19 @@ test('a delegate joins from the side panel, raises a hand, opens the item’s do
     const personal = packageLinks.personal.find((l) => l.name === DELEGATE)!.url;
 
     const id = await extensionId(context);
+    // The popup's button opens the real side panel: a browser target Playwright lists as no page.
+    const cdp = await context.newCDPSession(context.pages()[0]!);
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${id}/popup.html`);
+    await popup.getByRole('button', { name: /^Họp trực tuyến \(bảng bên\)/ }).click();
+    await expect
+      .poll(async () =>
+        (await cdp.send('Target.getTargets')).targetInfos.some((t) =>
+          t.url.endsWith(`${id}/sidepanel.html`),
+        ),
+      )
+      .toBe(true);
+
     const packages = await context.newPage();
     await packages.goto(
       `chrome-extension://${id}/packages.html?subscribe=${encodeURIComponent(personal)}`,

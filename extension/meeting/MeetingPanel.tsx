@@ -18,7 +18,7 @@ import {
 } from './remember';
 import { RoomView } from './RoomView';
 import { localeOf } from '../../shared/meeting-words';
-import { label, mt } from './strings';
+import { label, mt, type MeetingStringKey } from './strings';
 
 const store = () => browser.storage.local;
 const clientFor = (origin: string) => meetingClient({ base: origin, lang: () => locale.value });
@@ -29,7 +29,8 @@ export function MeetingPanel() {
   const [info, setInfo] = useState<InvitationInfo | null>(null);
   const [ready, setReady] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // A word of the panel (shown in the current language) or the server's message.
+  const [error, setError] = useState<{ key: MeetingStringKey } | { text: string } | null>(null);
   const [link, setLink] = useState('');
   const [live, setLive] = useState<PanelMeeting | null>(null);
 
@@ -43,7 +44,7 @@ export function MeetingPanel() {
     try {
       setInfo(await clientFor(a.origin).getInvitation(a.token));
     } catch (e) {
-      setError(errorText(e));
+      setError({ text: errorText(e) });
     }
   };
 
@@ -74,7 +75,7 @@ export function MeetingPanel() {
       setLive(meeting);
       void meeting.start();
     } catch (e) {
-      setError(errorText(e));
+      setError({ text: errorText(e) });
     } finally {
       setBusy(false);
     }
@@ -85,7 +86,7 @@ export function MeetingPanel() {
     setError(null);
     const a = await rememberInvitation(store(), link);
     if (!a) {
-      setError(mt('notALink'));
+      setError({ key: 'notALink' });
       return;
     }
     setLink('');
@@ -191,7 +192,7 @@ export function MeetingPanel() {
             )}
             {error && (
               <p class="error" role="alert">
-                {error}
+                {'key' in error ? mt(error.key) : error.text}
               </p>
             )}
           </>
