@@ -3,7 +3,7 @@
 // same database (measured by the server process just before it starts serving).
 import { signParticipant } from '../meeting-server/src/auth/participant';
 import { ms, quantile, rows, timeMany } from './harness';
-import { BENCH_SECRET, startServer, type Seeded } from './stack';
+import { BENCH_SECRET, cpuSeconds, startServer, type Seeded } from './stack';
 
 const MEMBERS = 1000;
 
@@ -49,17 +49,21 @@ export async function openMotion(seeded: Seeded, chair: string, secret = false):
 
 export async function benchBallots() {
   for (const db of ['pglite', 'postgres'] as const) {
-    const { seeded, stop } = await startServer({ db, members: MEMBERS });
+    const { seeded, child, stop } = await startServer({ db, members: MEMBERS });
     try {
       const chair = session(seeded, seeded.memberIds[0]!, 'chair');
       const motionId = await openMotion(seeded, chair);
       const tokens = seeded.memberIds.map((id) => session(seeded, id));
+      // The server's own CPU per ballot: unlike the rates, it hardly moves when other work shares
+      // the machine's cores.
+      const cpu0 = cpuSeconds(child.pid!);
       const run = await timeMany(MEMBERS, MEMBERS, (i) =>
         api(seeded, tokens[i]!, 'POST', `/motions/${motionId}/ballots`, {
           choice: i % 3 === 0 ? 'against' : 'for',
           idempotencyKey: `bench-${i}-${motionId}`,
         }),
       );
+      const cpuMsPerBallot = ((cpuSeconds(child.pid!) - cpu0) * 1000) / MEMBERS;
       await api(seeded, chair, 'POST', `/motions/${motionId}/close`);
       const state = (await api(seeded, chair, 'GET', '/state')) as {
         motions: { id: string; result: { counts: { for: number; against: number } } | null }[];
@@ -70,7 +74,7 @@ export async function benchBallots() {
       const p99 = quantile(run.latencies, 0.99);
       rows.push({
         name: `ballots: ${MEMBERS} at once over HTTP (${db})`,
-        figure: `${run.perSecond.toFixed(0)}/s, p50 ${ms(quantile(run.latencies, 0.5))}, p99 ${ms(p99)}; counted ${counted}`,
+        figure: `${run.perSecond.toFixed(0)}/s, p50 ${ms(quantile(run.latencies, 0.5))}, p99 ${ms(p99)}; server CPU ${cpuMsPerBallot.toFixed(2)} ms/ballot; counted ${counted}`,
         baseline: `plain INSERT ${baselinePerSecond.toFixed(0)}/s, p99 ${ms(seeded.baseline.p99)}`,
         ratio: `${(run.perSecond / baselinePerSecond).toFixed(2)} of INSERT rate`,
         target: db === 'pglite' ? '≥ 500/s; p99 ≤ 100 ms' : 'p99 ≤ 100 ms',

@@ -8,6 +8,9 @@ export interface LiveDeps {
   livekit: LiveKit;
   now: () => number;
   log: (err: unknown) => void;
-  /** Called after a change to a meeting is committed. */
-  changed: (meetingId: string) => void;
+  /**
+   * Called after a change to a meeting is committed. `soon`: the change may wait a moment to be
+   * announced together with others (ballots: at most one count announcement per COALESCE_MS).
+   */
+  changed: (meetingId: string, opts?: { soon?: boolean }) => void;
 }

@@ -36,7 +36,7 @@ export function createLive(opts: {
     livekit: opts.livekit,
     now: opts.now,
     log: opts.log,
-    changed: (id) => broadcaster.changed(id),
+    changed: (id, o) => broadcaster.changed(id, o),
   };
   const sweep = async () => (await sweepFloors(deps)) + (await sweepMotions(deps));
   const interval = opts.sweepIntervalMs ?? 1000;

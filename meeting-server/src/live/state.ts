@@ -144,9 +144,19 @@ export function motionOf(r: MotionRow): Motion {
   };
 }
 
+/**
+ * How many ballots a motion has: counted from the ballots while it is open (ballots do not touch the
+ * motion's row, so they do not queue behind one another), stored in cast_count when it closes.
+ * Use with the motions table named `motions` (no alias).
+ */
+export const CAST_COUNT_SQL = `CASE WHEN motions.status = 'open' THEN
+    (SELECT count(*) FROM open_ballots b WHERE b.motion_id = motions.id)
+    + (SELECT count(*) FROM motion_voters v WHERE v.motion_id = motions.id)
+  ELSE motions.cast_count END::int`;
+
 export const MOTION_COLUMNS = `id, meeting_id, agenda_item_id, title, text, kind, secret, rule,
   allow_change, present_only, officials, duration_seconds, status, opened_at, closes_at, closed_at,
-  total_members, present_at_open, eligible_count, cast_count, result`;
+  total_members, present_at_open, eligible_count, ${CAST_COUNT_SQL} AS cast_count, result`;
 
 /** Members of the meeting's body with their presence (present = online or checked in the hall). */
 export async function attendanceOf(
@@ -224,7 +234,10 @@ async function buildState(db: Queryable, meetingId: string): Promise<MeetingStat
   );
   const l = live!;
   return {
-    version: l.version,
+    // Every change but a ballot bumps meeting_live.version; a new ballot raises a cast count. The
+    // sum grows with each change, so clients keep ordering states by it (ballot changes under
+    // allowChange alter nothing in this state).
+    version: l.version + motions.reduce((n, m) => n + m.cast_count, 0),
     meeting: {
       id: meeting.id,
       title: meeting.title,

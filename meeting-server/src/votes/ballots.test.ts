@@ -1,10 +1,21 @@
-// Ballots over HTTP on PGlite and PostgreSQL: who may vote, retries, changes, results, and the
-// secret ballot's unlinkability checked against every table of the database.
+// Ballots over HTTP on PGlite and PostgreSQL: who may vote, retries, changes, results, the
+// secret ballot's unlinkability checked against every table of the database, and a burst of
+// ballots announced to a real LiveKit client in a few coalesced messages.
 import { randomUUID } from 'node:crypto';
+import { Room, RoomEvent, dispose } from '@livekit/rtc-node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { BallotReceipt, MeetingState, Motion, MyBallot } from '../../../shared/meeting';
+import {
+  StateMessage,
+  STATE_TOPIC,
+  type BallotReceipt,
+  type MeetingState,
+  type Motion,
+  type MyBallot,
+} from '../../../shared/meeting';
+import { COALESCE_MS } from '../live/broadcast';
 import { DATABASE_KINDS, openTestDb, type TestDb } from '../testing/databases';
 import {
+  eventually,
   meetingApi,
   seedLiveMeeting,
   sessionFor,
@@ -12,6 +23,10 @@ import {
   type MeetingApi,
 } from '../testing/live';
 import { startTestServer, type RunningServer } from '../testing/server';
+
+afterAll(async () => {
+  await dispose();
+});
 
 describe.each(DATABASE_KINDS)('ballots on %s', (kind) => {
   let db: TestDb;
@@ -88,6 +103,30 @@ describe.each(DATABASE_KINDS)('ballots on %s', (kind) => {
     const r = closed.body.motions[0]!.result!;
     expect(r.counts).toMatchObject({ for: 0, against: 1 });
     expect(r.ballots!.find((b) => b.memberId === fx.memberIds[1])!.choice).toBe('against');
+  });
+
+  it('a late retry of a replaced ballot answers its old receipt and never reverts the change', async () => {
+    const m = await openVote({ allowChange: true });
+    const first = { choice: 'for', idempotencyKey: randomUUID() };
+    const second = { choice: 'against', idempotencyKey: randomUUID() };
+    const a = await member(1).post<BallotReceipt>(`/motions/${m.id}/ballots`, first);
+    expect((await member(1).post(`/motions/${m.id}/ballots`, second)).status).toBe(200);
+    // The first request arrives again (a retry after a lost answer): same answer, no change.
+    const retried = await member(1).post<BallotReceipt>(`/motions/${m.id}/ballots`, first);
+    expect(retried.status).toBe(200);
+    expect(retried.body).toEqual(a.body);
+    expect((await member(1).get<MyBallot>(`/motions/${m.id}/my-ballot`)).body).toEqual({
+      voted: true,
+      choice: 'against',
+    });
+    // A third, new choice still changes it; then both older keys stay harmless.
+    await ballot(member(1), m.id, { choice: 'abstain' });
+    for (const body of [first, second]) {
+      expect((await member(1).post(`/motions/${m.id}/ballots`, body)).status).toBe(200);
+    }
+    const r = (await chair.post<MeetingState>(`/motions/${m.id}/close`)).body.motions[0]!.result!;
+    expect(r.counts).toMatchObject({ for: 0, against: 0, abstain: 1 });
+    expect(r.ballots!.find((b) => b.memberId === fx.memberIds[1])!.choice).toBe('abstain');
   });
 
   it('forces a secret vote to refuse changes', async () => {
@@ -201,5 +240,69 @@ describe.each(DATABASE_KINDS)('ballots on %s', (kind) => {
       { official: 'Ông A', high: 2, confidence: 0, low: 0 },
       { official: 'Bà B', high: 0, confidence: 1, low: 1 },
     ]);
+  });
+  it('a burst of ballots reaches a LiveKit client as a few coalesced messages with the full count', async () => {
+    const MEMBERS = 40;
+    const big = await seedLiveMeeting(db, { members: MEMBERS });
+    const as = (memberId: string, role: 'chair' | 'member' = 'member') =>
+      meetingApi(server.url, big.meetingId, sessionFor(big.meetingId, { role, memberId }).token);
+    const bigChair = as(big.memberIds[0]!, 'chair');
+    const received: { at: number; msg: StateMessage }[] = [];
+    const room = new Room();
+    room.on(RoomEvent.DataReceived, (payload, _p, _k, topic) => {
+      if (topic !== STATE_TOPIC) return;
+      const msg = StateMessage.parse(JSON.parse(new TextDecoder().decode(payload)));
+      received.push({ at: performance.now(), msg });
+    });
+    try {
+      const { token } = await server.livekit.mintToken({
+        identity: 'guest:watcher',
+        name: 'Theo dõi',
+        room: big.roomName,
+        role: 'guest',
+        canPublish: false,
+      });
+      await room.connect(server.livekit.url, token, { autoSubscribe: false, dynacast: false });
+      const motion = (await bigChair.post<Motion>('/motions', { agendaItemId: null, title: 'NQ' }))
+        .body;
+      expect((await bigChair.post(`/motions/${motion.id}/open`)).status).toBe(200);
+      const opened = await eventually(async () =>
+        received.find((r) => r.msg.state?.motions[0]?.status === 'open'),
+      );
+      received.length = 0;
+
+      const started = performance.now();
+      const answers = await Promise.all(
+        big.memberIds.map((id) =>
+          as(id).post(`/motions/${motion.id}/ballots`, {
+            choice: 'for',
+            idempotencyKey: randomUUID(),
+          }),
+        ),
+      );
+      expect(answers.every((a) => a.status === 200)).toBe(true);
+      const last = await eventually(async () =>
+        received.find((r) => r.msg.state?.motions[0]?.castCount === MEMBERS),
+      );
+      // One message per ballot would be MEMBERS messages; coalescing allows one per window.
+      const burst = received.filter((r) => r.at <= last.at);
+      expect(burst.length).toBeLessThanOrEqual(Math.ceil((last.at - started) / COALESCE_MS) + 1);
+      expect(burst.length).toBeLessThan(MEMBERS / 2);
+      const versions = burst.map((r) => r.msg.version);
+      expect(versions).toEqual([...versions].sort((a, b) => a - b));
+      // Every new ballot raises the version by one.
+      expect(last.msg.version).toBe(opened.msg.version + MEMBERS);
+
+      // Closing is announced with the stored final count, one version later.
+      received.length = 0;
+      expect((await bigChair.post(`/motions/${motion.id}/close`)).status).toBe(200);
+      const closed = await eventually(async () =>
+        received.find((r) => r.msg.state?.motions[0]?.status === 'closed'),
+      );
+      expect(closed.msg.state!.motions[0]!.castCount).toBe(MEMBERS);
+      expect(closed.msg.version).toBe(opened.msg.version + MEMBERS + 1);
+    } finally {
+      await room.disconnect();
+    }
   });
 });

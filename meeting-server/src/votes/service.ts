@@ -190,6 +190,14 @@ export async function closeMotion(
       await motionRow(tx, meetingId, motionId);
       throw voteClosed();
     }
+    // A new statement sees every ballot that committed while the UPDATE waited for their locks.
+    const [counted] = await tx.query<{ cast_count: number }>(
+      `UPDATE motions SET cast_count = (SELECT count(*) FROM open_ballots WHERE motion_id = $1)
+         + (SELECT count(*) FROM motion_voters WHERE motion_id = $1) WHERE id = $1
+       RETURNING cast_count`,
+      [motionId],
+    );
+    m.cast_count = counted!.cast_count;
     const base = {
       rule: m.rule,
       totalMembers: m.total_members,
@@ -290,8 +298,36 @@ const notEligible = () =>
     'You may not vote on this motion (only members eligible when the vote opened).',
   );
 
+/** The columns of a motion that never change once it is created. */
+type MotionFacts = Pick<MotionRow, 'meeting_id' | 'kind' | 'secret' | 'allow_change' | 'officials'>;
+
+/**
+ * Motion facts per database, so a ballot needs no read before its write. Only columns that never
+ * change are kept, so this is correct with several server instances; the status, who may vote and
+ * the ballots themselves are always read from the database, in the ballot's own statement.
+ */
+const factsByDb = new WeakMap<Queryable, Map<string, MotionFacts>>();
+const FACTS_LIMIT = 500;
+
+async function motionFacts(db: Queryable, meetingId: string, motionId: string) {
+  let cache = factsByDb.get(db);
+  if (!cache) factsByDb.set(db, (cache = new Map()));
+  let facts = cache.get(motionId);
+  if (!facts) {
+    [facts] = await db.query<MotionFacts>(
+      'SELECT meeting_id, kind, secret, allow_change, officials FROM motions WHERE id = $1',
+      [motionId],
+    );
+    if (!facts) throw motionNotFound();
+    if (cache.size >= FACTS_LIMIT) cache.clear();
+    cache.set(motionId, facts);
+  }
+  if (facts.meeting_id !== meetingId) throw motionNotFound();
+  return facts;
+}
+
 /** The counters (official, choice) this ballot increments; official '' for a standard motion. */
-function checkBallot(m: MotionRow, body: CastBallot): { officials: string[]; choices: string[] } {
+function checkBallot(m: MotionFacts, body: CastBallot): { officials: string[]; choices: string[] } {
   if (m.kind === 'confidence') {
     const given = body.confidence ?? {};
     const keys = Object.keys(given);
@@ -315,7 +351,73 @@ function checkBallot(m: MotionRow, body: CastBallot): { officials: string[]; cho
   return { officials: [''], choices: [body.choice] };
 }
 
-/** Counts one ballot exactly once per member, whatever the retries, concurrency or instances. */
+/**
+ * The motion row, locked for the ballot's statement only if the vote is open and the member may
+ * vote. The lock makes closeMotion's UPDATE wait for ballots in flight (which are then counted)
+ * and makes later ballots see the vote closed. Open votes take a SHARE lock, so their ballots do
+ * not wait for one another; secret ballots take an exclusive one, because each updates every
+ * counter row of the motion and must not interleave (nor deadlock) with another.
+ */
+const lockedOpenMotion = (lock: 'SHARE' | 'NO KEY UPDATE') => `
+  SELECT id FROM motions
+   WHERE id = $1 AND meeting_id = $2 AND status = 'open'
+     AND EXISTS (SELECT 1 FROM motion_eligible e WHERE e.motion_id = $1 AND e.member_id = $3)
+     FOR ${lock}`;
+
+/** One statement: lock-and-check, then the ballot; returns a row only for a new ballot. */
+const INSERT_OPEN_BALLOT = `
+  WITH m AS (${lockedOpenMotion('SHARE')})
+  INSERT INTO open_ballots (motion_id, member_id, choice, idempotency_key, cast_at)
+  SELECT id, $3, $4, $5, $6 FROM m
+  ON CONFLICT (motion_id, member_id) DO NOTHING
+  RETURNING cast_at`;
+
+/**
+ * One statement: lock-and-check, record WHO voted, and add the choices to the counters. Every
+ * counter row of the motion is written by every ballot (+1 on the chosen ones, +0 on the others),
+ * so even the rows' system columns (xmin) cannot tell which counter moved.
+ */
+const INSERT_SECRET_BALLOT = `
+  WITH m AS (${lockedOpenMotion('NO KEY UPDATE')}),
+  voter AS (
+    INSERT INTO motion_voters (motion_id, member_id, idempotency_key)
+    SELECT id, $3, $4 FROM m
+    ON CONFLICT (motion_id, member_id) DO NOTHING
+    RETURNING motion_id
+  ),
+  counted AS (
+    UPDATE secret_tallies SET count = count + CASE WHEN (official, choice) IN
+      (SELECT o, c FROM unnest($5::text[], $6::text[]) AS u(o, c)) THEN 1 ELSE 0 END
+     WHERE motion_id = (SELECT motion_id FROM voter)
+  )
+  SELECT motion_id FROM voter`;
+
+/** Why a ballot was not inserted when the motion is not open to this member: the error to answer. */
+async function refusal(db: Queryable, meetingId: string, motionId: string, memberId: string) {
+  const [m] = await db.query<{ status: MotionRow['status']; eligible: boolean }>(
+    `SELECT status, EXISTS (SELECT 1 FROM motion_eligible e
+       WHERE e.motion_id = motions.id AND e.member_id = $3) AS eligible
+       FROM motions WHERE id = $1 AND meeting_id = $2`,
+    [motionId, meetingId, memberId],
+  );
+  if (!m) return motionNotFound();
+  if (!m.eligible) return m.status === 'draft' ? voteClosed() : notEligible();
+  if (m.status !== 'open') return voteClosed();
+  return null;
+}
+
+const openReceipt = (motionId: string, b: { choice: VoteChoice; cast_at: Date | string }) => ({
+  motionId,
+  accepted: true as const,
+  choice: b.choice,
+  castAt: new Date(b.cast_at).toISOString(),
+});
+
+/**
+ * Counts one ballot exactly once per member, whatever the retries, concurrency or instances. The
+ * usual case — a member's first ballot — is one statement (see INSERT_*_BALLOT) and one coalesced
+ * count announcement; only a refusal, a retry or a change takes further queries.
+ */
 export async function castBallot(
   deps: LiveDeps,
   meetingId: string,
@@ -324,117 +426,97 @@ export async function castBallot(
   body: CastBallot,
 ): Promise<BallotReceipt> {
   if (!voter.memberId) throw notEligible();
-  const [m] = await deps.db.query<MotionRow & { eligible: boolean }>(
-    `SELECT ${MOTION_COLUMNS}, EXISTS (SELECT 1 FROM motion_eligible e
-       WHERE e.motion_id = motions.id AND e.member_id = $3) AS eligible
-       FROM motions WHERE id = $1 AND meeting_id = $2`,
-    [motionId, meetingId, voter.memberId],
-  );
-  if (!m) throw motionNotFound();
-  if (!m.eligible) {
-    if (m.status === 'draft') throw voteClosed();
-    throw notEligible();
-  }
-  if (m.status !== 'open') throw voteClosed();
-  const pairs = checkBallot(m, body);
   const memberId = voter.memberId;
+  const facts = await motionFacts(deps.db, meetingId, motionId);
+  let pairs;
+  try {
+    pairs = checkBallot(facts, body);
+  } catch (err) {
+    // A closed vote or a member who may not vote is told so before any mistake in the ballot.
+    throw (await refusal(deps.db, meetingId, motionId, memberId)) ?? err;
+  }
   const now = new Date(deps.now());
+  const key = body.idempotencyKey;
 
-  /** Takes the motion's row lock and checks it is still open (a concurrent close waits or wins). */
-  const countOne = async (tx: Queryable, delta: number) => {
-    const rows = await tx.query(
-      `UPDATE motions SET cast_count = cast_count + $2 WHERE id = $1 AND status = 'open' RETURNING id`,
-      [motionId, delta],
-    );
-    if (!rows.length) throw voteClosed();
-  };
-
-  if (m.secret) {
-    return mutate(
-      deps,
+  if (facts.secret) {
+    const receipt: BallotReceipt = { motionId, accepted: true, castAt: now.toISOString() };
+    const inserted = await deps.db.query(INSERT_SECRET_BALLOT, [
+      motionId,
       meetingId,
-      async (tx) => {
-        const inserted = await tx.query(
-          `INSERT INTO motion_voters (motion_id, member_id, idempotency_key) VALUES ($1, $2, $3)
-         ON CONFLICT (motion_id, member_id) DO NOTHING RETURNING member_id`,
-          [motionId, memberId, body.idempotencyKey],
-        );
-        const receipt: BallotReceipt = { motionId, accepted: true, castAt: now.toISOString() };
-        if (!inserted.length) {
-          const [prior] = await tx.query<{ idempotency_key: string }>(
-            'SELECT idempotency_key FROM motion_voters WHERE motion_id = $1 AND member_id = $2',
-            [motionId, memberId],
-          );
-          if (prior?.idempotency_key === body.idempotencyKey)
-            return { value: receipt, changed: false };
-          throw alreadyVoted(true);
-        }
-        await countOne(tx, 1);
-        // Every counter row of the motion is written by every ballot (+1 on the chosen ones, +0 on
-        // the others), so even the rows' system columns (xmin) cannot tell which counter moved.
-        await tx.query(
-          `UPDATE secret_tallies SET count = count + CASE WHEN (official, choice) IN
-           (SELECT o, c FROM unnest($2::text[], $3::text[]) AS u(o, c)) THEN 1 ELSE 0 END
-         WHERE motion_id = $1`,
-          [motionId, pairs.officials, pairs.choices],
-        );
-        return { value: receipt, changed: true };
-      },
-      { liveRowExists: true },
+      memberId,
+      key,
+      pairs.officials,
+      pairs.choices,
+    ]);
+    if (inserted.length) {
+      deps.changed(meetingId, { soon: true });
+      return receipt;
+    }
+    const refused = await refusal(deps.db, meetingId, motionId, memberId);
+    if (refused) throw refused;
+    const [prior] = await deps.db.query<{ idempotency_key: string }>(
+      'SELECT idempotency_key FROM motion_voters WHERE motion_id = $1 AND member_id = $2',
+      [motionId, memberId],
     );
+    if (prior?.idempotency_key === key) return receipt;
+    throw alreadyVoted(true);
   }
 
   const choice = body.choice!;
-  return mutate(
-    deps,
+  const inserted = await deps.db.query<{ cast_at: Date }>(INSERT_OPEN_BALLOT, [
+    motionId,
     meetingId,
-    async (tx) => {
-      const inserted = await tx.query<{ cast_at: Date }>(
-        `INSERT INTO open_ballots (motion_id, member_id, choice, idempotency_key, cast_at)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (motion_id, member_id) DO NOTHING RETURNING cast_at`,
-        [motionId, memberId, choice, body.idempotencyKey, now],
-      );
-      if (inserted.length) {
-        await countOne(tx, 1);
-        return {
-          value: { motionId, accepted: true, choice, castAt: now.toISOString() },
-          changed: true,
-        };
-      }
-      const [prior] = await tx.query<{
-        choice: VoteChoice;
-        idempotency_key: string;
-        cast_at: Date;
-      }>(
-        'SELECT choice, idempotency_key, cast_at FROM open_ballots WHERE motion_id = $1 AND member_id = $2',
-        [motionId, memberId],
-      );
-      if (prior!.idempotency_key === body.idempotencyKey) {
-        return {
-          value: {
-            motionId,
-            accepted: true,
-            choice: prior!.choice,
-            castAt: new Date(prior!.cast_at).toISOString(),
-          },
-          changed: false,
-        };
-      }
-      if (!m.allow_change) throw alreadyVoted(false);
-      await countOne(tx, 0);
-      await tx.query(
-        `UPDATE open_ballots SET choice = $3, idempotency_key = $4, cast_at = $5
+    memberId,
+    choice,
+    key,
+    now,
+  ]);
+  if (inserted.length) {
+    deps.changed(meetingId, { soon: true });
+    return openReceipt(motionId, { choice, cast_at: inserted[0]!.cast_at });
+  }
+  const refused = await refusal(deps.db, meetingId, motionId, memberId);
+  if (refused) throw refused;
+  // The member has a ballot: this is a retry (same key now or earlier) or a change.
+  return deps.db.transaction(async (tx) => {
+    const open = await tx.query(
+      "SELECT 1 FROM motions WHERE id = $1 AND status = 'open' FOR SHARE",
+      [motionId],
+    );
+    if (!open.length) throw voteClosed();
+    const [current] = await tx.query<{
+      choice: VoteChoice;
+      idempotency_key: string;
+      cast_at: Date;
+    }>(
+      `SELECT choice, idempotency_key, cast_at FROM open_ballots
+        WHERE motion_id = $1 AND member_id = $2 FOR UPDATE`,
+      [motionId, memberId],
+    );
+    if (!current) throw voteClosed();
+    if (current.idempotency_key === key) return openReceipt(motionId, current);
+    // A late retry of a request that a later change replaced: answer what it did, change nothing.
+    const [replaced] = await tx.query<{ choice: VoteChoice; cast_at: Date }>(
+      `SELECT choice, cast_at FROM open_ballot_history
+        WHERE motion_id = $1 AND member_id = $2 AND idempotency_key = $3`,
+      [motionId, memberId, key],
+    );
+    if (replaced) return openReceipt(motionId, replaced);
+    if (!facts.allow_change) throw alreadyVoted(false);
+    await tx.query(
+      `INSERT INTO open_ballot_history
+         (motion_id, member_id, idempotency_key, choice, cast_at, replaced_at)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [motionId, memberId, current.idempotency_key, current.choice, current.cast_at, now],
+    );
+    await tx.query(
+      `UPDATE open_ballots SET choice = $3, idempotency_key = $4, cast_at = $5
         WHERE motion_id = $1 AND member_id = $2`,
-        [motionId, memberId, choice, body.idempotencyKey, now],
-      );
-      return {
-        value: { motionId, accepted: true, choice, castAt: now.toISOString() },
-        changed: true,
-      };
-    },
-    { liveRowExists: true },
-  );
+      [motionId, memberId, choice, key, now],
+    );
+    // Nothing in the meeting state changes (the count stays), so nothing is announced.
+    return openReceipt(motionId, { choice, cast_at: now });
+  });
 }
 
 const alreadyVoted = (secret: boolean) =>
