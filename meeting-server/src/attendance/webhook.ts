@@ -6,6 +6,7 @@
 import type { RequestHandler } from 'express';
 import { HttpError } from '../http/errors';
 import type { LiveDeps } from '../live/context';
+import { rememberWebhook } from './replay';
 import { recordOnline } from './service';
 
 /** Events older than this (by their own creation time) are refused. */
@@ -25,12 +26,14 @@ export function webhookHandler(deps: LiveDeps): RequestHandler {
       if (!event.id || !createdMs || deps.now() - createdMs > WEBHOOK_MAX_AGE_MS) {
         throw new HttpError(409, 'webhook_stale', 'Webhook đã quá cũ.', 'Webhook is too old.');
       }
-      const fresh = await deps.db.query(
-        `INSERT INTO webhook_events (id, received_at) VALUES ($1, $2)
-         ON CONFLICT (id) DO NOTHING RETURNING id`,
-        [event.id, new Date(deps.now())],
+      const fresh = await rememberWebhook(
+        deps.db,
+        event.id,
+        deps.now(),
+        WEBHOOK_MAX_AGE_MS,
+        deps.log,
       );
-      if (!fresh.length) {
+      if (!fresh) {
         throw new HttpError(
           409,
           'webhook_replayed',
