@@ -1,5 +1,6 @@
 // The demo council that `npm start` seeds on first run: a commune council with a chair, two
-// delegates, a session sitting and a voter meeting, and the invitation links to try them.
+// delegates, a secretariat officer, a session sitting and a voter meeting, and the invitation links
+// to try them (one per staff role, as the secretariat would send them).
 import type { Db } from './db/database';
 import { invitationToken } from './invitations/service';
 import {
@@ -16,6 +17,9 @@ export interface DemoLink {
 }
 
 const DAY = 24 * 3600 * 1000;
+
+/** The demo's secretariat officer: staff, not a member of the council (never votes). */
+const SECRETARY_NAME = 'Phạm Thu Hà';
 
 export async function ensureDemo(
   db: Db,
@@ -101,12 +105,34 @@ export async function ensureDemo(
           expiresAt,
         }),
         voter: await createInvitation(tx, { meetingId: voterMeeting, role: 'voter', expiresAt }),
+        secretary: await createInvitation(tx, {
+          meetingId: sitting,
+          role: 'secretary',
+          displayName: SECRETARY_NAME,
+          expiresAt,
+        }),
       };
       await tx.query("INSERT INTO server_settings (key, value) VALUES ('demo', $1)", [
         JSON.stringify(result),
       ]);
       return result;
     });
+  }
+  if (!ids.secretary) {
+    // A demo seeded before the secretary link existed gets one now.
+    const withSecretary = {
+      ...ids,
+      secretary: await createInvitation(db, {
+        meetingId: ids.sitting!,
+        role: 'secretary',
+        displayName: SECRETARY_NAME,
+        expiresAt: new Date(opts.now + 365 * DAY),
+      }),
+    };
+    await db.query("UPDATE server_settings SET value = $1 WHERE key = 'demo'", [
+      JSON.stringify(withSecretary),
+    ]);
+    ids = withSecretary;
   }
   const rows = await db.query<{ id: string; meeting_id: string; expires_at: Date }>(
     'SELECT id, meeting_id, expires_at FROM invitations WHERE id = ANY($1)',
@@ -126,6 +152,7 @@ export async function ensureDemo(
     { label: 'Chủ tọa / Chair (Nguyễn Văn An)', url: link('chair') },
     { label: 'Đại biểu / Delegate (Trần Thị Bình)', url: link('delegate1') },
     { label: 'Đại biểu / Delegate (Lê Văn Cường)', url: link('delegate2') },
+    { label: `Thư ký / Secretary (${SECRETARY_NAME})`, url: link('secretary') },
     { label: 'Cử tri / Voter (tiếp xúc cử tri)', url: link('voter') },
     { label: 'Chủ tọa buổi tiếp xúc cử tri / Chair of the voter meeting', url: link('voterChair') },
   ];

@@ -1,5 +1,6 @@
 // The invitation → join exchange through the HTTP API, on PGlite and PostgreSQL: forged, expired,
-// revoked and other-meeting invitations are refused with a bilingual error.
+// revoked and other-meeting invitations are refused with a bilingual error; the demo's secretary
+// link joins as staff.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JoinResponse } from '../../../shared/api';
 import { ApiError } from '../../../shared/errors';
@@ -32,7 +33,7 @@ describe.each(DATABASE_KINDS)('invitations on %s', (kind) => {
       body: JSON.stringify(body),
     });
 
-  it('shows the lobby information of a personal invitation', async () => {
+  it('shows the lobby information of a personal invitation; the demo secretary link joins as staff', async () => {
     const res = await fetch(`${server.url}/api/invitations/${tokenOf('Nguyễn Văn An')}`);
     expect(res.status).toBe(200);
     const info = (await res.json()) as {
@@ -43,6 +44,34 @@ describe.each(DATABASE_KINDS)('invitations on %s', (kind) => {
     expect(info.role).toBe('chair');
     expect(info.name).toBe('Nguyễn Văn An');
     expect(info.meeting.councilName).toBe('HĐND xã Minh Khai (demo)');
+
+    // The secretariat's link (one database per test is slow, so it is checked here).
+    const staff = await join({ invitation: tokenOf('Thư ký') });
+    expect(staff.status).toBe(200);
+    const joined = JoinResponse.parse(await staff.json());
+    expect([joined.role, joined.name, joined.canPublish]).toEqual([
+      'secretary',
+      'Phạm Thu Hà',
+      true,
+    ]);
+    // A demo seeded before the secretary link existed: the next start adds one, once.
+    const [seeded] = await db.query<{ value: string }>(
+      "SELECT value FROM server_settings WHERE key = 'demo'",
+    );
+    const older = JSON.parse(seeded!.value) as Record<string, string>;
+    delete older.secretary;
+    await db.query("UPDATE server_settings SET value = $1 WHERE key = 'demo'", [
+      JSON.stringify(older),
+    ]);
+    const again = () =>
+      ensureDemo(db, { secret: TEST_SECRET, publicUrl: server.url, now: Date.now() });
+    const secretaryLink = (l: { label: string; url: string }[]) =>
+      l.find((x) => x.label.startsWith('Thư ký'))!.url;
+    const added = secretaryLink(await again());
+    expect(added).not.toBe(secretaryLink(links));
+    expect(secretaryLink(await again())).toBe(added);
+    const ok = await join({ invitation: added.split('/j/')[1]! });
+    expect(JoinResponse.parse(await ok.json()).role).toBe('secretary');
   });
 
   it('refuses a forged invitation with a Vietnamese and English message', async () => {
