@@ -13,6 +13,11 @@ const Email = z
   .transform((e) => e.toLowerCase());
 const Name = z.string().trim().min(1, 'name required').max(200, 'name too long');
 const Id = z.string().min(1).max(100);
+/** An ISO date-time with offset, within years 1970–9999 (PostgreSQL has no year 0). */
+const DateTime = z.iso.datetime({ offset: true }).refine((s) => {
+  const t = Date.parse(s);
+  return t >= 0 && t < Date.UTC(10_000, 0, 1);
+}, 'date out of range (years 1970–9999)');
 
 // ---- Staff ----
 
@@ -138,7 +143,7 @@ export const CreateMeeting = z.object({
   bodyId: Id,
   kind: MeetingKind,
   title: Name,
-  startsAt: z.iso.datetime({ offset: true }),
+  startsAt: DateTime,
   agenda: z.array(AgendaItemInput).max(200).default([]),
   settings: MeetingSettings.default(MeetingSettings.parse({})),
 });
@@ -146,7 +151,7 @@ export type CreateMeeting = z.infer<typeof CreateMeeting>;
 
 export const UpdateMeeting = z.object({
   title: Name.optional(),
-  startsAt: z.iso.datetime({ offset: true }).optional(),
+  startsAt: DateTime.optional(),
   status: MeetingStatus.optional(),
   settings: MeetingSettings.partial().optional(),
 });
@@ -192,7 +197,7 @@ export const IssueInvitation = z
     memberId: Id.optional(),
     displayName: z.string().trim().min(1).max(120).optional(),
     /** Default: 30 days after the meeting starts. */
-    expiresAt: z.iso.datetime({ offset: true }).optional(),
+    expiresAt: DateTime.optional(),
   })
   .refine((v) => v.role === 'voter' || v.memberId || v.displayName, {
     message: 'memberId or displayName required for a personal invitation',
@@ -221,7 +226,7 @@ export const InvitationList = z.array(Invitation);
 
 /** Issues personal invitations (role member) for every member of the meeting's body who has none. */
 export const IssueBodyInvitations = z.object({
-  expiresAt: z.iso.datetime({ offset: true }).optional(),
+  expiresAt: DateTime.optional(),
 });
 
 export const Ok = z.object({ ok: z.literal(true) });
@@ -302,3 +307,34 @@ export const Minutes = z.object({
   ),
 });
 export type Minutes = z.infer<typeof Minutes>;
+
+// ---- Audit log (administrators read; nobody changes it) ----
+
+/** Query of `GET /api/admin/audit`: newest first, optionally one meeting, paged by `before`. */
+export const AuditQuery = z.object({
+  meetingId: Id.optional(),
+  /** Only entries with a smaller id (the last id of the previous page). */
+  before: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type AuditQuery = z.infer<typeof AuditQuery>;
+
+export const AuditEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  /** Staff account (role `admin` or `staff`) or a meeting participant (role in the meeting). */
+  actor: z.object({
+    kind: z.enum(['staff', 'participant']),
+    id: z.string(),
+    name: z.string(),
+    role: z.string(),
+    memberId: z.string().nullable(),
+  }),
+  meetingId: z.string().nullable(),
+  /** `METHOD /route/pattern`, e.g. `POST /api/meetings/:meetingId/floor`. */
+  action: z.string(),
+  /** Route parameters, query and body of the request (passwords and tokens redacted). */
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+export const AuditList = z.array(AuditEntry);

@@ -6,7 +6,13 @@ import express, { type Express } from 'express';
 import { InvitationToken, JoinRequest } from '../../shared/api';
 import type { Db } from './db/database';
 import { participantCors } from './http/cors';
-import { errorHandler, parse } from './http/errors';
+import { badRequest, errorHandler, parse } from './http/errors';
+import { NUL_MESSAGE, urlHasNul } from './http/input';
+import { refuseDeclaredOver } from './http/body-limit';
+import { withDefaults, type RateLimits } from './http/rate-limits';
+import { enforce } from './staff/rate-limit';
+import { withAudit } from './audit/audit';
+import { auditRouter } from './audit/routes';
 import { participantOf, requireParticipant } from './auth/participant';
 import { invitationInfo, join, refresh, resolveInvitation } from './invitations/service';
 import { httpUrl, type LiveKit } from './livekit/livekit';
@@ -34,12 +40,16 @@ export interface AppDeps {
   packagesDir?: string;
   /** Largest package PDF accepted, bytes; default 100 MB. */
   packageMaxBytes?: number;
+  /** Rate limits (RATE_LIMIT_* variables); each missing one takes its default. */
+  rateLimits?: Partial<RateLimits>;
 }
 
 const defaultWebDist = fileURLToPath(new URL('../web/dist/', import.meta.url));
 
-export function createApp(deps: AppDeps): Express {
-  const now = deps.now ?? Date.now;
+export function createApp(given: AppDeps): Express {
+  const now = given.now ?? Date.now;
+  // Every use of the database goes through the audit log's hook (audit/audit.ts).
+  const deps: AppDeps = { ...given, db: withAudit(given.db, now) };
   const log = deps.log ?? ((err) => console.error(err));
   const app = express();
   app.disable('x-powered-by');
@@ -72,12 +82,26 @@ export function createApp(deps: AppDeps): Express {
   // The extension's side panel takes part from its own origin (Bearer sessions only).
   app.use(participantCors);
 
+  // A NUL in the URL would reach SQL through a path parameter or the query: refuse it up front.
+  app.use((req, _res, next) => {
+    next(urlHasNul(req.url) ? badRequest(NUL_MESSAGE.vi, NUL_MESSAGE.en) : undefined);
+  });
+
   const live = createLive({ ...deps, now, log });
   app.locals.live = live;
   // LiveKit webhooks are verified on the raw body, so this route comes before the JSON parser.
-  app.post('/api/livekit/webhook', express.raw({ type: '*/*', limit: '256kb' }), live.webhook);
+  app.post(
+    '/api/livekit/webhook',
+    refuseDeclaredOver(256 * 1024),
+    express.raw({ type: '*/*', limit: '256kb' }),
+    live.webhook,
+  );
+  app.use('/api', (req, res, next) =>
+    req.is('application/json') ? refuseDeclaredOver(64 * 1024)(req, res, next) : next(),
+  );
   app.use('/api', express.json({ limit: '64kb' }));
   const invitationDeps = { db: deps.db, secret: deps.secret, now };
+  const rateLimits = withDefaults(deps.rateLimits);
 
   app.get('/healthz', async (_req, res, next) => {
     try {
@@ -99,24 +123,33 @@ export function createApp(deps: AppDeps): Express {
 
   app.post('/api/join', async (req, res, next) => {
     try {
+      await enforce(deps.db, `join-ip:${req.ip}`, rateLimits.joinIp, now());
       const body = parse(JoinRequest, req.body);
-      res.json(await join({ ...invitationDeps, livekit: deps.livekit }, body));
+      res.json(
+        await join(
+          {
+            ...invitationDeps,
+            livekit: deps.livekit,
+            invitationLimit: rateLimits.joinInvitation,
+          },
+          body,
+        ),
+      );
     } catch (err) {
       next(err);
     }
   });
 
-  app.post(
-    '/api/session/refresh',
-    requireParticipant(deps.secret, now),
-    async (_req, res, next) => {
-      try {
-        res.json(await refresh({ ...invitationDeps, livekit: deps.livekit }, participantOf(res)));
-      } catch (err) {
-        next(err);
-      }
-    },
-  );
+  app.post('/api/session/refresh', requireParticipant(deps.secret, now), async (req, res, next) => {
+    try {
+      const who = participantOf(res);
+      await enforce(deps.db, `refresh:${who.mid}:${who.sub}`, rateLimits.refresh, now());
+      await enforce(deps.db, `refresh-ip:${req.ip}`, rateLimits.refreshIp, now());
+      res.json(await refresh({ ...invitationDeps, livekit: deps.livekit }, who));
+    } catch (err) {
+      next(err);
+    }
+  });
 
   const staffDeps = {
     db: deps.db,
@@ -124,11 +157,13 @@ export function createApp(deps: AppDeps): Express {
     now,
     secureCookies: deps.publicUrl?.startsWith('https:') ?? false,
     publicUrl: (req: express.Request) => deps.publicUrl ?? `${req.protocol}://${req.get('host')}`,
+    rateLimits,
   };
   app.use(staffRouter(staffDeps));
   app.use(adminRouter(staffDeps));
   app.use(petitionsRouter(staffDeps));
   app.use(minutesRouter(staffDeps));
+  app.use(auditRouter(staffDeps));
   app.use(
     packagesRouter({
       ...staffDeps,

@@ -1,6 +1,7 @@
 // Meeting-server configuration: read once from the environment, validated, and frozen.
 // A bad value stops start-up with one line naming the variable and what is expected.
 import { z } from '../../shared/zod';
+import { RATE_LIMIT_ENV, parseLimit, type RateLimits } from './http/rate-limits';
 
 /** Local `livekit-server --dev` defaults, used only when LIVEKIT_URL points at loopback. */
 export const LOCAL_LIVEKIT = {
@@ -22,6 +23,8 @@ export interface Config {
   demo: boolean;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
+  /** Rate limits given in the environment (RATE_LIMIT_*); the others keep their defaults. */
+  rateLimits: Partial<RateLimits>;
 }
 
 export class ConfigError extends Error {
@@ -127,5 +130,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: read(env, 'DEMO') === '1',
     adminEmail,
     adminPassword,
+    rateLimits: readRateLimits(env),
   });
+}
+
+/** RATE_LIMIT_* variables: `<count>/<window>` with a window in s, m, h or d (`30/10m`), or `off`. */
+function readRateLimits(env: NodeJS.ProcessEnv): Partial<RateLimits> {
+  const out: Partial<RateLimits> = {};
+  for (const [key, name] of Object.entries(RATE_LIMIT_ENV) as [keyof RateLimits, string][]) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    const limit = parseLimit(raw);
+    if (limit === undefined) {
+      throw new ConfigError(
+        name,
+        'must be <count>/<window> with the window in s, m, h or d (e.g. 30/10m), or off',
+        raw,
+      );
+    }
+    out[key] = limit;
+  }
+  return out;
 }

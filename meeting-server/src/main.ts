@@ -71,6 +71,7 @@ async function main() {
     secret,
     publicUrl: config.publicUrl,
     packagesDir: join(config.dataDir, 'packages'),
+    rateLimits: config.rateLimits,
   });
   const server = app.listen(config.port, config.host, () => {
     console.log(

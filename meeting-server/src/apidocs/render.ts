@@ -130,6 +130,11 @@ export function renderApiMarkdown(routes: RouteDoc[]): string {
       used.input.push(name);
       out.push(`- Body: [${name}](#${schemaAnchor('input', name)})`);
     }
+    if (r.query) {
+      const name = nameOf(r.query, r);
+      used.input.push(name);
+      out.push(`- Query: [${name}](#${schemaAnchor('input', name)})`);
+    }
     if (typeof r.response === 'string') out.push(`- Answer: \`${r.response}\``);
     else if (r.response) {
       const name = nameOf(r.response, r);

@@ -26,6 +26,8 @@ export interface RouteDoc {
   who: string;
   summary: string;
   body?: z.ZodType;
+  /** Query string schema (for routes whose body is not JSON, such as PDF uploads). */
+  query?: z.ZodType;
   /** JSON answer schema, or the media type of a non-JSON answer. */
   response?: z.ZodType | string;
   status?: number;
@@ -353,6 +355,18 @@ export const ROUTES: RouteDoc[] = [
     response: 'application/pdf',
   },
 
+  // ---- audit log ----
+  {
+    method: 'GET',
+    path: `${A}/audit`,
+    auth: 'admin',
+    who: 'administrator',
+    summary:
+      'The audit log, newest first: every chair, secretary and secretariat action with who, when, what and on which meeting (query `meetingId`, `before`, `limit`). Append-only; nothing can change it.',
+    query: admin.AuditQuery,
+    response: admin.AuditList,
+  },
+
   // ---- staff ----
   {
     method: 'POST',
@@ -626,6 +640,7 @@ export const ROUTES: RouteDoc[] = [
     who: staff,
     summary:
       'Upload a PDF (the body, `Content-Type: application/pdf`; query `title`, `fileName`, `agendaItemId`). Stored by SHA-256; non-PDF and truncated files are refused.',
+    query: packages.UploadDocumentQuery,
     response: packages.PackageManifest,
     status: 201,
   },
@@ -636,6 +651,7 @@ export const ROUTES: RouteDoc[] = [
     who: staff,
     summary:
       'Replace a document with a new version (PDF body; query `reason`, `fileName`). Old versions stay downloadable.',
+    query: packages.UploadVersionQuery,
     response: packages.PackageManifest,
     status: 201,
   },

@@ -3,9 +3,13 @@
 import type { ErrorRequestHandler } from 'express';
 import type { z } from 'zod';
 import { ErrorCode, type ApiError } from '../../../shared/errors';
+import { NUL_MESSAGE, nulPath } from './input';
 import { DatabaseUnavailableError } from '../db/database';
 
 export class HttpError extends Error {
+  /** Extra response headers (e.g. Retry-After on a 429). */
+  headers?: Record<string, string>;
+
   constructor(
     readonly status: number,
     readonly code: string,
@@ -34,6 +38,12 @@ export const forbidden = (vi: string, en: string) =>
 
 /** Parses `value` with `schema` or throws a 400 listing what is wrong. */
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const nulAt = nulPath(value);
+  if (nulAt !== undefined) {
+    throw badRequest(NUL_MESSAGE.vi, NUL_MESSAGE.en, [
+      { path: nulAt, message: 'contains a NUL character' },
+    ]);
+  }
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
@@ -56,7 +66,10 @@ export const databaseUnavailable = () =>
 /** Last middleware: turns any error into `{ code, message }` without leaking internals. */
 export function errorHandler(log: (err: unknown) => void): ErrorRequestHandler {
   return (err, _req, res, _next) => {
+    // After a 413 the rest of the body is not wanted: close rather than read it all.
+    if ((err as { status?: unknown }).status === 413) res.setHeader('Connection', 'close');
     if (err instanceof HttpError) {
+      for (const [name, value] of Object.entries(err.headers ?? {})) res.setHeader(name, value);
       res.status(err.status).json(err.toBody());
       return;
     }
@@ -64,6 +77,21 @@ export function errorHandler(log: (err: unknown) => void): ErrorRequestHandler {
       log(err);
       res.setHeader('Retry-After', '5');
       res.status(503).json(databaseUnavailable().toBody());
+      return;
+    }
+    const sqlState = (err as { code?: unknown }).code;
+    if (typeof sqlState === 'string' && /^22[0-9A-Z]{3}$/.test(sqlState)) {
+      // PostgreSQL refused a value (class 22, data exception): input that validation let through.
+      // Logged, since it means a schema should be stricter; the client is told what to fix.
+      log(err);
+      res
+        .status(400)
+        .json(
+          badRequest(
+            'Dữ liệu gửi lên có giá trị máy chủ không lưu được (ví dụ ngày tháng ngoài phạm vi hoặc ký tự lạ). Kiểm tra lại rồi gửi lại.',
+            'The request holds a value the server cannot store (for example a date out of range or a stray character). Check it and send it again.',
+          ).toBody(),
+        );
       return;
     }
     const e = err as { type?: string; status?: number };
@@ -80,13 +108,40 @@ export function errorHandler(log: (err: unknown) => void): ErrorRequestHandler {
         );
       return;
     }
-    if (e.type === 'entity.parse.failed' || (e.status && e.status >= 400 && e.status < 500)) {
+    if (e.type === 'entity.parse.failed') {
       res
         .status(400)
         .json(
           badRequest(
             'Nội dung gửi lên không phải JSON hợp lệ.',
             'The request body is not valid JSON.',
+          ).toBody(),
+        );
+      return;
+    }
+    if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') {
+      res
+        .status(415)
+        .json(
+          new HttpError(
+            415,
+            ErrorCode.badRequest,
+            'Hãy gửi JSON mã hóa UTF-8, không nén.',
+            'Send the JSON encoded as UTF-8, uncompressed.',
+          ).toBody(),
+        );
+      return;
+    }
+    if (e.status && e.status >= 400 && e.status < 500) {
+      // Other client errors of the HTTP layer, e.g. a path that is not valid percent-encoded UTF-8.
+      res
+        .status(e.status)
+        .json(
+          new HttpError(
+            e.status,
+            ErrorCode.badRequest,
+            'Yêu cầu không hợp lệ (địa chỉ hoặc nội dung bị hỏng). Kiểm tra lại liên kết rồi thử lại.',
+            'The request is not valid (a damaged address or body). Check the link and try again.',
           ).toBody(),
         );
       return;

@@ -10,6 +10,7 @@ import { findInvitation, isBodyMember, type InvitationRow } from '../meetings/st
 import { signInvitation, verifyInvitation } from './token';
 import { SESSION_TTL_SECONDS, signParticipant, type ParticipantClaims } from '../auth/participant';
 import { holdsFloor } from '../floor/service';
+import { enforce, type Limit } from '../staff/rate-limit';
 
 export interface InvitationDeps {
   db: Queryable;
@@ -149,10 +150,14 @@ const meetingClosed = () =>
 
 /** Exchanges an invitation for a LiveKit token and a participant session. */
 export async function join(
-  deps: InvitationDeps & { livekit: LiveKit },
+  deps: InvitationDeps & { livekit: LiveKit; invitationLimit?: Limit | null },
   req: JoinRequest,
 ): Promise<JoinResponse> {
   const row = await resolveInvitation(deps, req.invitation);
+  // A personal invitation is one person; the public voter link is shared by the whole hall.
+  if (row.role !== 'voter') {
+    await enforce(deps.db, `join-inv:${row.id}`, deps.invitationLimit ?? null, deps.now());
+  }
   if (row.meeting_status === 'closed') throw meetingClosed();
   const name = row.member_name ?? row.display_name ?? req.name;
   if (!name) {

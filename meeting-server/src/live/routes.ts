@@ -33,6 +33,7 @@ import {
   showMotion,
 } from '../votes/service';
 import { assertMay, type Action } from './access';
+import { participantActor, runAudited } from '../audit/audit';
 import type { LiveDeps } from './context';
 import { mutate, readState } from './state';
 
@@ -54,7 +55,13 @@ export function meetingRoutes(deps: LiveDeps & { secret: string }): Router {
       try {
         const p = participantOf(res);
         if (action) assertMay(action, p.role);
-        res.json(await handler(req, p, p.mid));
+        // The chair's and secretary's actions are audited (never a ballot: secret votes stay so).
+        const audited =
+          method !== 'get' &&
+          (p.role === 'chair' || p.role === 'secretary') &&
+          action !== 'castBallot';
+        const run = () => handler(req, p, p.mid);
+        res.json(await (audited ? runAudited(participantActor(p), req, p.mid, run) : run()));
       } catch (err) {
         next(err);
       }
@@ -106,7 +113,7 @@ export function meetingRoutes(deps: LiveDeps & { secret: string }): Router {
   route('post', '/agenda/current', 'setAgendaItem', async (req, _p, id) => {
     const { agendaItemId } = parse(SetCurrentAgendaItem, req.body);
     await mutate(deps, id, async (tx) => {
-      if (agendaItemId) {
+      if (agendaItemId !== null) {
         const items = await tx.query(
           'SELECT 1 FROM agenda_items WHERE id = $1 AND meeting_id = $2',
           [agendaItemId, id],

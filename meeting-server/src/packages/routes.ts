@@ -25,6 +25,8 @@ import { invitationToken, resolveInvitation } from '../invitations/service';
 import { requireStaff, staffOf, type StaffDeps } from '../staff/session';
 import { checkReader, invitationReads, otherMeeting, signReader } from './access';
 import { PackageStorage } from './storage';
+import { DEFAULT_RATE_LIMITS } from '../http/rate-limits';
+import { enforce } from '../staff/rate-limit';
 import {
   addDocument,
   addVersion,
@@ -69,11 +71,16 @@ const badAgendaItem = () =>
     'This agenda item is not on the package’s meeting agenda.',
   );
 
-/** Strips folders and control characters from a client-given file name (display only). */
+/**
+ * Strips folders, control characters and bidirectional overrides (which can disguise
+ * `x\u202efdp.exe` as `xexe.pdf`) from a client-given file name (display only).
+ */
 export function displayFileName(raw: string | undefined, fallback: string): string {
   const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const clean = base
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .trim();
   return clean || fallback;
 }
 
@@ -243,6 +250,13 @@ export function packagesRouter(deps: PackagesDeps): Router {
 
   r.post('/api/packages/:packageId/subscribe', async (req, res) => {
     cors(res);
+    // Exchanging an invitation, like joining: counted per IP.
+    await enforce(
+      db,
+      `join-ip:${req.ip}`,
+      (deps.rateLimits ?? DEFAULT_RATE_LIMITS).joinIp,
+      deps.now(),
+    );
     const body = parse(SubscribeRequest, req.body);
     const p = await findPackage(db, param(req, 'packageId'));
     if (!p || !p.published_at) throw noPackage();

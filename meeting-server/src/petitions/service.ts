@@ -14,11 +14,12 @@ import type { MeetingKind, MeetingStatus } from '../../../shared/domain';
 import { ErrorCode } from '../../../shared/errors';
 import type { Db, Queryable } from '../db/database';
 import { HttpError, forbidden, notFound } from '../http/errors';
-import { hit, rateLimited, type Limit } from '../staff/rate-limit';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from '../http/rate-limits';
+import { enforce, type Limit } from '../staff/rate-limit';
 
-/** Petitions one voter session may send, and one network address, per hour. */
-export const PETITION_LIMIT: Limit = { max: 5, windowSeconds: 3600 };
-export const PETITION_IP_LIMIT: Limit = { max: 60, windowSeconds: 3600 };
+/** Petitions one voter session may send, and one network address (defaults: per hour). */
+export const PETITION_LIMIT: Limit = DEFAULT_RATE_LIMITS.petition!;
+export const PETITION_IP_LIMIT: Limit = DEFAULT_RATE_LIMITS.petitionIp!;
 
 interface PetitionRow {
   id: string;
@@ -91,7 +92,7 @@ async function record(
 
 /** A voter sends a petition from a voter meeting that has not ended. */
 export async function submitPetition(
-  deps: { db: Db; now: () => number },
+  deps: { db: Db; now: () => number; rateLimits?: Pick<RateLimits, 'petition' | 'petitionIp'> },
   who: { meetingId: string; identity: string; ip: string },
   body: SubmitPetition,
 ) {
@@ -113,9 +114,10 @@ export async function submitPetition(
   }
   const now = deps.now();
   return deps.db.transaction(async (tx) => {
-    const mine = await hit(tx, `petition:${who.meetingId}:${who.identity}`, PETITION_LIMIT, now);
-    const fromIp = await hit(tx, `petition-ip:${who.ip}`, PETITION_IP_LIMIT, now);
-    if (mine > PETITION_LIMIT.max || fromIp > PETITION_IP_LIMIT.max) throw rateLimited(60);
+    // Counted in the transaction: a refused or failed petition is not counted.
+    const limits = deps.rateLimits ?? DEFAULT_RATE_LIMITS;
+    await enforce(tx, `petition:${who.meetingId}:${who.identity}`, limits.petition, now);
+    await enforce(tx, `petition-ip:${who.ip}`, limits.petitionIp, now);
     const id = randomUUID();
     await tx.query(
       `INSERT INTO petitions (id, meeting_id, submitter_identity, name, ward, contact, text, created_at, updated_at)

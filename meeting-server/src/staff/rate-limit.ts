@@ -56,11 +56,34 @@ export async function clear(db: Queryable, key: string): Promise<void> {
   await db.query('DELETE FROM rate_limits WHERE key = $1', [key]);
 }
 
-export function rateLimited(retryMinutes: number): HttpError {
-  return new HttpError(
+/** Seconds until the current window of `limit` ends (at least 1). */
+export function retryAfterSeconds(limit: Limit, nowMs: number): number {
+  const w = limit.windowSeconds * 1000;
+  return Math.max(1, Math.ceil((Math.floor(nowMs / w) * w + w - nowMs) / 1000));
+}
+
+/** 429 with `Retry-After` and a message saying how long to wait. */
+export function rateLimited(retryAfter: number): HttpError {
+  const minutes = Math.max(1, Math.ceil(retryAfter / 60));
+  const err = new HttpError(
     429,
     ErrorCode.rateLimited,
-    `Bạn đã thử quá nhiều lần. Vui lòng đợi khoảng ${retryMinutes} phút rồi thử lại.`,
-    `Too many attempts. Please wait about ${retryMinutes} minutes and try again.`,
+    `Bạn đã thử quá nhiều lần. Vui lòng đợi khoảng ${minutes} phút rồi thử lại.`,
+    `Too many attempts. Please wait about ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} and try again.`,
   );
+  err.headers = { 'Retry-After': String(retryAfter) };
+  return err;
+}
+
+/** Counts one attempt under `key` and throws 429 once over `limit` (null: no limit). */
+export async function enforce(
+  db: Queryable,
+  key: string,
+  limit: Limit | null,
+  nowMs: number,
+): Promise<void> {
+  if (!limit) return;
+  if ((await hit(db, key, limit, nowMs)) > limit.max) {
+    throw rateLimited(retryAfterSeconds(limit, nowMs));
+  }
 }

@@ -11,11 +11,13 @@ import {
   requireStaff,
   setSessionCookies,
   staffOf,
+  staffActor,
   staffSession,
   notSignedIn,
   type StaffDeps,
 } from './session';
 import { deleteSession, listStaff, toStaffUser } from './store';
+import { appendAudit } from '../audit/audit';
 
 export function staffRouter(deps: StaffDeps): Router {
   const r = Router();
@@ -28,6 +30,13 @@ export function staffRouter(deps: StaffDeps): Router {
       req.ip ?? 'unknown',
       STAFF_SESSION_TTL_MS,
     );
+    await appendAudit(deps.db, {
+      at: new Date(deps.now()),
+      actor: staffActor(user),
+      meetingId: null,
+      action: 'POST /api/staff/login',
+      details: { ip: req.ip ?? 'unknown' },
+    });
     setSessionCookies(res, deps, sessionId, expiresAt);
     const answer: StaffSession = {
       user: toStaffUser(user),

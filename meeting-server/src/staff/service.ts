@@ -5,12 +5,13 @@ import { ErrorCode } from '../../../shared/errors';
 import type { Queryable } from '../db/database';
 import { HttpError } from '../http/errors';
 import { hashPassword, verifyPassword } from './passwords';
-import { attempts, clear, hit, rateLimited, type Limit } from './rate-limit';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from '../http/rate-limits';
+import { attempts, clear, hit, rateLimited, retryAfterSeconds, type Limit } from './rate-limit';
 import { createSession, insertStaffUser, findStaffByEmail, type StaffRow } from './store';
 
-/** Failed logins allowed per IP + e-mail, and per IP across e-mails, in 15 minutes. */
-export const LOGIN_LIMIT: Limit = { max: 5, windowSeconds: 15 * 60 };
-export const LOGIN_IP_LIMIT: Limit = { max: 30, windowSeconds: 15 * 60 };
+/** Failed logins allowed per IP + e-mail, and per IP across e-mails (defaults: in 15 minutes). */
+export const LOGIN_LIMIT: Limit = DEFAULT_RATE_LIMITS.login!;
+export const LOGIN_IP_LIMIT: Limit = DEFAULT_RATE_LIMITS.loginIp!;
 
 const wrongPassword = () =>
   new HttpError(
@@ -21,28 +22,29 @@ const wrongPassword = () =>
   );
 
 export async function login(
-  deps: { db: Queryable; now: () => number },
+  deps: { db: Queryable; now: () => number; rateLimits?: Pick<RateLimits, 'login' | 'loginIp'> },
   body: StaffLogin,
   ip: string,
   ttlMs: number,
 ): Promise<{ user: StaffRow; sessionId: string; expiresAt: Date }> {
-  const key = `login:${ip}:${body.email}`;
-  const ipKey = `login-ip:${ip}`;
+  const limits = deps.rateLimits ?? DEFAULT_RATE_LIMITS;
+  const counters = [
+    { key: `login:${ip}:${body.email}`, limit: limits.login },
+    { key: `login-ip:${ip}`, limit: limits.loginIp },
+  ].filter((c): c is { key: string; limit: Limit } => c.limit !== null);
   const now = deps.now();
-  if (
-    (await attempts(deps.db, key, LOGIN_LIMIT, now)) >= LOGIN_LIMIT.max ||
-    (await attempts(deps.db, ipKey, LOGIN_IP_LIMIT, now)) >= LOGIN_IP_LIMIT.max
-  ) {
-    throw rateLimited(15);
+  for (const c of counters) {
+    if ((await attempts(deps.db, c.key, c.limit, now)) >= c.limit.max) {
+      throw rateLimited(retryAfterSeconds(c.limit, now));
+    }
   }
   const user = await findStaffByEmail(deps.db, body.email);
   const ok = await verifyPassword(user?.password_hash, body.password);
   if (!user || !ok) {
-    await hit(deps.db, key, LOGIN_LIMIT, now);
-    await hit(deps.db, ipKey, LOGIN_IP_LIMIT, now);
+    for (const c of counters) await hit(deps.db, c.key, c.limit, now);
     throw wrongPassword();
   }
-  await clear(deps.db, key);
+  await clear(deps.db, `login:${ip}:${body.email}`);
   const expiresAt = new Date(now + ttlMs);
   const sessionId = await createSession(deps.db, user.id, expiresAt);
   return { user, sessionId, expiresAt };

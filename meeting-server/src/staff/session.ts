@@ -8,6 +8,8 @@ import { CSRF_HEADER } from '../../../shared/admin';
 import { ErrorCode } from '../../../shared/errors';
 import type { Queryable } from '../db/database';
 import { HttpError } from '../http/errors';
+import type { RateLimits } from '../http/rate-limits';
+import { runAudited, type AuditActor } from '../audit/audit';
 import { findSession, type StaffRow } from './store';
 
 export const SESSION_COOKIE = 'hdnd_staff';
@@ -20,6 +22,8 @@ export interface StaffDeps {
   now: () => number;
   /** Mark cookies Secure (PUBLIC_URL is https). */
   secureCookies: boolean;
+  /** Rate limits (login, petitions); defaults when absent. */
+  rateLimits?: RateLimits;
 }
 
 export interface StaffContext {
@@ -168,12 +172,23 @@ export function requireStaff(deps: StaffDeps, opts: { admin?: boolean } = {}) {
       }
       if (opts.admin && !ctx.user.is_admin) return next(adminOnly());
       res.locals.staff = ctx;
-      next();
+      if (SAFE_METHODS.has(req.method)) return next();
+      // Every staff write is audited: its first change to the database writes the entry.
+      runAudited(staffActor(ctx.user), req, null, () => next());
     } catch (err) {
       next(err);
     }
   };
 }
+
+/** The audit log's "who" for a staff account. */
+export const staffActor = (user: StaffRow): AuditActor => ({
+  kind: 'staff',
+  id: user.id,
+  name: `${user.full_name} <${user.email}>`,
+  role: user.is_admin ? 'admin' : 'staff',
+  memberId: null,
+});
 
 export function staffOf(res: Response): StaffContext {
   return res.locals.staff as StaffContext;

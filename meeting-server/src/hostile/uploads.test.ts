@@ -1,0 +1,221 @@
+// Hostile uploads to session packages: files that only pretend to be PDFs, PDFs cut short, damaged
+// and encrypted corpus files, a PDF with a huge stream, file names that try to leave storage.
+// Each is refused or accepted with a clear bilingual message, promptly (never a hang), and no
+// file ever lands outside the package folder or under a name the client chose.
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiError } from '../../../shared/errors';
+import { PackageManifest } from '../../../shared/packages';
+import { ok } from '../admin/testing';
+import { openTestDb, type TestDb } from '../testing/databases';
+import { CORPUS, buildWorld, startHostileServer, type HostileServer, type World } from './testing';
+
+const MAX_BYTES = 32 * 1024 * 1024;
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+/** A valid PDF whose one page draws from a content stream of `streamBytes` bytes. */
+function pdfWithHugeStream(streamBytes: number): Buffer {
+  const parts: Buffer[] = [];
+  const offsets: number[] = [];
+  let length = 0;
+  const add = (b: Buffer | string) => {
+    const buf = typeof b === 'string' ? Buffer.from(b, 'latin1') : b;
+    parts.push(buf);
+    length += buf.length;
+  };
+  const obj = (n: number, body: string | Buffer[]) => {
+    offsets[n] = length;
+    if (typeof body === 'string') add(`${n} 0 obj\n${body}\nendobj\n`);
+    else {
+      add(`${n} 0 obj\n`);
+      body.forEach(add);
+      add('\nendobj\n');
+    }
+  };
+  add('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n');
+  obj(1, '<< /Type /Catalog /Pages 2 0 R >>');
+  obj(2, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>');
+  obj(3, '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>');
+  // Whitespace between two drawing operators: legal, and as large as asked.
+  const content = Buffer.alloc(streamBytes, 0x20);
+  content.write('0 0 m ', 0, 'latin1');
+  content.write(' 1 1 l S', streamBytes - 8, 'latin1');
+  obj(4, [
+    Buffer.from(`<< /Length ${streamBytes} >>\nstream\n`, 'latin1'),
+    content,
+    Buffer.from('\nendstream', 'latin1'),
+  ]);
+  const xref = length;
+  add(`xref\n0 5\n0000000000 65535 f \n`);
+  for (let n = 1; n <= 4; n++) add(`${String(offsets[n]).padStart(10, '0')} 00000 n \n`);
+  add(`trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
+  return Buffer.concat(parts);
+}
+
+describe('hostile uploads to session packages (PostgreSQL)', () => {
+  let db: TestDb;
+  let server: HostileServer;
+  let w: World;
+  let root: string;
+  let dir: string;
+
+  beforeAll(async () => {
+    db = await openTestDb('postgres');
+    // The package folder sits alone inside a fresh root, so anything escaping it would show.
+    root = await mkdtemp(join(tmpdir(), 'hdnd-uploads-'));
+    dir = join(root, 'data', 'packages');
+    await mkdir(dir, { recursive: true });
+    server = await startHostileServer(db, { packagesDir: dir, packageMaxBytes: MAX_BYTES });
+    w = await buildWorld(server.url, db);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await db?.destroy();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  const upload = async (
+    query: Record<string, string>,
+    body: Uint8Array,
+    path = `/api/admin/packages/${w.pkg.id}/documents`,
+  ) => {
+    const started = performance.now();
+    const res = await fetch(`${server.url}${path}?${new URLSearchParams(query)}`, {
+      method: 'POST',
+      headers: {
+        cookie: w.clerk.cookie,
+        'x-csrf-token': w.clerk.session.csrfToken,
+        'content-type': 'application/pdf',
+      },
+      body: new Uint8Array(body),
+      // Never a hang: every answer within 30 s even on a loaded machine.
+      signal: AbortSignal.timeout(30_000),
+    });
+    return { res, ms: performance.now() - started };
+  };
+
+  async function refused(res: Response, status: number, en: RegExp, vi: RegExp) {
+    expect(res.status).toBe(status);
+    const err = ApiError.parse(await res.json());
+    expect(err.message.en).toMatch(en);
+    expect(err.message.vi).toMatch(vi);
+  }
+
+  /** Only `<sha256>.pdf` files in the package folder, nothing else anywhere under the root. */
+  async function storageIsClean() {
+    expect(await readdir(root)).toEqual(['data']);
+    expect(await readdir(join(root, 'data'))).toEqual(['packages']);
+    for (const name of await readdir(dir)) expect(name).toMatch(/^[0-9a-f]{64}\.pdf$/);
+  }
+
+  it('refuses files that only pretend to be PDFs, whatever they are named', async () => {
+    const fakes: [string, Buffer][] = [
+      ['bao-cao.pdf', Buffer.from('<!doctype html><p>Báo cáo</p>')],
+      ['to-trinh.pdf', Buffer.from('PK\u0003\u0004word/document.xml')],
+      ['anh-chup.pdf', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46])],
+      ['chu-ky.pdf', Buffer.from('%!PS-Adobe-3.0\n%%EOF\n')],
+    ];
+    for (const [fileName, bytes] of fakes) {
+      const { res } = await upload({ title: 'Giả PDF', fileName }, bytes);
+      await refused(res, 400, /not a PDF/, /không phải PDF/);
+    }
+    const empty = await upload({ title: 'Trống' }, new Uint8Array());
+    await refused(empty.res, 400, /empty/, /trống/);
+    await storageIsClean();
+  });
+
+  it('refuses PDFs cut short at any point, keeping no partial file', async () => {
+    const decree = await readFile(join(CORPUS, 'vi_335_2025_ND-CP_print.pdf'));
+    for (const cut of [8, 1024, Math.floor(decree.length / 3), decree.length - 2048]) {
+      const { res } = await upload({ title: `Cắt ở ${cut}` }, decree.subarray(0, cut));
+      await refused(res, 400, /cut short/, /thiếu phần cuối/);
+    }
+    await storageIsClean();
+  });
+
+  it('takes damaged-but-readable and encrypted corpus PDFs as they are; refuses one with no end marker', async () => {
+    for (const name of ['xref_command_missing.pdf', 'issue1293r.pdf', 'issue6010_1.pdf']) {
+      const bytes = await readFile(join(CORPUS, name));
+      const { res } = await upload({ title: name, fileName: name }, bytes);
+      const m = await ok(res, PackageManifest, 201);
+      const v = m.documents.at(-1)!.versions[0]!;
+      expect([v.sha256, v.size]).toEqual([sha(bytes), bytes.length]);
+    }
+    // scan-bad.pdf (a broken scanner file the briefcase still opens) ends without %%EOF: the
+    // server cannot tell it from a cut upload, so it asks for the file to be saved again.
+    const bad = await upload({ title: 'scan-bad' }, await readFile(join(CORPUS, 'scan-bad.pdf')));
+    await refused(bad.res, 400, /cut short/, /thiếu phần cuối/);
+  });
+
+  it('accepts a PDF with a 24 MB stream promptly, and refuses one over the limit with 413', async () => {
+    const huge = pdfWithHugeStream(24 * 1024 * 1024);
+    const { res, ms } = await upload({ title: 'Luồng rất lớn' }, huge);
+    const m = await ok(res, PackageManifest, 201);
+    expect(m.documents.at(-1)!.versions[0]!.sha256).toBe(sha(huge));
+    expect(ms).toBeLessThan(20_000);
+    expect(sha(await readFile(join(dir, `${sha(huge)}.pdf`)))).toBe(sha(huge));
+    const over = await upload({ title: 'Quá lớn' }, pdfWithHugeStream(MAX_BYTES + 1024));
+    await refused(over.res, 413, /too large/, /quá lớn/);
+    await storageIsClean();
+  });
+
+  it('keeps file names from escaping storage: traversal, NUL, control and bidi characters, 10 000 characters', async () => {
+    const pdf = await readFile(join(CORPUS, 'issue1293r.pdf'));
+    const names: [string, string][] = [
+      ['../../etc/passwd', 'passwd'],
+      ['..\\..\\windows\\system32\\drivers\\etc\\hosts', 'hosts'],
+      ['/abs/path/to/Tờ trình số 12.pdf', 'Tờ trình số 12.pdf'],
+      ['..', '..'],
+      ['ok\u0007\u001b[31mred.pdf', 'ok[31mred.pdf'],
+      ['hop-dong-\u202efdp.exe', 'hop-dong-fdp.exe'],
+    ];
+    for (const [fileName, shown] of names) {
+      const { res } = await upload({ title: 'Tên tệp lạ', fileName }, pdf);
+      const m = await ok(res, PackageManifest, 201);
+      expect(m.documents.at(-1)!.versions[0]!.fileName, fileName).toBe(shown);
+    }
+    // A NUL is refused before anything runs; an over-long name by the query schema.
+    const nul = await upload({ title: 'NUL', fileName: 'a\u0000b.pdf' }, pdf);
+    await refused(nul.res, 400, /NUL/, /NUL/);
+    const long = await upload({ title: 'Dài', fileName: `${'x'.repeat(10_000)}.pdf` }, pdf);
+    expect(long.res.status).toBe(400);
+    // The same traversal on a new version of a document.
+    const doc = w.pkg.documents[0]!;
+    const { res } = await upload(
+      { reason: 'Sửa lỗi', fileName: '../../../../tmp/evil.pdf' },
+      await readFile(join(CORPUS, 'xref_command_missing.pdf')),
+      `/api/admin/packages/${w.pkg.id}/documents/${doc.id}/versions`,
+    );
+    const m = await ok(res, PackageManifest, 201);
+    expect(m.documents.find((d) => d.id === doc.id)!.versions.at(-1)!.fileName).toBe('evil.pdf');
+    await storageIsClean();
+  });
+
+  it('serves a stored file only by its SHA-256, never by a path', async () => {
+    await ok(
+      await w.clerk.request('POST', `/api/admin/packages/${w.pkg.id}/publish`),
+      PackageManifest,
+    );
+    const sub = await fetch(`${server.url}/api/packages/${w.pkg.id}/subscribe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ invitation: w.knownStrings.at(-2) }),
+    });
+    const { readerToken } = (await sub.json()) as { readerToken: string };
+    for (const path of [
+      '..%2F..%2Fetc%2Fpasswd',
+      '%2e%2e%2fdata',
+      'ABCDEF',
+      `${'a'.repeat(64)}.pdf`,
+    ]) {
+      const res = await fetch(`${server.url}/api/packages/${w.pkg.id}/files/${path}`, {
+        headers: { authorization: `Bearer ${readerToken}` },
+      });
+      expect([400, 404], path).toContain(res.status);
+      ApiError.parse(await res.json());
+    }
+  });
+});
