@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { IDBKeyRange, IDBObjectStore, indexedDB } from 'fake-indexeddb';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openBriefcaseDb, type BriefcaseDb } from '../db/db';
@@ -263,6 +263,40 @@ describe('a damaged backup changes nothing', () => {
 
   it('refuses a zip that is not a briefcase backup', async () => {
     expect((await refused(zipSync({ 'readme.txt': strToU8('xin chào') }))).code).toBe('noManifest');
+  });
+
+  it('refuses a backup with a PDF left out of the zip, naming it', async () => {
+    const sha = sha256(SIGNED);
+    const entries = unzipSync(backup);
+    delete entries[`files/${sha}`];
+    const error = await refused(zipSync(entries));
+    expect(error.code).toBe('missing');
+    expect(error.bilingual.vi).toContain(`files/${sha}`);
+  });
+
+  it('keeps the briefcase as it was when the disk fills up half-way through the restore', async () => {
+    // Tables are cleared and refilled in one transaction; the notes come after documents and
+    // pages, so a full disk there must roll back everything already replaced.
+    const realPut = IDBObjectStore.prototype.put;
+    const realAdd = IDBObjectStore.prototype.add;
+    const full = <F extends (...args: never[]) => IDBRequest>(real: F) =>
+      function (this: IDBObjectStore, ...args: Parameters<F>) {
+        if (this.name === 'notes') {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        }
+        return real.apply(this, args);
+      } as unknown as F;
+    IDBObjectStore.prototype.put = full(realPut);
+    IDBObjectStore.prototype.add = full(realAdd);
+    try {
+      const error = await refused(backup);
+      expect(error.code).toBe('storage');
+      expect(error.bilingual.vi).toContain('Không có gì bị thay đổi');
+      expect(error.bilingual.vi).toContain('giải phóng dung lượng');
+    } finally {
+      IDBObjectStore.prototype.put = realPut;
+      IDBObjectStore.prototype.add = realAdd;
+    }
   });
 
   it('refuses a backup from a newer schema and says to update the extension', async () => {

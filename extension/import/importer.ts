@@ -2,6 +2,7 @@
 // then store document + original file + page text in ONE transaction, so a failed or refused file
 // leaves the library exactly as it was. The same content imported twice is kept once.
 import type { BriefcaseDb, BriefcaseDocument, DocumentSource } from '../db/db';
+import { isQuotaError } from '../db/records';
 import { bilingual, type Bilingual } from '../ui/i18n';
 import { PdfReadError, readPdf, type PdfJs, type PasswordReason } from './pdf-read';
 
@@ -41,6 +42,7 @@ export type ImportErrorCode =
   | 'passwordCancelled'
   | 'timeout'
   | 'storage'
+  | 'quota'
   | 'download'
   | 'unknown';
 
@@ -56,6 +58,7 @@ const ERROR_KEYS = {
   passwordCancelled: 'import.error.passwordCancelled',
   timeout: 'import.error.timeout',
   storage: 'import.error.storage',
+  quota: 'import.error.quota',
   download: 'import.error.download',
   unknown: 'import.error.unknown',
 } as const;
@@ -141,7 +144,9 @@ export async function importPdf(input: ImportInput, deps: ImportDeps): Promise<I
         );
       });
     } catch (error) {
-      return failure('storage', error instanceof Error ? error.message : String(error));
+      // The transaction rolled back: nothing of this file is stored, nothing else was touched.
+      const detail = error instanceof Error ? error.message : String(error);
+      return failure(isQuotaError(error) ? 'quota' : 'storage', detail);
     }
     progress({ stage: 'saving', fraction: 1 });
     return { status: 'imported', doc };

@@ -112,12 +112,21 @@ export const messages = {
     vi: 'Không lưu được vào bộ nhớ trình duyệt ({detail}). Hãy giải phóng dung lượng đĩa rồi thử lại.',
     en: 'Could not save into the browser’s storage ({detail}). Free some disk space and try again.',
   },
+  'import.error.quota': {
+    vi: 'Bộ nhớ của trình duyệt đã đầy nên tệp này chưa được lưu; mọi tài liệu, ghi chú đã có trong cặp vẫn nguyên vẹn. Hãy xóa bớt tài liệu không còn dùng (hoặc giải phóng dung lượng ổ đĩa) rồi nhập lại.',
+    en: 'The browser’s storage is full, so this file was not saved; every document and note already in the briefcase is intact. Delete documents you no longer need (or free disk space) and import it again.',
+  },
   'import.error.unknown': {
     vi: 'Không nhập được tệp ({detail}). Hãy thử lại; nếu vẫn lỗi, gửi tệp cho văn phòng.',
     en: 'Could not import the file ({detail}). Try again; if it still fails, send the file to the secretariat.',
   },
 
   // Library
+  'library.skipped': {
+    vi: '{n} bản ghi trong cặp tài liệu bị hỏng nên đã được bỏ qua; các tài liệu khác vẫn dùng bình thường. Hãy nhập lại tài liệu bị thiếu, hoặc khôi phục từ bản sao lưu.',
+    en: '{n} damaged records in the briefcase were skipped; the other documents work as usual. Import the missing documents again, or restore a backup.',
+  },
+  'library.skippedDetail': { vi: 'Chi tiết', en: 'Details' },
   'library.empty': {
     vi: 'Chưa có tài liệu nào. Hãy nhập tệp PDF hoặc đăng ký gói tài liệu kỳ họp.',
     en: 'No documents yet. Import PDF files or subscribe to a session package.',

@@ -143,11 +143,11 @@ describe('rate limits (PostgreSQL)', () => {
     expect((await other('POST', path, petition(4))).status).toBe(201);
     // Three accepted from this address in the hour: the next is refused whoever sends it.
     await expectLimited(await other('POST', path, petition(5)), 3600);
-    const [{ n }] = await db.query<{ n: number }>(
+    const [row] = await db.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM petitions WHERE meeting_id = $1',
       [w.fx.voterMeeting.id],
     );
-    expect(n).toBe(4);
+    expect(row!.n).toBe(4);
   });
 
   it('limits failed staff sign-ins per IP and e-mail, even the right password then', async () => {
