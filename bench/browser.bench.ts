@@ -154,24 +154,38 @@ export async function benchBrowser() {
       indexMs: number;
       stats: { textChars: number; indexBytes: number };
     }>('growTo', 10_000);
-    const s = await call<{ p50: number; p95: number; scanP50: number; scanP95: number }>(
-      'searchBench',
-      QUERIES,
-    );
+    const s = await call<{
+      p50: number;
+      p95: number;
+      fullP50: number;
+      fullP95: number;
+      loadMs: number;
+      memoryBytes: number;
+      scanP50: number;
+      scanP95: number;
+    }>('searchBench', QUERIES);
     rows.push({
       name: `search: ${QUERIES.length} queries over ${grown.pages} pages`,
-      figure: `p50 ${ms(s.p50)}, p95 ${ms(s.p95)}; index ${(grown.stats.indexBytes / grown.stats.textChars).toFixed(2)}× text size`,
+      figure:
+        `query (every match ranked, grouped) p50 ${ms(s.p50)}, p95 ${ms(s.p95)}; ` +
+        `with the first results page (10 documents, titles + snippets) p50 ${ms(s.fullP50)}, p95 ${ms(s.fullP95)}; ` +
+        `index ${(grown.stats.indexBytes / grown.stats.textChars).toFixed(2)}× text size, ` +
+        `${(s.memoryBytes / 2 ** 20).toFixed(0)} MB in memory, loaded in ${ms(s.loadMs)}`,
       baseline: `linear scan p50 ${ms(s.scanP50)}, p95 ${ms(s.scanP95)}`,
       ratio: `${(s.scanP95 / s.p95).toFixed(1)}× faster (p95)`,
       target: 'p95 ≤ 50 ms; ≥ 50× faster than the scan',
-      met: s.p95 <= 50 && s.scanP95 / s.p95 >= 50,
+      met: s.p95 <= 50 && s.fullP95 <= 50 && s.scanP95 / s.p95 >= 50,
     });
 
-    const fp = await call<{ ours: number; base: number }>('firstPage', 'freeculture.pdf', 5);
+    const fp = await call<{ ours: number; base: number; first: number }>(
+      'firstPage',
+      'freeculture.pdf',
+      5,
+    );
     rows.push({
       name: 'first page: freeculture.pdf (352 pages) from IndexedDB',
-      figure: `${ms(fp.ours)} (median of 5)`,
-      baseline: `pdf.js PDFViewer on the bytes in memory ${ms(fp.base)}`,
+      figure: `${ms(fp.ours)} (median of 5; the page's first open ${ms(fp.first)}), the viewer page`,
+      baseline: `pdf.js PDFViewer, same settings, on the bytes in memory ${ms(fp.base)}`,
       ratio: `${(fp.ours / fp.base).toFixed(2)}`,
       target: 'ratio ≤ 1.0; ≤ 1 s',
       met: fp.ours / fp.base <= 1 && fp.ours <= 1000,

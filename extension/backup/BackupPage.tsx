@@ -3,10 +3,10 @@
 import { useState } from 'preact/hooks';
 import { getDb } from '../db/db';
 import { downloadBytes } from '../export/download';
+import { clearIndex } from '../search/indexer';
 import { getSearchDb } from '../search/search-db';
-import { locale } from '../ui/i18n';
+import { locale, t } from '../ui/i18n';
 import { BackupError, createBackup, restoreBackup, type BackupManifest } from './backup';
-import { bt } from './strings';
 
 const countsOf = (m: BackupManifest) => ({
   docs: m.counts.documents ?? 0,
@@ -21,11 +21,11 @@ export function BackupPage() {
 
   async function backup() {
     setBusy(true);
-    setMessage({ text: bt('backup.creating'), error: false });
+    setMessage({ text: t('backup.creating'), error: false });
     try {
       const file = await createBackup(db);
       downloadBytes(file.bytes, file.fileName, 'application/zip');
-      setMessage({ text: bt('backup.created', countsOf(file.manifest)), error: false });
+      setMessage({ text: t('backup.created', countsOf(file.manifest)), error: false });
     } catch (error) {
       setMessage({ text: String(error), error: true });
     } finally {
@@ -36,18 +36,14 @@ export function BackupPage() {
   async function restore(input: HTMLInputElement) {
     const file = input.files?.[0];
     input.value = '';
-    if (!file || !confirm(bt('backup.confirm', { file: file.name }))) return;
+    if (!file || !confirm(t('backup.confirm', { file: file.name }))) return;
     setBusy(true);
-    setMessage({ text: bt('backup.restoring'), error: false });
+    setMessage({ text: t('backup.restoring'), error: false });
     try {
       const manifest = await restoreBackup(db, new Uint8Array(await file.arrayBuffer()));
       // The search index is derived data: drop it; the indexer rebuilds it from the restored rows.
-      const index = getSearchDb();
-      await index.transaction('rw', [index.postings, index.units], async () => {
-        await index.postings.clear();
-        await index.units.clear();
-      });
-      setMessage({ text: bt('backup.restored', countsOf(manifest)), error: false });
+      await clearIndex(getSearchDb());
+      setMessage({ text: t('backup.restored', countsOf(manifest)), error: false });
     } catch (error) {
       setMessage({
         text: error instanceof BackupError ? error.bilingual[locale.value] : String(error),
@@ -60,20 +56,20 @@ export function BackupPage() {
 
   return (
     <section class="hdnd-backup-page" aria-labelledby="hdnd-backup-heading">
-      <h2 id="hdnd-backup-heading">{bt('backup.heading')}</h2>
-      <p>{bt('backup.intro')}</p>
+      <h2 id="hdnd-backup-heading">{t('backup.heading')}</h2>
+      <p>{t('backup.intro')}</p>
       <button
         type="button"
         disabled={busy}
         onClick={() => void backup()}
         data-testid="backup-create"
       >
-        {bt('backup.create')}
+        {t('backup.create')}
       </button>
-      <h3>{bt('backup.restoreHeading')}</h3>
-      <p>{bt('backup.restoreWarning')}</p>
+      <h3>{t('backup.restoreHeading')}</h3>
+      <p>{t('backup.restoreWarning')}</p>
       <label>
-        {bt('backup.chooseFile')}{' '}
+        {t('backup.chooseFile')}{' '}
         <input
           type="file"
           accept=".zip,application/zip"
@@ -82,7 +78,7 @@ export function BackupPage() {
           data-testid="backup-restore-input"
         />
       </label>
-      {busy && <progress aria-label={bt('backup.restoring')} />}
+      {busy && <progress aria-label={t('backup.restoring')} />}
       {message && (
         <p role={message.error ? 'alert' : 'status'} data-testid="backup-message">
           {message.text}

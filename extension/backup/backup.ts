@@ -7,8 +7,7 @@ import type { Table } from 'dexie';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { z } from '../../shared/zod';
 import type { BriefcaseDb } from '../db/db';
-import type { Bilingual } from '../ui/i18n';
-import { backupBilingual, type BackupMessageKey } from './strings';
+import { bilingual, type Bilingual, type MessageKey } from '../ui/i18n';
 
 export const BACKUP_FORMAT = 'hdnd-briefcase-backup';
 export const BACKUP_VERSION = 1;
@@ -45,9 +44,9 @@ export class BackupError extends Error {
     readonly code: BackupErrorCode,
     params: Record<string, string | number> = {},
   ) {
-    super(backupBilingual(`backup.error.${code}` as BackupMessageKey, params).en);
+    super(bilingual(`backup.error.${code}` as MessageKey, params).en);
     this.name = 'BackupError';
-    this.bilingual = backupBilingual(`backup.error.${code}` as BackupMessageKey, params);
+    this.bilingual = bilingual(`backup.error.${code}` as MessageKey, params);
   }
 }
 

@@ -1,5 +1,6 @@
 // Export buttons for one document: the annotated PDF copy and the comment sheet (.docx / .pdf),
-// with the delegate's name field printed on the sheet (kept in settings).
+// with the delegate's name field printed on the sheet (kept in settings). Mounted in the viewer's
+// side panel and on the document's notes page.
 import { useEffect, useState } from 'preact/hooks';
 import { getDb } from '../db/db';
 import { useLiveQuery } from '../ui/use-live-query';
@@ -12,9 +13,16 @@ import {
   type ExportedFile,
 } from './export';
 import { loadSheetFonts } from './fonts';
-import { et } from './strings';
+import { t } from '../ui/i18n';
 
-export function ExportButtons({ docId }: { docId: string }) {
+export function ExportButtons({
+  docId,
+  onBeforeExport,
+}: {
+  docId: string;
+  /** Runs first (the viewer saves annotation edits still pending). */
+  onBeforeExport?: () => Promise<void>;
+}) {
   const db = getDb();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>();
@@ -35,18 +43,19 @@ export function ExportButtons({ docId }: { docId: string }) {
 
   async function run(make: () => Promise<ExportedFile>) {
     setBusy(true);
-    setMessage({ text: et('export.working'), error: false });
+    setMessage({ text: t('export.working'), error: false });
     try {
+      await onBeforeExport?.();
       await db.settings.put({ key: DELEGATE_NAME_KEY, value: name.trim() });
       const file = await make();
       downloadBytes(file.bytes, file.fileName, file.mimeType);
-      setMessage({ text: et('export.done', { file: file.fileName }), error: false });
+      setMessage({ text: t('export.done', { file: file.fileName }), error: false });
     } catch (error) {
       setMessage({
         text:
           error instanceof ExportError
-            ? et(`export.error.${error.code}`)
-            : et('export.error.unknown', { detail: String(error) }),
+            ? t(`export.error.${error.code}`)
+            : t('export.error.unknown', { detail: String(error) }),
         error: true,
       });
     } finally {
@@ -56,20 +65,20 @@ export function ExportButtons({ docId }: { docId: string }) {
 
   return (
     <section class="hdnd-export" aria-labelledby={`export-${docId}`}>
-      <h2 id={`export-${docId}`}>{et('export.heading')}</h2>
+      <h2 id={`export-${docId}`}>{t('export.heading')}</h2>
       <div class="hdnd-row">
         <button
           type="button"
           disabled={busy}
-          title={et('export.annotatedHint')}
+          title={t('export.annotatedHint')}
           onClick={() => void run(() => exportAnnotatedPdf(db, docId))}
         >
-          {et('export.annotated')}
+          {t('export.annotated')}
         </button>
       </div>
-      <p class="hdnd-muted">{et('export.annotatedHint')}</p>
+      <p class="hdnd-muted">{t('export.annotatedHint')}</p>
       <label>
-        {et('export.delegateName')}{' '}
+        {t('export.delegateName')}{' '}
         <input value={name} onInput={(e) => setName(e.currentTarget.value)} autoComplete="name" />
       </label>
       <div class="hdnd-row">
@@ -78,17 +87,17 @@ export function ExportButtons({ docId }: { docId: string }) {
           disabled={busy}
           onClick={() => void run(() => exportCommentSheet(db, docId, 'docx'))}
         >
-          {et('export.sheetDocx')}
+          {t('export.sheetDocx')}
         </button>
         <button
           type="button"
           disabled={busy}
           onClick={() => void run(() => exportCommentSheet(db, docId, 'pdf', loadSheetFonts))}
         >
-          {et('export.sheetPdf')}
+          {t('export.sheetPdf')}
         </button>
       </div>
-      {draftComments === 0 && <p class="hdnd-muted">{et('export.noComments')}</p>}
+      {draftComments === 0 && <p class="hdnd-muted">{t('export.noComments')}</p>}
       {message && (
         <p role={message.error ? 'alert' : 'status'} class={message.error ? 'hdnd-error' : ''}>
           {message.text}

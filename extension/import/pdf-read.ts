@@ -42,6 +42,9 @@ export class PdfReadError extends Error {
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
 
+/** Pages whose text is requested ahead of the one being read. */
+const PAGES_AHEAD = 4;
+
 /** True when "%PDF-" appears in the first 1024 bytes, as PDF readers require. */
 export function looksLikePdf(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, 1024);
@@ -143,19 +146,26 @@ export async function readPdf(
     const pageCount = doc.numPages;
     const meta = await doc.getMetadata().catch(() => undefined);
     const info = (meta?.info ?? {}) as Record<string, unknown>;
-    const pages: string[] = [];
-    for (let i = 1; i <= pageCount; i++) {
-      if (timedOut) throw new PdfReadError('timeout');
-      let text = '';
+    const pageText = async (i: number): Promise<string> => {
       try {
         const page = await doc.getPage(i);
         const content = await page.getTextContent({ disableNormalization: true });
-        text = joinTextItems(content.items as TextItemLike[]);
         page.cleanup();
+        return joinTextItems(content.items as TextItemLike[]);
       } catch {
-        // an unreadable page keeps empty text; the document still imports
+        return ''; // an unreadable page keeps empty text; the document still imports
       }
-      pages.push(text);
+    };
+    // A few pages are asked for ahead, so pdf.js's worker never waits for this thread's turn.
+    const pending = new Map<number, Promise<string>>();
+    const pages: string[] = [];
+    for (let i = 1; i <= pageCount; i++) {
+      if (timedOut) throw new PdfReadError('timeout');
+      for (let j = i; j <= Math.min(pageCount, i + PAGES_AHEAD); j++) {
+        if (!pending.has(j)) pending.set(j, pageText(j));
+      }
+      pages.push(await pending.get(i)!);
+      pending.delete(i);
       options.onPage?.(i, pageCount);
     }
     const title = cleanTitle(meta?.metadata?.get('dc:title')) ?? cleanTitle(info.Title);

@@ -2,12 +2,11 @@
 // annotation in the viewer), and edit / delete.
 import { useState } from 'preact/hooks';
 import { getDb, type Note } from '../db/db';
-import { locale } from '../ui/i18n';
+import { locale, t } from '../ui/i18n';
 import { useLiveQuery } from '../ui/use-live-query';
 import { NoteBody } from './NoteBody';
 import { NoteEditor } from './NoteEditor';
 import { annotationHref, annotationLabel, deleteNote } from './notes';
-import { nt } from './strings';
 
 export function NoteCard({
   note,
@@ -40,20 +39,20 @@ export function NoteCard({
       id={`note-${note.id}`}
       data-testid="note"
     >
-      <h3>{note.title || nt('notes.untitled')}</h3>
+      <h3>{note.title || t('notes.untitled')}</h3>
       <NoteBody body={note.body} />
       {note.annotationIds.length > 0 && (
-        <ul class="hdnd-note-links" aria-label={nt('notes.links')}>
+        <ul class="hdnd-note-links" aria-label={t('notes.links')}>
           {note.annotationIds.map((id, i) => {
             const a = linked?.[i];
             return (
               <li key={id}>
                 {a ? (
                   <a href={annotationHref(a)}>
-                    {nt('notes.page', { n: a.target.pageIndex + 1 })} — {annotationLabel(a)}
+                    {t('notes.page', { n: a.target.pageIndex + 1 })} — {annotationLabel(a)}
                   </a>
                 ) : (
-                  nt('notes.missingAnnotation')
+                  t('notes.missingAnnotation')
                 )}
               </li>
             );
@@ -61,19 +60,19 @@ export function NoteCard({
         </ul>
       )}
       <p class="hdnd-row hdnd-muted">
-        <small>{nt('notes.updated', { when })}</small>
+        <small>{t('notes.updated', { when })}</small>
         <button type="button" onClick={() => setEditing(true)}>
-          {nt('notes.edit')}
+          {t('notes.edit')}
         </button>
         <button
           type="button"
           onClick={() => {
-            if (confirm(nt('notes.deleteConfirm', { title: note.title || nt('notes.untitled') }))) {
+            if (confirm(t('notes.deleteConfirm', { title: note.title || t('notes.untitled') }))) {
               void deleteNote(db, note.id);
             }
           }}
         >
-          {nt('notes.delete')}
+          {t('notes.delete')}
         </button>
       </p>
     </article>

@@ -5,7 +5,7 @@ import { getDb, type Annotation, type Note } from '../db/db';
 import { useLiveQuery } from '../ui/use-live-query';
 import { NoteBody } from './NoteBody';
 import { annotationLabel, createNote, updateNote, type NoteDraft } from './notes';
-import { nt } from './strings';
+import { t } from '../ui/i18n';
 
 export function NoteEditor({
   note,
@@ -41,7 +41,7 @@ export function NoteEditor({
   async function save(e: Event) {
     e.preventDefault();
     if (!draft.title.trim() && !draft.body.trim()) {
-      setProblem(nt('notes.titleRequired'));
+      setProblem(t('notes.titleRequired'));
       return;
     }
     const saved = note ? await updateNote({ db }, note.id, draft) : await createNote({ db }, draft);
@@ -51,7 +51,7 @@ export function NoteEditor({
   return (
     <form class="hdnd-note-editor" onSubmit={(e) => void save(e)} data-testid="note-editor">
       <label>
-        {nt('notes.title')}
+        {t('notes.title')}
         <input
           value={draft.title}
           onInput={(e) => set({ title: e.currentTarget.value })}
@@ -60,16 +60,16 @@ export function NoteEditor({
       </label>
       {!fixedDocId && (
         <fieldset class="hdnd-row">
-          <legend>{nt('notes.attachTo')}</legend>
+          <legend>{t('notes.attachTo')}</legend>
           <label>
-            {nt('notes.document')}{' '}
+            {t('notes.document')}{' '}
             <select
               value={draft.docId ?? ''}
               onChange={(e) =>
                 set({ docId: e.currentTarget.value || undefined, annotationIds: [] })
               }
             >
-              <option value="">{nt('notes.none')}</option>
+              <option value="">{t('notes.none')}</option>
               {documents?.map((d) => (
                 <option key={d.id} value={d.id}>
                   {d.title}
@@ -78,12 +78,12 @@ export function NoteEditor({
             </select>
           </label>
           <label>
-            {nt('notes.session')}{' '}
+            {t('notes.session')}{' '}
             <select
               value={draft.sessionId ?? ''}
               onChange={(e) => set({ sessionId: e.currentTarget.value || undefined })}
             >
-              <option value="">{nt('notes.none')}</option>
+              <option value="">{t('notes.none')}</option>
               {sessions?.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.title}
@@ -93,7 +93,7 @@ export function NoteEditor({
           </label>
         </fieldset>
       )}
-      <label for={`note-body-${idBase}`}>{nt('notes.body')}</label>
+      <label for={`note-body-${idBase}`}>{t('notes.body')}</label>
       <textarea
         id={`note-body-${idBase}`}
         rows={8}
@@ -103,18 +103,18 @@ export function NoteEditor({
         data-testid="note-body"
       />
       <p id={`note-hint-${idBase}`} class="hdnd-muted">
-        {nt('notes.formatHint')}
+        {t('notes.formatHint')}
       </p>
       {draft.body.trim() && (
-        <div class="hdnd-note-preview" aria-label={nt('notes.preview')}>
+        <div class="hdnd-note-preview" aria-label={t('notes.preview')}>
           <NoteBody body={draft.body} />
         </div>
       )}
       <fieldset>
-        <legend>{nt('notes.links')}</legend>
-        {!draft.docId && <p class="hdnd-muted">{nt('notes.chooseDocFirst')}</p>}
+        <legend>{t('notes.links')}</legend>
+        {!draft.docId && <p class="hdnd-muted">{t('notes.chooseDocFirst')}</p>}
         {draft.docId && annotations?.length === 0 && (
-          <p class="hdnd-muted">{nt('notes.noAnnotations')}</p>
+          <p class="hdnd-muted">{t('notes.noAnnotations')}</p>
         )}
         {annotations
           ?.sort((a, b) => a.target.pageIndex - b.target.pageIndex)
@@ -131,15 +131,15 @@ export function NoteEditor({
                   })
                 }
               />{' '}
-              {nt('notes.page', { n: a.target.pageIndex + 1 })} — {annotationLabel(a)}
+              {t('notes.page', { n: a.target.pageIndex + 1 })} — {annotationLabel(a)}
             </label>
           ))}
       </fieldset>
       {problem && <p role="alert">{problem}</p>}
       <div class="hdnd-row">
-        <button type="submit">{nt('notes.save')}</button>
+        <button type="submit">{t('notes.save')}</button>
         <button type="button" onClick={() => onDone()}>
-          {nt('notes.cancel')}
+          {t('notes.cancel')}
         </button>
       </div>
     </form>

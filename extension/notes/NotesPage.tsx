@@ -8,7 +8,7 @@ import { useLiveQuery } from '../ui/use-live-query';
 import { NoteCard } from './NoteCard';
 import { NoteEditor } from './NoteEditor';
 import { NotesPanel } from './NotesPanel';
-import { nt } from './strings';
+import { t } from '../ui/i18n';
 
 export function NotesPage({ docId, noteId }: { docId?: string; noteId?: string }) {
   const db = getDb();
@@ -42,8 +42,8 @@ export function NotesPage({ docId, noteId }: { docId?: string; noteId?: string }
     const heading = n.docId
       ? (titleOfDoc.get(n.docId) ?? n.docId)
       : n.sessionId
-        ? `${nt('notes.sessionNotes')}: ${titleOfSession.get(n.sessionId) ?? n.sessionId}`
-        : nt('notes.otherNotes');
+        ? `${t('notes.sessionNotes')}: ${titleOfSession.get(n.sessionId) ?? n.sessionId}`
+        : t('notes.otherNotes');
     let g = groups.get(key);
     if (!g) {
       groups.set(
@@ -63,15 +63,15 @@ export function NotesPage({ docId, noteId }: { docId?: string; noteId?: string }
 
   return (
     <section class="hdnd-notes-page" aria-labelledby="hdnd-notes-heading">
-      <h2 id="hdnd-notes-heading">{nt('notes.heading')}</h2>
+      <h2 id="hdnd-notes-heading">{t('notes.heading')}</h2>
       {adding ? (
         <NoteEditor onDone={() => setAdding(false)} />
       ) : (
         <button type="button" onClick={() => setAdding(true)}>
-          {nt('notes.new')}
+          {t('notes.new')}
         </button>
       )}
-      {notes?.length === 0 && !adding && <p>{nt('notes.empty')}</p>}
+      {notes?.length === 0 && !adding && <p>{t('notes.empty')}</p>}
       {ordered.map(([key, g]) => (
         <section key={key} class="hdnd-notes-group">
           <h3>{g.href ? <a href={g.href}>{g.heading}</a> : g.heading}</h3>

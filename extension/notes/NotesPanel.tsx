@@ -5,7 +5,7 @@ import { getDb } from '../db/db';
 import { useLiveQuery } from '../ui/use-live-query';
 import { NoteCard } from './NoteCard';
 import { NoteEditor } from './NoteEditor';
-import { nt } from './strings';
+import { t } from '../ui/i18n';
 
 export function NotesPanel({ docId }: { docId: string }) {
   const db = getDb();
@@ -16,12 +16,12 @@ export function NotesPanel({ docId }: { docId: string }) {
   );
   return (
     <section class="hdnd-notes-panel" aria-labelledby={`notes-panel-${docId}`}>
-      <h2 id={`notes-panel-${docId}`}>{nt('notes.panelHeading')}</h2>
+      <h2 id={`notes-panel-${docId}`}>{t('notes.panelHeading')}</h2>
       {adding ? (
         <NoteEditor fixedDocId={docId} onDone={() => setAdding(false)} />
       ) : (
         <button type="button" onClick={() => setAdding(true)}>
-          {nt('notes.new')}
+          {t('notes.new')}
         </button>
       )}
       {notes?.map((n) => (

@@ -1,6 +1,8 @@
 // The one search box of the briefcase: submitting goes to #/search?q=…
 import { useEffect, useId, useState } from 'preact/hooks';
-import { st } from './strings';
+import { t } from '../ui/i18n';
+import { engineFor } from './engine';
+import { getSearchDb } from './search-db';
 
 export function searchHref(q: string): string {
   return `#/search?${new URLSearchParams({ q }).toString()}`;
@@ -39,18 +41,24 @@ export function SearchBox({
       }}
     >
       <label class="hdnd-visually-hidden" for={id}>
-        {st('search.label')}
+        {t('search.label')}
       </label>
       <input
         id={id}
         type="search"
         value={value}
-        placeholder={st('search.placeholder')}
-        title={st('search.label')}
+        placeholder={t('search.placeholder')}
+        title={t('search.label')}
         autoFocus={autoFocus}
+        // Load the index into memory while the delegate types the first words.
+        onFocus={() =>
+          void engineFor(getSearchDb())
+            .refresh()
+            .catch(() => undefined)
+        }
         onInput={(e) => setValue(e.currentTarget.value)}
       />
-      <button type="submit">{st('search.button')}</button>
+      <button type="submit">{t('search.button')}</button>
     </form>
   );
 }

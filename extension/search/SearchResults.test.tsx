@@ -31,7 +31,14 @@ describe('Snippet', () => {
 });
 
 describe('hitHref', () => {
-  const group = { docId: 'doc 1', title: 'Sổ tay', score: 1, hits: [] };
+  const group = {
+    docId: 'doc 1',
+    title: 'Sổ tay',
+    score: 1,
+    hitCount: 0,
+    best: [],
+    otherPages: [],
+  };
 
   it('opens the viewer at the 1-based page with the words to highlight', () => {
     expect(hitHref(group, { kind: 'page', pageIndex: 44, score: 1 }, 'xay dung nghi quyet')).toBe(

@@ -1,13 +1,21 @@
 // The results page #/search?q=…: hits grouped by document with page numbers and snippets (query
 // words in <mark> elements, built as Preact elements), indexing progress, and links that open the
-// viewer at the page with the words highlighted.
+// viewer at the page with the words highlighted. Ten documents at a time: "show more" fetches the
+// next ten's titles and snippets.
 import { useEffect, useState } from 'preact/hooks';
 import { getDb } from '../db/db';
 import { indexing, startSearchIndexing } from './indexing';
-import { search, type SearchGroup, type SearchHit, type SearchResults as Results } from './query';
+import {
+  GROUPS_PER_PAGE,
+  loadDetails,
+  search,
+  type SearchGroup,
+  type SearchHit,
+  type SearchResults as Results,
+} from './query';
 import { getSearchDb } from './search-db';
 import type { SnippetPart } from './snippet';
-import { st } from './strings';
+import { t } from '../ui/i18n';
 
 export function hitHref(group: SearchGroup, hit: SearchHit, q: string): string {
   if (hit.kind === 'note') return `#/notes?${new URLSearchParams({ note: hit.noteId ?? '' })}`;
@@ -25,27 +33,24 @@ export function Snippet({ parts }: { parts: SnippetPart[] }) {
 }
 
 function hitLabel(hit: SearchHit): string {
-  if (hit.kind === 'note') return st('search.note');
-  if (hit.kind === 'annotation') return st('search.annotation', { n: hit.pageIndex + 1 });
-  return st('search.page', { n: hit.pageIndex + 1 });
+  if (hit.kind === 'note') return t('search.note');
+  if (hit.kind === 'annotation') return t('search.annotation', { n: hit.pageIndex + 1 });
+  return t('search.page', { n: hit.pageIndex + 1 });
 }
 
 function Group({ group, q }: { group: SearchGroup; q: string }) {
-  const withSnippet = group.hits.filter((h) => h.snippet);
-  const rest = group.hits
-    .filter((h) => !h.snippet && h.kind === 'page')
-    .sort((a, b) => a.pageIndex - b.pageIndex);
-  const title = group.docId ? group.title : st('search.sessionNotes');
+  const withSnippet = group.best.filter((h) => h.snippet);
+  const title = group.docId ? group.title : t('search.sessionNotes');
   return (
     <section class="hdnd-search-group" data-testid="search-group">
       <h3>
         {group.docId ? <a href={`#/doc/${encodeURIComponent(group.docId)}`}>{title}</a> : title}{' '}
-        <small>{st('search.hitsInDoc', { n: group.hits.length })}</small>
+        <small>{t('search.hitsInDoc', { n: group.hitCount })}</small>
         {group.docId && (
           <>
             {' · '}
             <small>
-              <a href={`#/notes?doc=${encodeURIComponent(group.docId)}`}>{st('search.docTools')}</a>
+              <a href={`#/notes?doc=${encodeURIComponent(group.docId)}`}>{t('search.docTools')}</a>
             </small>
           </>
         )}
@@ -60,14 +65,14 @@ function Group({ group, q }: { group: SearchGroup; q: string }) {
           </li>
         ))}
       </ol>
-      {rest.length > 0 && (
+      {group.otherPages.length > 0 && (
         <p class="hdnd-search-more">
-          {st('search.morePages')}{' '}
-          {rest.map((hit, i) => (
+          {t('search.morePages')}{' '}
+          {group.otherPages.map((pageIndex, i) => (
             <>
               {i > 0 && ', '}
-              <a key={hit.pageIndex} href={hitHref(group, hit, q)}>
-                {hit.pageIndex + 1}
+              <a key={pageIndex} href={hitHref(group, { kind: 'page', pageIndex, score: 0 }, q)}>
+                {pageIndex + 1}
               </a>
             </>
           ))}
@@ -78,7 +83,8 @@ function Group({ group, q }: { group: SearchGroup; q: string }) {
 }
 
 export function SearchResultsPage({ q }: { q: string }) {
-  const [results, setResults] = useState<{ r: Results; ms: number } | undefined>();
+  const [results, setResults] = useState<{ r: Results; ms: number; shown: number } | undefined>();
+  const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const state = indexing.value;
   useEffect(() => {
@@ -93,7 +99,9 @@ export function SearchResultsPage({ q }: { q: string }) {
     }
     const started = performance.now();
     search(getSearchDb(), getDb(), q).then(
-      (r) => !cancelled && setResults({ r, ms: Math.round(performance.now() - started) }),
+      (r) =>
+        !cancelled &&
+        setResults({ r, ms: Math.round(performance.now() - started), shown: GROUPS_PER_PAGE }),
       (e: unknown) => !cancelled && setError(String(e)),
     );
     return () => {
@@ -103,34 +111,56 @@ export function SearchResultsPage({ q }: { q: string }) {
 
   return (
     <section class="hdnd-search-page" aria-labelledby="hdnd-search-heading">
-      <h2 id="hdnd-search-heading">{st('search.heading')}</h2>
+      <h2 id="hdnd-search-heading">{t('search.heading')}</h2>
       {state.status === 'indexing' && (
         <p role="status" class="hdnd-search-progress">
-          {st('search.indexing', { done: state.done, total: state.total })}{' '}
+          {t('search.indexing', { done: state.done, total: state.total })}{' '}
           <progress value={state.done} max={state.total} />
         </p>
       )}
       {state.status === 'error' && (
-        <p role="alert">{st('search.indexError', { detail: state.message ?? '' })}</p>
+        <p role="alert">{t('search.indexError', { detail: state.message ?? '' })}</p>
       )}
-      {error && <p role="alert">{st('search.failed', { detail: error })}</p>}
-      {!q.trim() && <p>{st('search.empty')}</p>}
+      {error && <p role="alert">{t('search.failed', { detail: error })}</p>}
+      {!q.trim() && <p>{t('search.empty')}</p>}
       {results && results.r.groups.length === 0 && q.trim() && (
-        <p data-testid="search-none">{st('search.none', { q })}</p>
+        <p data-testid="search-none">{t('search.none', { q })}</p>
       )}
       {results && results.r.groups.length > 0 && (
         <>
           <p data-testid="search-summary">
-            {st('search.summary', {
+            {t('search.summary', {
               hits: results.r.hitCount,
               groups: results.r.groups.length,
               q,
               ms: results.ms,
             })}
           </p>
-          {results.r.groups.map((g) => (
+          {results.r.groups.slice(0, results.shown).map((g) => (
             <Group key={g.docId ?? ''} group={g} q={q} />
           ))}
+          {results.r.groups.length > results.shown && (
+            <button
+              type="button"
+              data-testid="search-more"
+              disabled={loadingMore}
+              onClick={() => {
+                const { r, shown } = results;
+                setLoadingMore(true);
+                loadDetails(r, getDb(), shown, shown + GROUPS_PER_PAGE)
+                  .then(
+                    () => setResults({ ...results, shown: shown + GROUPS_PER_PAGE }),
+                    (e: unknown) => setError(String(e)),
+                  )
+                  .finally(() => setLoadingMore(false));
+              }}
+            >
+              {t('search.moreGroups', {
+                n: Math.min(GROUPS_PER_PAGE, results.r.groups.length - results.shown),
+                left: results.r.groups.length - results.shown,
+              })}
+            </button>
+          )}
         </>
       )}
     </section>

@@ -1,9 +1,10 @@
 // Keeps the search index in step with the briefcase: indexes every document whose pages are not
 // indexed yet, every new or edited annotation and note, and drops units whose source is gone.
-// Runs in the search worker (worker.ts); pure enough to test on fake-indexeddb.
+// Each unit becomes one segment row (segment.ts). Runs in the search worker (worker.ts); pure
+// enough to test on fake-indexeddb.
 import type { Annotation, BriefcaseDb, Note } from '../db/db';
-import { buildPostings } from './postings';
-import type { SearchDb, UnitKind, UnitRow } from './search-db';
+import type { SearchDb, SegmentRow, UnitKind, UnitRow } from './search-db';
+import { buildSegment, storeSegment } from './segment';
 
 export interface IndexProgress {
   done: number;
@@ -41,8 +42,13 @@ interface Wanted {
 async function wantedUnits(source: BriefcaseDb): Promise<Wanted[]> {
   const wanted: Wanted[] = [];
   const docIds = (await source.documents.toCollection().primaryKeys()) as string[];
+  // Page counts of every document from one read of the `docId` index (not one count per document).
+  const pageCounts = new Map<string, number>();
+  for (const key of (await source.pages.orderBy('docId').keys()) as string[]) {
+    pageCounts.set(key, (pageCounts.get(key) ?? 0) + 1);
+  }
   for (const docId of docIds) {
-    const pageCount = await source.pages.where('docId').equals(docId).count();
+    const pageCount = pageCounts.get(docId) ?? 0;
     wanted.push({
       unitId: unitIdOf.doc(docId),
       kind: 'doc',
@@ -76,16 +82,13 @@ async function wantedUnits(source: BriefcaseDb): Promise<Wanted[]> {
   return wanted;
 }
 
-async function removeUnit(index: SearchDb, unitId: string): Promise<void> {
-  await index.transaction('rw', [index.postings, index.units], async () => {
-    await index.postings.where('unitId').equals(unitId).delete();
-    await index.units.delete(unitId);
-  });
-}
+/** Units built but not yet written: small ones (annotations, notes) go in one transaction. */
+const BATCH_BYTES = 1 << 20;
+const BATCH_UNITS = 200;
 
 /**
- * Brings the index up to date with the briefcase. Documents are indexed one at a time, each in
- * its own transaction, so a closed page loses at most the document being indexed.
+ * Brings the index up to date with the briefcase. A document is written in its own transaction
+ * (so a closed page loses at most the document being indexed); small units are written together.
  */
 export async function syncIndex(
   source: BriefcaseDb,
@@ -93,21 +96,38 @@ export async function syncIndex(
   onProgress?: (p: IndexProgress) => void,
 ): Promise<SyncResult> {
   const wanted = await wantedUnits(source);
-  const existing = new Map((await index.units.toArray()).map((u) => [u.unitId, u]));
+  const existing = new Map(
+    (await index.units.toArray()).map((u) => [u.unitId, u.version] as const),
+  );
   const wantedIds = new Set(wanted.map((w) => w.unitId));
-  let removed = 0;
-  for (const unitId of existing.keys()) {
-    if (!wantedIds.has(unitId)) {
-      await removeUnit(index, unitId);
-      removed++;
-    }
+  const gone = [...existing.keys()].filter((unitId) => !wantedIds.has(unitId));
+  if (gone.length) {
+    await index.transaction('rw', [index.units, index.segments], async () => {
+      await index.units.bulkDelete(gone);
+      await index.segments.bulkDelete(gone);
+    });
   }
-  const todo = wanted.filter((w) => existing.get(w.unitId)?.version !== w.version);
+  const todo = wanted.filter((w) => existing.get(w.unitId) !== w.version);
   let done = 0;
   onProgress?.({ done, total: todo.length });
+  let units: UnitRow[] = [];
+  let segments: SegmentRow[] = [];
+  let bytes = 0;
+  const flush = async () => {
+    if (!units.length) return;
+    const [u, s] = [units, segments];
+    units = [];
+    segments = [];
+    bytes = 0;
+    await index.transaction('rw', [index.units, index.segments], async () => {
+      await index.segments.bulkPut(s);
+      await index.units.bulkPut(u);
+    });
+    for (let i = 0; i < u.length; i++) onProgress?.({ done: ++done, total: todo.length });
+  };
   for (const w of todo) {
-    const built = buildPostings(await w.load());
-    const unit: UnitRow = {
+    const built = buildSegment(await w.load());
+    units.push({
       unitId: w.unitId,
       kind: w.kind,
       ...(w.docId ? { docId: w.docId } : {}),
@@ -115,20 +135,24 @@ export async function syncIndex(
       tokens: built.tokens,
       textChars: built.textChars,
       indexBytes: built.indexBytes,
-    };
-    await index.transaction('rw', [index.postings, index.units], async () => {
-      await index.postings.where('unitId').equals(w.unitId).delete();
-      await index.postings.bulkPut(
-        [...built.postings].map(([token, p]) => ({ token, unitId: w.unitId, ...p })),
-      );
-      await index.units.put(unit);
     });
-    onProgress?.({ done: ++done, total: todo.length });
+    segments.push({ unitId: w.unitId, ...storeSegment(built.segment) });
+    bytes += built.indexBytes;
+    if (w.kind === 'doc' || bytes >= BATCH_BYTES || units.length >= BATCH_UNITS) await flush();
   }
-  return { indexed: todo.length, removed };
+  await flush();
+  return { indexed: todo.length, removed: gone.length };
 }
 
-/** Text characters indexed and bytes of postings written, over all units. */
+/** Empties the index (after a restore); the indexer then rebuilds it from the briefcase. */
+export async function clearIndex(index: SearchDb): Promise<void> {
+  await index.transaction('rw', [index.units, index.segments], async () => {
+    await index.units.clear();
+    await index.segments.clear();
+  });
+}
+
+/** Text characters indexed and bytes of segments written, over all units. */
 export async function indexStats(
   index: SearchDb,
 ): Promise<{ units: number; textChars: number; indexBytes: number }> {

@@ -1,10 +1,13 @@
 // Page side of search indexing: starts the search worker and asks it to sync whenever the
 // briefcase's documents, pages, annotations or notes change (and once at page load).
-// `indexing` is a signal the UI shows as progress.
+// `indexing` is a signal the UI shows as progress; each report also tells the page's query engine
+// that the index changed.
 import { signal } from '@preact/signals';
 import { liveQuery } from 'dexie';
 import { getDb, type BriefcaseDb } from '../db/db';
+import { engineFor } from './engine';
 import type { IndexerReply } from './messages';
+import { getSearchDb } from './search-db';
 import SearchWorker from './worker?worker';
 
 export interface IndexingState {
@@ -24,6 +27,7 @@ export function startSearchIndexing(db: BriefcaseDb = getDb()): () => void {
   const worker = new SearchWorker();
   worker.onmessage = (event: MessageEvent<IndexerReply>) => {
     const m = event.data;
+    engineFor(getSearchDb()).invalidate();
     if (m.type === 'progress') {
       indexing.value = {
         status: m.done < m.total ? 'indexing' : 'idle',

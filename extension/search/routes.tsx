@@ -7,7 +7,7 @@ import { NotesPage } from '../notes/NotesPage';
 import { startSearchIndexing } from './indexing';
 import { SearchBox } from './SearchBox';
 import { SearchResultsPage } from './SearchResults';
-import { st } from './strings';
+import { t } from '../ui/i18n';
 import './search.css';
 
 /** The page for a path the core router passes through; undefined when the path is not ours. */
@@ -36,8 +36,8 @@ export function useSearchIndexing(): void {
 export function HeaderSearch() {
   return (
     <>
-      <a href="#/notes">{st('nav.notes')}</a>
-      <a href="#/backup">{st('nav.backup')}</a>
+      <a href="#/notes">{t('nav.notes')}</a>
+      <a href="#/backup">{t('nav.backup')}</a>
       <SearchBox />
     </>
   );

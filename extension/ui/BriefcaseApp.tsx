@@ -55,12 +55,7 @@ export function BriefcaseApp() {
       <main>
         {route.name === 'library' && <LibraryPage />}
         {route.name === 'doc' && (
-          <ViewerPage
-            key={`${route.id}|${route.page}|${route.q}`}
-            id={route.id}
-            page={route.page}
-            q={route.q}
-          />
+          <ViewerPage key={route.id} id={route.id} page={route.page} q={route.q} ann={route.ann} />
         )}
         {route.name === 'import' && <ImportUrlPage url={route.url} kind={route.kind} />}
         {route.name === 'other' &&

@@ -186,6 +186,20 @@ export const messages = {
   'viewer.findPrev': { vi: 'Kết quả trước', en: 'Previous match' },
   'viewer.findCount': { vi: '{current}/{total} kết quả', en: '{current} of {total} matches' },
   'viewer.findNone': { vi: 'Không thấy', en: 'Not found' },
+  'viewer.sidePanel': { vi: 'Trang và mục lục', en: 'Pages and outline' },
+  'viewer.pages': { vi: 'Trang', en: 'Pages' },
+  'viewer.goToPage': { vi: 'Đến trang {n}', en: 'Go to page {n}' },
+  'viewer.documentPanel': {
+    vi: 'Đánh dấu, ghi chú và xuất tệp',
+    en: 'Highlights, notes and export',
+  },
+  'viewer.tab.annotations': { vi: 'Đánh dấu', en: 'Highlights' },
+  'viewer.tab.notes': { vi: 'Ghi chú', en: 'Notes' },
+  'viewer.tab.export': { vi: 'Xuất tệp', en: 'Export' },
+  'viewer.annotationGone': {
+    vi: 'Không còn đánh dấu này trong tài liệu (có thể đã bị xoá).',
+    en: 'This highlight is no longer in the document (it may have been deleted).',
+  },
   'viewer.outline': { vi: 'Mục lục', en: 'Outline' },
   'viewer.noOutline': {
     vi: 'Tài liệu không có mục lục. Dùng ô số trang hoặc tìm kiếm để di chuyển.',
@@ -249,6 +263,250 @@ export const messages = {
   'ann.saveFailed': {
     vi: 'Chưa lưu được đánh dấu; sẽ thử lại. Đừng đóng trang.',
     en: 'Annotations not saved yet; retrying. Keep the page open.',
+  },
+
+  // Search (extension/search)
+  'search.label': {
+    vi: 'Tìm trong tất cả tài liệu, góp ý và ghi chú (gõ có dấu hoặc không dấu)',
+    en: 'Search all documents, comments and notes (with or without accents)',
+  },
+  'search.placeholder': {
+    vi: 'Tìm kiếm, ví dụ: nghi quyet ngan sach',
+    en: 'Search, e.g. budget resolution',
+  },
+  'search.button': { vi: 'Tìm', en: 'Search' },
+  'search.heading': { vi: 'Kết quả tìm kiếm', en: 'Search results' },
+  'search.summary': {
+    vi: '{hits} kết quả trong {groups} nhóm cho “{q}” ({ms} ms)',
+    en: '{hits} results in {groups} groups for “{q}” ({ms} ms)',
+  },
+  'search.none': {
+    vi: 'Không tìm thấy “{q}”. Thử bỏ bớt từ, kiểm tra chính tả, hoặc gõ không dấu.',
+    en: 'Nothing found for “{q}”. Try fewer words, check the spelling, or type without accents.',
+  },
+  'search.empty': {
+    vi: 'Gõ từ cần tìm vào ô tìm kiếm. Có thể gõ không dấu: “dai bieu” tìm được “đại biểu”.',
+    en: 'Type words to search. Accents are optional: “dai bieu” finds “đại biểu”.',
+  },
+  'search.indexing': {
+    vi: 'Đang lập chỉ mục tìm kiếm: {done}/{total}… Kết quả có thể chưa đủ.',
+    en: 'Building the search index: {done}/{total}… Results may be incomplete.',
+  },
+  'search.indexError': {
+    vi: 'Lập chỉ mục tìm kiếm bị lỗi ({detail}). Hãy tải lại trang.',
+    en: 'Building the search index failed ({detail}). Reload the page.',
+  },
+  'search.page': { vi: 'Trang {n}', en: 'Page {n}' },
+  'search.annotation': { vi: 'Đánh dấu / góp ý, trang {n}', en: 'Highlight / comment, page {n}' },
+  'search.note': { vi: 'Ghi chú', en: 'Note' },
+  'search.sessionNotes': { vi: 'Ghi chú kỳ họp', en: 'Session notes' },
+  'search.morePages': { vi: 'Các trang khác:', en: 'Other pages:' },
+  'search.hitsInDoc': { vi: '{n} kết quả', en: '{n} results' },
+  'search.moreGroups': {
+    vi: 'Xem thêm {n} tài liệu (còn {left})',
+    en: 'Show {n} more documents ({left} left)',
+  },
+  'search.failed': {
+    vi: 'Không tìm được ({detail}). Hãy thử lại.',
+    en: 'The search failed ({detail}). Try again.',
+  },
+  'search.docTools': { vi: 'Ghi chú và xuất tệp', en: 'Notes and export' },
+  'nav.notes': { vi: 'Ghi chú', en: 'Notes' },
+  'nav.backup': { vi: 'Sao lưu', en: 'Backup' },
+
+  // Notes (extension/notes)
+  'notes.heading': { vi: 'Ghi chú', en: 'Notes' },
+  'notes.new': { vi: 'Ghi chú mới', en: 'New note' },
+  'notes.empty': {
+    vi: 'Chưa có ghi chú nào. Bấm “Ghi chú mới” để ghi ý kiến chuẩn bị cho kỳ họp.',
+    en: 'No notes yet. Press “New note” to write down what to raise at the session.',
+  },
+  'notes.title': { vi: 'Tiêu đề', en: 'Title' },
+  'notes.body': { vi: 'Nội dung', en: 'Text' },
+  'notes.formatHint': {
+    vi: 'Định dạng: **đậm**, *nghiêng*, dòng bắt đầu bằng “- ” hoặc “1. ” thành danh sách.',
+    en: 'Formatting: **bold**, *italic*, lines starting with “- ” or “1. ” make a list.',
+  },
+  'notes.preview': { vi: 'Xem trước', en: 'Preview' },
+  'notes.attachTo': { vi: 'Gắn với', en: 'Belongs to' },
+  'notes.document': { vi: 'Tài liệu', en: 'Document' },
+  'notes.session': { vi: 'Kỳ họp', en: 'Session' },
+  'notes.none': { vi: '(không)', en: '(none)' },
+  'notes.links': { vi: 'Liên kết tới đánh dấu / góp ý', en: 'Linked highlights / comments' },
+  'notes.noAnnotations': {
+    vi: 'Tài liệu này chưa có đánh dấu hay góp ý nào để liên kết.',
+    en: 'This document has no highlights or comments to link yet.',
+  },
+  'notes.chooseDocFirst': {
+    vi: 'Chọn một tài liệu để liên kết tới đánh dấu của nó.',
+    en: 'Choose a document to link to its highlights.',
+  },
+  'notes.page': { vi: 'Trang {n}', en: 'Page {n}' },
+  'notes.save': { vi: 'Lưu ghi chú', en: 'Save note' },
+  'notes.cancel': { vi: 'Huỷ', en: 'Cancel' },
+  'notes.edit': { vi: 'Sửa', en: 'Edit' },
+  'notes.delete': { vi: 'Xoá', en: 'Delete' },
+  'notes.deleteConfirm': { vi: 'Xoá ghi chú “{title}”?', en: 'Delete the note “{title}”?' },
+  'notes.untitled': { vi: '(chưa có tiêu đề)', en: '(untitled)' },
+  'notes.titleRequired': {
+    vi: 'Hãy nhập tiêu đề hoặc nội dung cho ghi chú.',
+    en: 'Enter a title or some text for the note.',
+  },
+  'notes.sessionNotes': { vi: 'Ghi chú kỳ họp', en: 'Session notes' },
+  'notes.documentNotes': { vi: 'Ghi chú theo tài liệu', en: 'Notes on documents' },
+  'notes.otherNotes': { vi: 'Ghi chú khác', en: 'Other notes' },
+  'notes.updated': { vi: 'Sửa lúc {when}', en: 'Edited {when}' },
+  'notes.missingAnnotation': {
+    vi: '(đánh dấu này đã bị xoá)',
+    en: '(this highlight was deleted)',
+  },
+  'notes.panelHeading': { vi: 'Ghi chú về tài liệu này', en: 'Notes on this document' },
+  'notes.allNotes': { vi: 'Tất cả ghi chú', en: 'All notes' },
+
+  // Export (extension/export)
+  'export.heading': { vi: 'Xuất tài liệu', en: 'Export' },
+  'export.annotated': { vi: 'Tải bản PDF có ghi chú', en: 'Download the annotated PDF' },
+  'export.annotatedHint': {
+    vi: 'Bản sao kèm đánh dấu và góp ý, mở được bằng mọi trình đọc PDF. Tệp gốc (và chữ ký số của nó) giữ nguyên.',
+    en: 'A copy with your highlights and comments for any PDF reader. The original (and its digital signature) stays unchanged.',
+  },
+  'export.sheetDocx': { vi: 'Phiếu góp ý (.docx)', en: 'Comment sheet (.docx)' },
+  'export.sheetPdf': { vi: 'Phiếu góp ý (.pdf)', en: 'Comment sheet (.pdf)' },
+  'export.delegateName': {
+    vi: 'Họ tên đại biểu (in trên phiếu)',
+    en: 'Delegate’s name (on the sheet)',
+  },
+  'export.working': { vi: 'Đang tạo tệp…', en: 'Creating the file…' },
+  'export.done': { vi: 'Đã tạo “{file}”.', en: 'Created “{file}”.' },
+  'export.noComments': {
+    vi: 'Tài liệu chưa có góp ý dự thảo nào: phiếu sẽ trống. Đánh dấu “Góp ý dự thảo” khi viết góp ý.',
+    en: 'No draft comments yet: the sheet will be empty. Tick “Draft comment” when writing a comment.',
+  },
+  'export.error.encrypted': {
+    vi: 'Tệp có mật khẩu nên không ghi thêm ghi chú vào được. Phiếu góp ý vẫn xuất được.',
+    en: 'The file is password-protected, so annotations cannot be written into it. The comment sheet still works.',
+  },
+  'export.error.notFound': {
+    vi: 'Không tìm thấy tài liệu hoặc tệp gốc. Hãy nhập lại tài liệu.',
+    en: 'The document or its file was not found. Import the document again.',
+  },
+  'export.error.broken': {
+    vi: 'Không ghi được ghi chú vào tệp PDF này (cấu trúc tệp lạ). Hãy dùng phiếu góp ý.',
+    en: 'Annotations could not be written into this PDF (unusual file structure). Use the comment sheet.',
+  },
+  'export.error.unknown': {
+    vi: 'Không xuất được ({detail}). Hãy thử lại.',
+    en: 'Export failed ({detail}). Try again.',
+  },
+
+  // Backup (extension/backup)
+  'backup.heading': { vi: 'Sao lưu và khôi phục', en: 'Back up and restore' },
+  'backup.intro': {
+    vi: 'Sao lưu toàn bộ cặp tài liệu (tài liệu gốc, đánh dấu, góp ý, ghi chú, kỳ họp, cài đặt) vào một tệp. Giữ tệp ở nơi an toàn; có thể khôi phục trên máy khác.',
+    en: 'Back up the whole briefcase (original documents, highlights, comments, notes, sessions, settings) into one file. Keep it safe; it can be restored on another computer.',
+  },
+  'backup.create': { vi: 'Tạo tệp sao lưu', en: 'Create a backup file' },
+  'backup.creating': { vi: 'Đang sao lưu…', en: 'Backing up…' },
+  'backup.created': {
+    vi: 'Đã tạo tệp sao lưu: {docs} tài liệu, {annotations} đánh dấu/góp ý, {notes} ghi chú.',
+    en: 'Backup created: {docs} documents, {annotations} highlights/comments, {notes} notes.',
+  },
+  'backup.restoreHeading': { vi: 'Khôi phục từ tệp sao lưu', en: 'Restore from a backup file' },
+  'backup.restoreWarning': {
+    vi: 'Khôi phục sẽ THAY THẾ toàn bộ nội dung hiện có của cặp tài liệu bằng nội dung của tệp sao lưu. Tệp được kiểm tra đầy đủ trước; nếu tệp hỏng, không có gì bị thay đổi.',
+    en: 'Restoring REPLACES everything in the briefcase with the backup’s content. The file is fully checked first; if it is damaged, nothing changes.',
+  },
+  'backup.chooseFile': { vi: 'Chọn tệp sao lưu (.zip)', en: 'Choose a backup file (.zip)' },
+  'backup.confirm': {
+    vi: 'Thay thế toàn bộ cặp tài liệu bằng tệp “{file}”?',
+    en: 'Replace the whole briefcase with “{file}”?',
+  },
+  'backup.restoring': { vi: 'Đang kiểm tra và khôi phục…', en: 'Checking and restoring…' },
+  'backup.restored': {
+    vi: 'Đã khôi phục: {docs} tài liệu, {annotations} đánh dấu/góp ý, {notes} ghi chú. Chỉ mục tìm kiếm đang được lập lại.',
+    en: 'Restored: {docs} documents, {annotations} highlights/comments, {notes} notes. The search index is being rebuilt.',
+  },
+  'backup.error.notZip': {
+    vi: 'Tệp này không phải tệp sao lưu của cặp tài liệu (không đọc được). Không có gì bị thay đổi. Hãy chọn đúng tệp .zip đã sao lưu.',
+    en: 'This is not a briefcase backup (it cannot be read). Nothing was changed. Choose the .zip backup file.',
+  },
+  'backup.error.noManifest': {
+    vi: 'Tệp sao lưu thiếu phần mô tả (manifest.json) hoặc phần mô tả không hợp lệ. Không có gì bị thay đổi. Hãy dùng một bản sao lưu khác.',
+    en: 'The backup has no valid description (manifest.json). Nothing was changed. Use another backup.',
+  },
+  'backup.error.newer': {
+    vi: 'Tệp sao lưu được tạo bởi phiên bản mới hơn của tiện ích (lược đồ {version}). Không có gì bị thay đổi. Hãy cập nhật tiện ích rồi khôi phục lại.',
+    en: 'The backup was made by a newer version of the extension (schema {version}). Nothing was changed. Update the extension, then restore again.',
+  },
+  'backup.error.missing': {
+    vi: 'Tệp sao lưu bị hỏng: thiếu “{file}”. Không có gì bị thay đổi. Hãy dùng một bản sao lưu khác.',
+    en: 'The backup is damaged: “{file}” is missing. Nothing was changed. Use another backup.',
+  },
+  'backup.error.hash': {
+    vi: 'Tệp sao lưu bị hỏng: mã kiểm tra SHA-256 của “{file}” không khớp. Không có gì bị thay đổi. Hãy dùng một bản sao lưu khác.',
+    en: 'The backup is damaged: the SHA-256 checksum of “{file}” does not match. Nothing was changed. Use another backup.',
+  },
+  'backup.error.content': {
+    vi: 'Nội dung tệp sao lưu không hợp lệ ({detail}). Không có gì bị thay đổi. Hãy dùng một bản sao lưu khác.',
+    en: 'The backup’s content is invalid ({detail}). Nothing was changed. Use another backup.',
+  },
+  'backup.error.storage': {
+    vi: 'Không ghi được vào bộ nhớ trình duyệt ({detail}). Không có gì bị thay đổi. Hãy giải phóng dung lượng đĩa rồi thử lại.',
+    en: 'Could not write to the browser’s storage ({detail}). Nothing was changed. Free some disk space and try again.',
+  },
+
+  // Session packages (extension/packages)
+  'packages.title': { vi: 'Bộ tài liệu kỳ họp', en: 'Session packages' },
+  'packages.intro': {
+    vi: 'Dán liên kết bộ tài liệu văn phòng HĐND gửi cho bạn. Tài liệu được tải về cặp tài liệu để đọc cả khi không có mạng, và tự cập nhật khi có bản mới.',
+    en: 'Paste the package link the council secretariat sent you. The documents are downloaded into your briefcase to read offline, and updated when a new version is published.',
+  },
+  'packages.linkLabel': { vi: 'Liên kết bộ tài liệu', en: 'Package link' },
+  'packages.add': { vi: 'Thêm vào cặp tài liệu', en: 'Add to briefcase' },
+  'packages.notALink': {
+    vi: 'Đây không phải liên kết bộ tài liệu (dạng https://…/p/…). Hãy sao chép đúng liên kết trong thư mời.',
+    en: 'This is not a package link (https://…/p/…). Copy the exact link from your invitation.',
+  },
+  'packages.downloading': {
+    vi: 'Đang tải {title} ({done}/{total})… {percent}%',
+    en: 'Downloading {title} ({done}/{total})… {percent}%',
+  },
+  'packages.upToDate': {
+    vi: 'Đã có đủ tài liệu, bản mới nhất.',
+    en: 'All documents, latest versions.',
+  },
+  'packages.checkNow': { vi: 'Kiểm tra cập nhật', en: 'Check for updates' },
+  'packages.update': { vi: 'Tải bản mới', en: 'Download updates' },
+  'packages.pending': { vi: 'Có {n} thay đổi chưa tải về:', en: '{n} changes not yet downloaded:' },
+  'packages.documents': { vi: 'Tài liệu', en: 'Documents' },
+  'packages.open': { vi: 'Mở', en: 'Open' },
+  'packages.version': { vi: 'bản {n}', en: 'version {n}' },
+  'packages.oldVersions': { vi: 'Bản cũ:', en: 'Older versions:' },
+  'packages.changesTitle': { vi: 'Những gì đã thay đổi', en: 'What changed' },
+  'packages.added': { vi: 'Thêm: {title}', en: 'Added: {title}' },
+  'packages.newVersion': {
+    vi: 'Bản mới của {title}: bản {to} (thay bản {from}). Lý do: {reason}',
+    en: 'New version of {title}: version {to} (replaces {from}). Reason: {reason}',
+  },
+  'packages.removed': { vi: 'Rút khỏi bộ tài liệu: {title}', en: 'Withdrawn: {title}' },
+  'packages.unplacedTitle': {
+    vi: 'Đánh dấu, góp ý không đặt được vào bản mới (vẫn giữ, xem trong danh sách của tài liệu):',
+    en: 'Highlights and comments that could not be placed on the new version (kept; listed with the document):',
+  },
+  'packages.offline': {
+    vi: 'Không kết nối được máy chủ ({detail}). Tài liệu đã tải vẫn đọc được; sẽ thử lại khi có mạng.',
+    en: 'Could not reach the server ({detail}). Downloaded documents still open; will retry when online.',
+  },
+  'packages.checkedAt': { vi: 'Kiểm tra lần cuối: {time}', en: 'Last checked: {time}' },
+  'packages.none': { vi: 'Chưa có bộ tài liệu nào.', en: 'No packages yet.' },
+  'packages.library': { vi: 'Về thư viện', en: 'Back to the library' },
+  'packages.badgeUpdated': {
+    vi: 'Đã tự tải về {n} thay đổi:',
+    en: '{n} changes downloaded in the background:',
+  },
+  'packages.newInBackground': {
+    vi: 'Mới — đã tự tải về khi bạn chưa mở trang này',
+    en: 'New — downloaded in the background',
   },
 } satisfies Record<string, Bilingual>;
 

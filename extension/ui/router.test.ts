@@ -17,6 +17,15 @@ describe('parseHash', () => {
     });
   });
 
+  test('a link to an annotation (from notes and search) carries its id', () => {
+    expect(parseHash('#/doc/abc?page=2&ann=a-1')).toEqual({
+      name: 'doc',
+      id: 'abc',
+      page: 2,
+      ann: 'a-1',
+    });
+  });
+
   test('a page that is not a positive whole number is ignored', () => {
     expect(parseHash('#/doc/abc?page=-3')).toEqual({ name: 'doc', id: 'abc' });
     expect(parseHash('#/doc/abc?page=x')).toEqual({ name: 'doc', id: 'abc' });

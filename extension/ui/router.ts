@@ -1,9 +1,9 @@
-// Hash routes of the briefcase page: `#/` library, `#/doc/<id>?page=N&q=<words>` viewer,
+// Hash routes of the briefcase page: `#/` library, `#/doc/<id>?page=N&q=<words>&ann=<id>` viewer,
 // `#/import?url=<pdf>&kind=tab|url` saving a PDF from the web; other paths (`#/search`, `#/notes`,
 // `#/backup`) belong to the search helper's panels and are passed through as `other`.
 export type Route =
   | { name: 'library' }
-  | { name: 'doc'; id: string; page?: number; q?: string }
+  | { name: 'doc'; id: string; page?: number; q?: string; ann?: string }
   | { name: 'import'; url: string; kind: 'url' | 'tab' }
   | { name: 'other'; path: string; params: URLSearchParams };
 
@@ -16,11 +16,13 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'doc' && parts[1]) {
     const page = Number(params.get('page'));
     const q = params.get('q')?.trim();
+    const ann = params.get('ann')?.trim();
     return {
       name: 'doc',
       id: decodeURIComponent(parts[1]),
       ...(Number.isInteger(page) && page >= 1 ? { page } : {}),
       ...(q ? { q } : {}),
+      ...(ann ? { ann } : {}),
     };
   }
   if (parts[0] === 'import' && params.get('url')) {

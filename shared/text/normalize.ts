@@ -88,10 +88,43 @@ export function tokenize(text: string): Token[] {
   const normal = normalizeText(text);
   const tokens: Token[] = [];
   for (const m of normal.matchAll(TOKEN_RE)) {
-    const exact = canonicalTones(m[0].toLowerCase());
-    tokens.push({ exact, folded: foldText(exact), start: m.index, end: m.index + m[0].length });
+    const [exact, folded] = wordForms(m[0]);
+    tokens.push({ exact, folded, start: m.index, end: m.index + m[0].length });
   }
   return tokens;
+}
+
+/**
+ * Calls `fn` with the accent-exact and folded forms of every word of the text, in order; returns
+ * the number of words. What {@link tokenize} finds, without building token objects (indexing).
+ */
+export function forEachWord(text: string, fn: (exact: string, folded: string) => void): number {
+  let n = 0;
+  for (const m of normalizeText(text).matchAll(TOKEN_RE)) {
+    const forms = wordForms(m[0]);
+    fn(forms[0], forms[1]);
+    n++;
+  }
+  return n;
+}
+
+/**
+ * The exact and folded forms of one word as written (already NFC), memoised: a document repeats
+ * a few thousand words many times, and folding (two normalisations and a regex each) dominated
+ * indexing. The cache is bounded and simply restarts when full.
+ */
+const formsCache = new Map<string, readonly [string, string]>();
+const FORMS_CACHE_MAX = 50_000;
+
+function wordForms(word: string): readonly [string, string] {
+  let forms = formsCache.get(word);
+  if (!forms) {
+    if (formsCache.size >= FORMS_CACHE_MAX) formsCache.clear();
+    const exact = canonicalTones(word.toLowerCase());
+    forms = [exact, foldText(exact)];
+    formsCache.set(word, forms);
+  }
+  return forms;
 }
 
 /** Query terms: the tokens of what the user typed, each with exact and folded forms. */

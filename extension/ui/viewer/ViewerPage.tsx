@@ -1,28 +1,90 @@
-// The document viewer page (#/doc/<id>?page=N&q=words): pdf.js view in the middle, outline on the
-// left, highlights and comments on the right. Opens at page N (else where the delegate stopped),
-// highlights the words, re-attaches annotations, and saves the last page read.
+// The document viewer page (#/doc/<id>?page=N&q=words&ann=<annotationId>): pdf.js view in the
+// middle; page thumbnails and the outline on the left; highlights and comments, the document's
+// notes and its exports on the right. Paints the first page before anything else is read: the
+// page text and annotations are loaded (and re-attached) after it. Opens at page N (else where
+// the delegate stopped), highlights the words, scrolls to and flashes annotation `ann`, and saves
+// the last page read.
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { AnnotationManager, type AnnotationPatch } from '../../annotations/annotation-manager';
 import { describeRange } from '../../annotations/anchoring';
 import { getDb, type Annotation, type BriefcaseDocument } from '../../db/db';
+import { ExportButtons } from '../../export/ExportButtons';
 import type { PasswordReason } from '../../import/pdf-read';
-import { t } from '../i18n';
+import { NotesPanel } from '../../notes/NotesPanel';
+import { t, type MessageKey } from '../i18n';
 import { PasswordDialog } from '../library/PasswordDialog';
-import { PDF_PARAMS, pdfjs } from '../pdfjs-browser';
+import { PDF_PARAMS, getViewerWorker, pdfjs } from '../pdfjs-browser';
 import { AnnotationList } from './AnnotationList';
 import { findVariants } from './find-variants';
-import { annotationSaver, loadDocument } from './open-document';
+import { annotationSaver, loadAnnotations, loadDocumentFile, markOpened } from './open-document';
 import { Outline, type OutlineNode } from './Outline';
 import { annotationAt, drawAnnotations } from './overlay';
 import { PdfView, type FindCount, type PageViewLike } from './pdf-view';
 import { clientToPdfPoint, currentSelection, rangeFromOffsets, rangeToPdfRects } from './selection';
+import { Thumbnails } from './Thumbnails';
 import { ViewerToolbar } from './ViewerToolbar';
+
+// Start the viewer's pdf.js worker with the page, so that opening a document does not wait for it.
+getViewerWorker();
+
+/** Name of the performance mark set when a document's first page is painted (tests, bench). */
+export const FIRST_PAGE_MARK = 'hdnd-viewer-first-page';
+
+/** How long an annotation opened by a link (`?ann=`) flashes. */
+const FLASH_MS = 2500;
 
 export interface ViewerPageProps {
   id: string;
   page?: number;
   q?: string;
+  /** An annotation to scroll to and flash (links from notes and search). */
+  ann?: string;
+}
+
+type LeftTab = 'pages' | 'outline';
+type RightTab = 'annotations' | 'notes' | 'export';
+
+const LEFT_TAB_KEY = 'hdnd-viewer-left-tab';
+
+function storedLeftTab(): LeftTab {
+  try {
+    return globalThis.localStorage?.getItem(LEFT_TAB_KEY) === 'outline' ? 'outline' : 'pages';
+  } catch {
+    return 'pages';
+  }
+}
+
+/** A row of tabs; the panel below shows the selected one. */
+function Tabs<T extends string>({
+  label,
+  tabs,
+  selected,
+  onSelect,
+}: {
+  label: string;
+  tabs: readonly [T, MessageKey][];
+  selected: T;
+  onSelect: (tab: T) => void;
+}) {
+  return (
+    <div class="hdnd-tabs" role="tablist" aria-label={label}>
+      {tabs.map(([tab, key]) => (
+        <button
+          key={tab}
+          type="button"
+          role="tab"
+          id={`tab-${tab}`}
+          aria-selected={tab === selected}
+          aria-controls={`panel-${tab}`}
+          class={tab === selected ? 'is-selected' : ''}
+          onClick={() => onSelect(tab)}
+        >
+          {t(key)}
+        </button>
+      ))}
+    </div>
+  );
 }
 
 type Status =
@@ -36,7 +98,7 @@ function isTyping(target: EventTarget | null): boolean {
   return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 }
 
-export function ViewerPage({ id, page, q }: ViewerPageProps) {
+export function ViewerPage({ id, page, q, ann }: ViewerPageProps) {
   const db = getDb();
   const container = useRef<HTMLDivElement>(null);
   const findInput = useRef<HTMLInputElement>(null);
@@ -45,8 +107,13 @@ export function ViewerPage({ id, page, q }: ViewerPageProps) {
   const pagesText = useRef<string[]>([]);
   const [status, setStatus] = useState<Status>({ kind: 'loading' });
   const [doc, setDoc] = useState<BriefcaseDocument | null>(null);
+  const [pdfDoc, setPdfDoc] = useState<PDFDocumentProxy | null>(null);
+  const [painted, setPainted] = useState(false);
+  /** Annotations and page text are loaded (after the first page is painted). */
+  const [annotationsReady, setAnnotationsReady] = useState(false);
   const [annotations, setAnnotations] = useState<Annotation[]>([]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [flashId, setFlashId] = useState<string | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [pageNumber, setPageNumber] = useState(1);
   const [pagesCount, setPagesCount] = useState(0);
@@ -57,15 +124,17 @@ export function ViewerPage({ id, page, q }: ViewerPageProps) {
   const [hint, setHint] = useState<string | null>(null);
   const [saveState, setSaveState] = useState<string | null>(null);
   const [outline, setOutline] = useState<OutlineNode[] | null>(null);
+  const [leftTab, setLeftTab] = useState<LeftTab>(storedLeftTab);
+  const [rightTab, setRightTab] = useState<RightTab>('annotations');
   const [password, setPassword] = useState<{
     reason: PasswordReason;
     answer: (p: string | null) => void;
   } | null>(null);
-  const stateRef = useRef({ annotations, selectedId });
-  stateRef.current = { annotations, selectedId };
+  const stateRef = useRef({ annotations, selectedId, flashId });
+  stateRef.current = { annotations, selectedId, flashId };
 
   const redraw = useCallback((pv: PageViewLike) => {
-    const { annotations: list, selectedId: sel } = stateRef.current;
+    const { annotations: list, selectedId: sel, flashId: flash } = stateRef.current;
     // Annotations re-attached at a new place get their rectangles from the text layer.
     const layer = pv.div.querySelector('.textLayer');
     for (const a of list) {
@@ -89,6 +158,7 @@ export function ViewerPage({ id, page, q }: ViewerPageProps) {
       sel,
       (annId) => setSelectedId(annId),
       (a) => `${t('ann.note')}: ${a.body ?? ''}`,
+      flash,
     );
   }, []);
 
@@ -101,12 +171,12 @@ export function ViewerPage({ id, page, q }: ViewerPageProps) {
     }
   }, [redraw]);
 
-  useEffect(redrawAll, [annotations, selectedId, redrawAll]);
+  useEffect(redrawAll, [annotations, selectedId, flashId, redrawAll]);
 
-  // Open the document.
+  // Open the document: the bytes to pdf.js first; annotations and page text after the first paint.
   useEffect(() => {
     let cancelled = false;
-    let pdfDoc: PDFDocumentProxy | undefined;
+    let task: ReturnType<typeof pdfjs.getDocument> | undefined;
     let lastPageTimer: ReturnType<typeof setTimeout> | undefined;
     let unsavedPage: number | undefined;
     const saveLastPage = () => {
@@ -115,35 +185,54 @@ export function ViewerPage({ id, page, q }: ViewerPageProps) {
       unsavedPage = undefined;
     };
     setStatus({ kind: 'loading' });
+    setPainted(false);
+    setAnnotationsReady(false);
+    const fail = (error: unknown) => {
+      if (!cancelled)
+        setStatus({
+          kind: 'error',
+          detail: error instanceof Error ? error.message : String(error),
+        });
+    };
+    const loadLater = async (pageCount: number) => {
+      const later = await loadAnnotations(db, id, pageCount);
+      if (cancelled) return;
+      pagesText.current = later.pages;
+      const m = new AnnotationManager({
+        initial: later.annotations,
+        save: annotationSaver(db),
+        onChange: setAnnotations,
+        onSaveState: (s) => setSaveState(s),
+      });
+      manager.current = m;
+      for (const r of later.reattachments) m.adjust(r.id, r.patch);
+      setAnnotations(m.list());
+      setAnnotationsReady(true);
+    };
     void (async () => {
       try {
-        const opened = await loadDocument(db, id);
+        const file = await loadDocumentFile(db, id);
         if (cancelled) return;
-        if (!opened) return setStatus({ kind: 'notFound' });
-        pagesText.current = opened.pages;
-        setDoc(opened.doc);
-        document.title = `${opened.doc.title} — ${t('app.title')}`;
-        const m = new AnnotationManager({
-          initial: opened.annotations,
-          save: annotationSaver(db),
-          onChange: setAnnotations,
-          onSaveState: (s) => setSaveState(s),
+        if (!file) return setStatus({ kind: 'notFound' });
+        setDoc(file.doc);
+        document.title = `${file.doc.title} — ${t('app.title')}`;
+        const worker = getViewerWorker();
+        // The bytes are handed over (transferred to pdf.js's worker), not copied.
+        task = pdfjs.getDocument({
+          ...PDF_PARAMS,
+          data: file.bytes,
+          ...(worker ? { worker } : {}),
         });
-        manager.current = m;
-        for (const r of opened.reattachments) m.adjust(r.id, r.patch);
-        setAnnotations(m.list());
-
-        const task = pdfjs.getDocument({ ...PDF_PARAMS, data: opened.bytes });
         task.onPassword = (update: (p: string) => void, reason: number) =>
           setPassword({
             reason: reason === 2 ? 'incorrect' : 'need',
             answer: (p) => {
               setPassword(null);
-              if (p === null) void task.destroy();
+              if (p === null) void task?.destroy();
               else update(p);
             },
           });
-        pdfDoc = await task.promise;
+        const opened = await task.promise;
         if (cancelled) return;
         const v = new PdfView(container.current!, {
           onPageChange: (n) => {
@@ -155,20 +244,22 @@ export function ViewerPage({ id, page, q }: ViewerPageProps) {
           onScaleChange: () => undefined,
           onPageReady: redraw,
           onFindCount: setFindCount,
+          onFirstPaint: () => {
+            performance.mark(FIRST_PAGE_MARK, { detail: { docId: id } });
+            setPainted(true);
+            void markOpened(db, id);
+            loadLater(opened.numPages).catch(fail);
+            void opened.getOutline().then((o) => !cancelled && setOutline(o));
+          },
         });
         view.current = v;
-        await v.open(pdfDoc, page ?? opened.doc.lastPage);
-        setPagesCount(pdfDoc.numPages);
+        setPdfDoc(opened);
+        await v.open(opened, page ?? file.doc.lastPage);
+        setPagesCount(opened.numPages);
         setPageNumber(v.pageNumber);
         setStatus({ kind: 'ready' });
-        if (q) v.find(q, false, findVariants(opened.pages, q));
-        void pdfDoc.getOutline().then((o) => !cancelled && setOutline(o));
       } catch (error) {
-        if (!cancelled)
-          setStatus({
-            kind: 'error',
-            detail: error instanceof Error ? error.message : String(error),
-          });
+        fail(error);
       }
     })();
     const flush = () => {
@@ -185,10 +276,44 @@ export function ViewerPage({ id, page, q }: ViewerPageProps) {
       manager.current = null;
       view.current?.destroy();
       view.current = null;
-      void pdfDoc?.destroy();
+      setPdfDoc(null);
+      void task?.destroy();
     };
-  }, [id, page, q, db, redraw]);
+    // `page` is only where to open; later changes of page, words and annotation are followed below.
+  }, [id, db, redraw]);
 
+  const jumpTo = useCallback((a: Annotation) => {
+    setSelectedId(a.id);
+    const r = a.target.rects[0];
+    if (r) view.current?.goToPoint(a.target.pageIndex, r[0], Math.max(r[1], r[3]));
+    else view.current?.goToPage(a.target.pageIndex + 1);
+  }, []);
+
+  // Follow the link's page, words and annotation once the document and its annotations are in.
+  useEffect(() => {
+    const v = view.current;
+    if (status.kind !== 'ready' || !v) return;
+    if (page && page !== v.pageNumber && !ann) v.goToPage(page);
+  }, [page, status.kind, ann]);
+
+  useEffect(() => {
+    const v = view.current;
+    if (!annotationsReady || !v) return;
+    setFindText(q ?? '');
+    if (q) v.find(q, false, findVariants(pagesText.current, q));
+  }, [q, annotationsReady]);
+
+  useEffect(() => {
+    if (!annotationsReady || !ann) return;
+    const a = manager.current?.list().find((x) => x.id === ann);
+    if (!a) return setHint(t('viewer.annotationGone'));
+    setRightTab('annotations');
+    if (!a.orphaned) jumpTo(a);
+    else setSelectedId(a.id);
+    setFlashId(a.id);
+    const timer = setTimeout(() => setFlashId(null), FLASH_MS);
+    return () => clearTimeout(timer);
+  }, [ann, annotationsReady, jumpTo]);
   const annotateSelection = useCallback(
     (kind: 'highlight' | 'comment') => {
       const v = view.current;
@@ -216,13 +341,6 @@ export function ViewerPage({ id, page, q }: ViewerPageProps) {
     },
     [id, color],
   );
-
-  const jumpTo = useCallback((a: Annotation) => {
-    setSelectedId(a.id);
-    const r = a.target.rects[0];
-    if (r) view.current?.goToPoint(a.target.pageIndex, r[0], Math.max(r[1], r[3]));
-    else view.current?.goToPage(a.target.pageIndex + 1);
-  }, []);
 
   // Clicks on a page: place a sticky note in note mode, else select the highlight under the pointer.
   useEffect(() => {
@@ -362,24 +480,92 @@ export function ViewerPage({ id, page, q }: ViewerPageProps) {
       )}
       {status.kind === 'loading' && <p role="status">{t('viewer.loading')}</p>}
       <div class="hdnd-viewer-body">
-        <Outline
-          items={outline}
-          onGo={(dest) => dest && void view.current?.linkService.goToDestination(dest)}
-        />
+        <section class="hdnd-side hdnd-side-left" aria-label={t('viewer.sidePanel')}>
+          <Tabs
+            label={t('viewer.sidePanel')}
+            tabs={[
+              ['pages', 'viewer.pages'],
+              ['outline', 'viewer.outline'],
+            ]}
+            selected={leftTab}
+            onSelect={(tab) => {
+              setLeftTab(tab);
+              try {
+                localStorage.setItem(LEFT_TAB_KEY, tab);
+              } catch {
+                // storage unavailable: the choice lasts for this page
+              }
+            }}
+          />
+          <div
+            class="hdnd-side-panel"
+            role="tabpanel"
+            id={`panel-${leftTab}`}
+            aria-labelledby={`tab-${leftTab}`}
+          >
+            {leftTab === 'pages' ? (
+              <Thumbnails
+                doc={pdfDoc}
+                view={painted ? view.current : null}
+                current={pageNumber}
+                onGo={(n) => view.current?.goToPage(n)}
+              />
+            ) : (
+              <Outline
+                items={outline}
+                onGo={(dest) => dest && void view.current?.linkService.goToDestination(dest)}
+              />
+            )}
+          </div>
+        </section>
         <div class={`hdnd-pdf-frame ${noteMode ? 'is-note-mode' : ''}`}>
           <div ref={container} class="hdnd-pdf-container" data-testid="pdf-container" tabIndex={0}>
             <div class="pdfViewer" />
           </div>
         </div>
-        <AnnotationList
-          annotations={annotations}
-          selectedId={selectedId}
-          editingId={editingId}
-          onSelect={jumpTo}
-          onEdit={setEditingId}
-          onUpdate={(annId: string, patch: AnnotationPatch) => m?.update(annId, patch)}
-          onDelete={(annId) => m?.remove(annId)}
-        />
+        <section class="hdnd-side hdnd-side-right" aria-label={t('viewer.documentPanel')}>
+          <Tabs
+            label={t('viewer.documentPanel')}
+            tabs={[
+              ['annotations', 'viewer.tab.annotations'],
+              ['notes', 'viewer.tab.notes'],
+              ['export', 'viewer.tab.export'],
+            ]}
+            selected={rightTab}
+            onSelect={(tab) => {
+              // Notes link to annotations and exports read them: save pending edits first.
+              void manager.current?.flush();
+              setRightTab(tab);
+            }}
+          />
+          <div
+            class="hdnd-side-panel"
+            role="tabpanel"
+            id={`panel-${rightTab}`}
+            aria-labelledby={`tab-${rightTab}`}
+          >
+            {rightTab === 'annotations' && (
+              <AnnotationList
+                annotations={annotations}
+                selectedId={selectedId}
+                editingId={editingId}
+                onSelect={jumpTo}
+                onEdit={setEditingId}
+                onUpdate={(annId: string, patch: AnnotationPatch) => m?.update(annId, patch)}
+                onDelete={(annId) => m?.remove(annId)}
+              />
+            )}
+            {rightTab === 'notes' && <NotesPanel docId={id} />}
+            {rightTab === 'export' && (
+              <ExportButtons
+                docId={id}
+                onBeforeExport={async () => {
+                  await manager.current?.flush();
+                }}
+              />
+            )}
+          </div>
+        </section>
       </div>
       <p class="hdnd-shortcuts">{t('viewer.shortcuts')}</p>
       {password && (

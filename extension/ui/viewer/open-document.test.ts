@@ -1,10 +1,11 @@
-// Opening a document re-attaches its annotations to the stored page text; orphans are kept.
+// Opening a document: its original bytes first; then its annotations, re-attached to the stored
+// page text (orphans kept).
 import { describe, expect, test } from 'vitest';
 import type { Annotation } from '../../db/db';
 import { importPdf } from '../../import/importer';
 import { corpusBytes, freshDb, nodePdfJs } from '../../testing/corpus';
 import { describeRange } from '../../annotations/anchoring';
-import { annotationSaver, loadDocument } from './open-document';
+import { annotationSaver, loadAnnotations, loadDocumentFile, markOpened } from './open-document';
 
 async function importedTracemonkey() {
   const db = freshDb();
@@ -40,12 +41,16 @@ function annotationOn(
   };
 }
 
-describe('loadDocument', () => {
-  test('returns the original bytes, the page text and marks the document as opened', async () => {
+describe('opening a document', () => {
+  test('gives the original bytes first, then the page text; marks the document as opened', async () => {
     const { db, doc } = await importedTracemonkey();
-    const opened = await loadDocument(db, doc.id, 42);
-    expect(Buffer.from(opened!.bytes).equals(corpusBytes('tracemonkey.pdf'))).toBe(true);
-    expect(opened!.pages).toHaveLength(14);
+    const file = await loadDocumentFile(db, doc.id);
+    expect(file!.doc.id).toBe(doc.id);
+    expect(Buffer.from(file!.bytes).equals(corpusBytes('tracemonkey.pdf'))).toBe(true);
+    const later = await loadAnnotations(db, doc.id, doc.pageCount);
+    expect(later.pages).toHaveLength(14);
+    expect(later.pages[0]).toContain('Trace-based');
+    await markOpened(db, doc.id, 42);
     expect((await db.documents.get(doc.id))!.openedAt).toBe(42);
   });
 
@@ -63,12 +68,12 @@ describe('loadDocument', () => {
       },
     };
     await annotationSaver(db)({ put: [good, gone], remove: [] });
-    const opened = await loadDocument(db, doc.id);
-    expect(opened!.reattachments).toEqual([{ id: gone.id, patch: { orphaned: true } }]);
-    expect(opened!.annotations).toHaveLength(2);
+    const opened = await loadAnnotations(db, doc.id, doc.pageCount);
+    expect(opened.reattachments).toEqual([{ id: gone.id, patch: { orphaned: true } }]);
+    expect(opened.annotations).toHaveLength(2);
   });
 
   test('an unknown id gives null (the viewer says the document was not found)', async () => {
-    expect(await loadDocument(freshDb(), 'nope')).toBeNull();
+    expect(await loadDocumentFile(freshDb(), 'nope')).toBeNull();
   });
 });

@@ -19,6 +19,8 @@ export function drawAnnotations(
   selectedId: string | null,
   onNoteClick: (id: string) => void,
   noteLabel: (a: Annotation) => string,
+  /** An annotation to make flash (opened by a link). */
+  flashId: string | null = null,
 ): void {
   let layer = page.div.querySelector<HTMLDivElement>(`:scope > .${LAYER_CLASS}`);
   if (!layer) {
@@ -46,6 +48,7 @@ export function drawAnnotations(
       button.title = noteLabel(a);
       button.setAttribute('aria-label', noteLabel(a));
       if (a.id === selectedId) button.classList.add('is-selected');
+      if (a.id === flashId) button.classList.add('is-flash');
       button.addEventListener('click', (e) => {
         e.stopPropagation();
         onNoteClick(a.id);
@@ -69,6 +72,7 @@ export function drawAnnotations(
       box.style.height = `${Math.abs(y2 - y1)}px`;
       box.style.background = color;
       if (a.id === selectedId) box.classList.add('is-selected');
+      if (a.id === flashId) box.classList.add('is-flash');
       layer.append(box);
     }
   }

@@ -1,6 +1,9 @@
 // The document view, assembled from pdf.js's viewer components (EventBus, PDFViewer,
 // PDFLinkService, PDFFindController) — not a copy of pdf.js's demo viewer. Pages render lazily
 // as they scroll into view, so a 352-page book opens at once. Find ignores diacritics.
+// pdf.js's viewer module reads `globalThis.pdfjsLib` when it loads: pdfjs-browser (imported
+// first) defines it, so this module works wherever it is imported.
+import '../pdfjs-browser';
 import 'pdfjs-dist/web/pdf_viewer.css';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import {
@@ -32,6 +35,8 @@ export interface PdfViewEvents {
   /** A page's text layer is in place (highlights can be drawn / selections mapped). */
   onPageReady: (page: PageViewLike) => void;
   onFindCount: (count: FindCount | null) => void;
+  /** The first page's canvas is painted (once per document). */
+  onFirstPaint?: () => void;
 }
 
 export class PdfView {
@@ -40,6 +45,7 @@ export class PdfView {
   readonly findController: PDFFindController;
   readonly viewer: PDFViewer;
   private lastQuery = '';
+  private painted = false;
 
   constructor(container: HTMLDivElement, events: PdfViewEvents) {
     this.linkService = new PDFLinkService({ eventBus: this.eventBus });
@@ -64,7 +70,16 @@ export class PdfView {
     this.eventBus.on('textlayerrendered', (e: { source: PageViewLike }) =>
       events.onPageReady(e.source),
     );
-    this.eventBus.on('pagerendered', (e: { source: PageViewLike }) => events.onPageReady(e.source));
+    this.eventBus.on(
+      'pagerendered',
+      (e: { source: PageViewLike; cssTransform?: boolean; isDetailView?: boolean }) => {
+        if (!this.painted && !e.cssTransform && !e.isDetailView) {
+          this.painted = true;
+          events.onFirstPaint?.();
+        }
+        events.onPageReady(e.source);
+      },
+    );
     this.eventBus.on('updatefindmatchescount', (e: { matchesCount: FindCount }) =>
       events.onFindCount(e.matchesCount),
     );
@@ -76,6 +91,7 @@ export class PdfView {
 
   /** Shows a document, fitted to the width, at the given page (1-based). */
   open(doc: PDFDocumentProxy, page?: number): Promise<void> {
+    this.painted = false;
     return new Promise((resolve) => {
       this.eventBus.on(
         'pagesinit',
@@ -148,6 +164,24 @@ export class PdfView {
   clearFind(): void {
     this.lastQuery = '';
     this.eventBus.dispatch('findbarclose', { source: this });
+  }
+
+  /**
+   * Plugs background drawing (thumbnails) into pdf.js's rendering queue, which asks it for work
+   * only when the pages in view are drawn, as it does for pdf.js's own thumbnail viewer.
+   */
+  setBackgroundRenderer(renderer: { forceRendering(): boolean } | null): void {
+    const queue = this.viewer.renderingQueue;
+    if (!queue) return;
+    queue.setThumbnailViewer(renderer as never);
+    queue.isThumbnailViewEnabled = !!renderer;
+    if (renderer) this.renderNext();
+  }
+
+  /** Lets pdf.js's rendering queue draw what comes next (after background work). */
+  renderNext(): void {
+    if (this.viewer.pdfDocument)
+      this.viewer.renderingQueue?.renderHighestPriority(undefined as never);
   }
 
   pageView(pageIndex: number): PageViewLike | undefined {
