@@ -1,7 +1,9 @@
 // Extra meetings for the meeting-room specs (e2e/meeting-*.spec.ts), seeded by e2e/stack.ts: each
 // scenario gets its own sitting of a test council (chair, two delegates, a secretary and a public
 // voter link), so specs never share a speaker queue or an open vote. `vote` is a council sitting
-// followed by a voter; `xss` is a constituent meeting (petitions are sent only there).
+// followed by a voter; `xss` is a constituent meeting (petitions are sent only there); `network`
+// is the sitting whose delegate loses the network, and `refresh` the one whose links go to the
+// stack's second server with short-lived tokens (both meeting-network.spec.ts).
 import type { Db } from '../meeting-server/src/db/database';
 import { invitationToken } from '../meeting-server/src/invitations/service';
 import {
@@ -12,7 +14,13 @@ import {
   createMeeting,
 } from '../meeting-server/src/meetings/store';
 
-export const ROOMS = ['vote', 'xss'] as const;
+export const ROOMS = ['vote', 'xss', 'network', 'refresh'] as const;
+
+/**
+ * Lifetime of the LiveKit tokens of the stack's second server (E2E_PORT+1, the `refresh` room);
+ * its participant sessions last half as long again (auth/participant.ts sessionTtlSeconds).
+ */
+export const SHORT_TOKEN_TTL_SECONDS = 6;
 export type RoomName = (typeof ROOMS)[number];
 export const ROOM_ROLES = ['chair', 'delegate1', 'delegate2', 'secretary', 'voter'] as const;
 export type RoomRole = (typeof ROOM_ROLES)[number];
@@ -29,7 +37,7 @@ export const roomLabel = (room: RoomName, role: RoomRole) => `room:${room}:${rol
 
 export async function seedRooms(
   db: Db,
-  opts: { secret: string; publicUrl: string; now: number },
+  opts: { secret: string; publicUrl: string; now: number; rooms?: readonly RoomName[] },
 ): Promise<{ label: string; url: string }[]> {
   const links: { label: string; url: string }[] = [];
   await db.transaction(async (tx) => {
@@ -48,7 +56,7 @@ export async function seedRooms(
       memberIds: [chair, d1, d2],
     });
     const expiresAt = new Date(opts.now + 24 * 3600 * 1000);
-    for (const room of ROOMS) {
+    for (const room of opts.rooms ?? ROOMS) {
       const meetingId = await createMeeting(tx, {
         councilId,
         bodyId,

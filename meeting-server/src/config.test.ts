@@ -16,9 +16,16 @@ describe('configuration', () => {
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL must be a PostgreSQL URL/],
     ['LIVEKIT_URL', 'http://lk.example.vn', /LIVEKIT_URL must be a ws:\/\/ or wss:\/\/ URL/],
     ['PUBLIC_URL', 'not a url', /PUBLIC_URL must be the http\(s\) URL/],
+    ['LIVEKIT_TOKEN_TTL_SECONDS', '5', /LIVEKIT_TOKEN_TTL_SECONDS must be a whole number/],
+    ['LIVEKIT_TOKEN_TTL_SECONDS', '2.5m', /LIVEKIT_TOKEN_TTL_SECONDS must be a whole number/],
   ])('stops on a malformed %s with one line naming it', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('takes the LiveKit token lifetime from LIVEKIT_TOKEN_TTL_SECONDS', () => {
+    expect(loadConfig({ LIVEKIT_TOKEN_TTL_SECONDS: '120' }).livekit.tokenTtlSeconds).toBe(120);
+    expect(loadConfig({}).livekit.tokenTtlSeconds).toBeUndefined();
   });
 
   it('requires the API key and secret for a remote LiveKit', () => {

@@ -16,7 +16,8 @@ export interface Config {
   publicUrl: string;
   databaseUrl: string | undefined;
   dataDir: string;
-  livekit: { url: string; apiKey: string; apiSecret: string };
+  /** tokenTtlSeconds only when LIVEKIT_TOKEN_TTL_SECONDS is set (else the default, 600). */
+  livekit: { url: string; apiKey: string; apiSecret: string; tokenTtlSeconds?: number };
   /** Secret used to sign invitation links; generated into DATA_DIR when not given. */
   appSecret: string | undefined;
   /** Seed the demo council and print its invitation links. */
@@ -69,6 +70,10 @@ const fields = {
     schema: z.string().min(32),
     expected: 'must be the LiveKit API secret (at least 32 characters)',
   },
+  LIVEKIT_TOKEN_TTL_SECONDS: {
+    schema: z.coerce.number().int().min(10).max(86_400),
+    expected: 'must be a whole number of seconds from 10 to 86400 (default 600)',
+  },
   APP_SECRET: {
     schema: z.string().min(32),
     expected: 'must be a random secret of at least 32 characters',
@@ -114,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       undefined,
     );
   }
+  const tokenTtlSeconds = read(env, 'LIVEKIT_TOKEN_TTL_SECONDS');
   const adminEmail = read(env, 'ADMIN_EMAIL');
   const adminPassword = read(env, 'ADMIN_PASSWORD');
   if (adminEmail && !adminPassword) {
@@ -125,7 +131,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     databaseUrl: read(env, 'DATABASE_URL'),
     dataDir: read(env, 'DATA_DIR') ?? '.data',
-    livekit: { url: livekitUrl, apiKey, apiSecret },
+    livekit: {
+      url: livekitUrl,
+      apiKey,
+      apiSecret,
+      ...(tokenTtlSeconds ? { tokenTtlSeconds } : {}),
+    },
     appSecret: read(env, 'APP_SECRET'),
     demo: read(env, 'DEMO') === '1',
     adminEmail,

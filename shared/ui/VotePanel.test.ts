@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 // The shared ballot as both meeting clients render it: what it shows is what the server answered
 // (my-ballot, then the receipt), a retry of the same choice reuses its idempotency key (the same
-// ballot), a new choice gets a new one, a ballot that may not change locks the buttons, and the
-// words follow the language.
+// ballot), a new choice gets a new one, a ballot that may not change locks the buttons, a reconnect
+// reads back a ballot whose answer was lost, and the words follow the language.
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
@@ -38,10 +38,12 @@ function server(
   mine: MyBallot = { voted: false, choice: null },
 ) {
   const casts: CastBallot[] = [];
+  const recorded = { mine };
   return {
     casts,
+    recorded,
     calls: {
-      myBallot: () => Promise.resolve(mine),
+      myBallot: () => Promise.resolve(recorded.mine),
       castBallot: (_id: string, b: CastBallot) => {
         casts.push(b);
         const next = answers.shift()!;
@@ -60,28 +62,32 @@ async function mount(m: Motion, calls: ReturnType<typeof server>['calls'], lang:
   const root = document.createElement('div');
   document.body.append(root);
   const reports: string[] = [];
-  await act(() => {
-    render(
-      h(VotePanel, {
-        lang,
-        motion: m,
-        live: {
-          identity: 'member:b',
-          role: 'member',
-          api: { ...calls, raiseHand: never, lowerHand: never, confirmRollCall: never },
-          accept: () => undefined,
-          offset: { value: 0 },
-          report: (_k, t) => reports.push(t),
-        },
-      }),
-      root,
-    );
-  });
+  /** Renders again, as the page does when its live meeting's `resync` changes (a reconnect). */
+  const rerender = (resync: number) =>
+    act(() => {
+      render(
+        h(VotePanel, {
+          lang,
+          motion: m,
+          live: {
+            identity: 'member:b',
+            role: 'member',
+            api: { ...calls, raiseHand: never, lowerHand: never, confirmRollCall: never },
+            accept: () => undefined,
+            offset: { value: 0 },
+            report: (_k, t) => reports.push(t),
+            resync: { value: resync },
+          },
+        }),
+        root,
+      );
+    });
+  await rerender(0);
   await flush();
   const button = (name: string) =>
     [...root.querySelectorAll('button')].find((b) => b.textContent?.includes(name))!;
   const receipt = () => root.querySelector('[data-testid="ballot-receipt"]')!.textContent;
-  return { root, reports, button, receipt };
+  return { root, reports, button, receipt, rerender };
 }
 
 const receipt = (choice: 'for' | 'against'): BallotReceipt => ({
@@ -132,6 +138,22 @@ describe('VotePanel', () => {
     const ui = await mount(motion({ allowChange: false }), s.calls);
     expect(ui.receipt()).toBe('Máy chủ đã ghi nhận phiếu của bạn: Tán thành.');
     expect(ui.button('Không biểu quyết').disabled).toBe(true);
+  });
+
+  it('after a reconnect, reads back a ballot whose answer was lost with the network', async () => {
+    const s = server([new ClientError('Không kết nối được tới máy chủ họp.', 'network')]);
+    const ui = await mount(motion(), s.calls);
+    ui.button('Tán thành').click();
+    await flush();
+    expect(ui.root.querySelector('[role="alert"]')).not.toBeNull();
+    expect(ui.receipt()).toBe('Bạn chưa biểu quyết.');
+    // The request did reach the server; only its answer was lost.
+    s.recorded.mine = { voted: true, choice: 'for' };
+    await ui.rerender(1);
+    await flush();
+    expect(ui.receipt()).toBe('Máy chủ đã ghi nhận phiếu của bạn: Tán thành.');
+    expect(ui.root.querySelector('[role="alert"]')).toBeNull();
+    expect(ui.button('Tán thành').getAttribute('aria-pressed')).toBe('true');
   });
 
   it('speaks English when asked', async () => {

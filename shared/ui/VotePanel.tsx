@@ -51,14 +51,27 @@ export function VotePanel({
   // One idempotency key per intended ballot: a retry of the same choice is the same ballot.
   const [key, setKey] = useState<{ intent: string; key: string } | null>(null);
 
+  const resync = live.resync?.value ?? 0;
   useEffect(() => {
     setRecorded(null);
     setError(null);
+  }, [motion.id]);
+  // Read again after a reconnect: a ballot whose answer was lost with the network shows as the
+  // server recorded it (or as not cast), never as the error the lost answer left.
+  useEffect(() => {
     calls
       .myBallot(motion.id)
-      .then((b) => setRecorded({ voted: b.voted, choice: b.choice, at: null }))
+      .then((b) => {
+        // The same ballot as the receipt already shown keeps its recorded time.
+        setRecorded((prev) =>
+          prev?.voted && b.voted && prev.choice === b.choice
+            ? prev
+            : { voted: b.voted, choice: b.choice, at: null },
+        );
+        setError(null);
+      })
       .catch((e: unknown) => setError(errorText(e, lang)));
-  }, [motion.id]);
+  }, [motion.id, resync]);
 
   const cast = async (intent: string, body: Omit<CastBallot, 'idempotencyKey'>) => {
     const idempotencyKey = key?.intent === intent ? key.key : crypto.randomUUID();

@@ -22,6 +22,8 @@ export interface Participant {
   offset: { value: number };
   /** The client's feedback line. */
   report: Report;
+  /** Changes after each reconnect: components re-read from the server what they hold (my ballot). */
+  resync?: { value: number };
 }
 
 export const errorText = (e: unknown, lang: Lang) =>

@@ -26,7 +26,14 @@ export const ParticipantClaims = z.object({
 });
 export type ParticipantClaims = z.infer<typeof ParticipantClaims>;
 
-export const SESSION_TTL_SECONDS = 15 * 60;
+/**
+ * A participant session lasts half as long again as its LiveKit token, so the client can still
+ * refresh both a little after the token expired (a laptop waking up): 15 minutes for the default
+ * 10-minute tokens.
+ */
+export const sessionTtlSeconds = (tokenTtlSeconds: number) => Math.ceil(tokenTtlSeconds * 1.5);
+
+export const SESSION_TTL_SECONDS = sessionTtlSeconds(10 * 60);
 
 export function signParticipant(secret: string, claims: ParticipantClaims): string {
   return signPayload(secret, PURPOSE, claims);

@@ -8,7 +8,7 @@ import { HttpError, badRequest } from '../http/errors';
 import type { LiveKit } from '../livekit/livekit';
 import { findInvitation, isBodyMember, type InvitationRow } from '../meetings/store';
 import { signInvitation, verifyInvitation } from './token';
-import { SESSION_TTL_SECONDS, signParticipant, type ParticipantClaims } from '../auth/participant';
+import { sessionTtlSeconds, signParticipant, type ParticipantClaims } from '../auth/participant';
 import { holdsFloor } from '../floor/service';
 import { enforce, type Limit } from '../staff/rate-limit';
 
@@ -129,7 +129,7 @@ async function issueSession(
     memberId: row.member_id,
     name,
     iid: row.id,
-    exp: Math.floor(deps.now() / 1000) + SESSION_TTL_SECONDS,
+    exp: Math.floor(deps.now() / 1000) + sessionTtlSeconds(deps.livekit.tokenTtlSeconds),
   });
   return {
     livekitUrl: deps.livekit.url,

@@ -7,6 +7,8 @@ export interface LiveKitConfig {
   url: string;
   apiKey: string;
   apiSecret: string;
+  /** Lifetime of the tokens minted on join and refresh (LIVEKIT_TOKEN_TTL_SECONDS); default 600. */
+  tokenTtlSeconds?: number;
 }
 
 export interface TokenRequest {
@@ -25,6 +27,8 @@ export const TOKEN_TTL_SECONDS = 10 * 60;
 
 export interface LiveKit {
   url: string;
+  /** Lifetime of a minted token, seconds (participant sessions last half as long again). */
+  tokenTtlSeconds: number;
   rooms: RoomServiceClient;
   webhooks: WebhookReceiver;
   mintToken(req: TokenRequest): Promise<{ token: string; expiresAt: Date }>;
@@ -36,12 +40,14 @@ export function httpUrl(url: string): string {
 }
 
 export function createLiveKit(config: LiveKitConfig, now: () => number = Date.now): LiveKit {
+  const tokenTtlSeconds = config.tokenTtlSeconds ?? TOKEN_TTL_SECONDS;
   return {
     url: config.url,
+    tokenTtlSeconds,
     rooms: new RoomServiceClient(httpUrl(config.url), config.apiKey, config.apiSecret),
     webhooks: new WebhookReceiver(config.apiKey, config.apiSecret),
     async mintToken(req) {
-      const ttl = req.ttlSeconds ?? TOKEN_TTL_SECONDS;
+      const ttl = req.ttlSeconds ?? tokenTtlSeconds;
       const at = new AccessToken(config.apiKey, config.apiSecret, {
         identity: req.identity,
         name: req.name,

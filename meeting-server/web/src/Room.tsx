@@ -51,6 +51,8 @@ export function Room(props: RoomProps) {
 
   const state = live.state.value;
   const c = live.connection.value;
+  // Offline in the browser's eyes: say so at once, whatever LiveKit still believes.
+  const online = live.online.value;
   if (props.hall) {
     return state ? <Hall live={live} state={state} /> : <StateMissing live={live} />;
   }
@@ -59,11 +61,11 @@ export function Room(props: RoomProps) {
       <div class="room-bar">
         <h2 class="room-title">{props.info.meeting.title}</h2>
         <p
-          class={`status ${c === ConnectionState.Connected ? 'connected' : 'warn'}`}
+          class={`status ${online && c === ConnectionState.Connected ? 'connected' : 'warn'}`}
           data-testid="connection-state"
           aria-live="polite"
         >
-          {connectionText(c)}
+          {online ? connectionText(c) : t('reconnecting')}
         </p>
         <button
           type="button"

@@ -1,7 +1,9 @@
 // The live meeting in this page: the LiveKit room (tracks, devices, permissions, reconnection) and
 // the meeting state from the server, kept as signals the views render. State is fetched on join,
 // after every reconnect, and when a `state` data message announces a newer version; the embedded
-// state is applied directly when it is newer (pure rules in state.ts).
+// state is applied directly when it is newer (pure rules in state.ts). When the browser reports
+// the network gone, the page says so at once (LiveKit notices only after its ping times out); when
+// it is back, the state is read again and `resync` tells the views to re-read what they hold.
 import { signal } from '@preact/signals';
 import {
   ConnectionState,
@@ -103,6 +105,10 @@ export class LiveMeeting {
   readonly ended = signal<string | null>(null);
   /** Server − client clock, ms, for timers. */
   readonly offset = signal(0);
+  /** The browser's network: false while it reports being offline. */
+  readonly online = signal(typeof navigator === 'undefined' || navigator.onLine);
+  /** Bumped each time the state was read again after a reconnect (views re-read their own data). */
+  readonly resync = signal(0);
   readonly api: MeetingApi;
   /** The page's feedback line (for the shared components, shared/ui). */
   readonly report = notify;
@@ -153,7 +159,24 @@ export class LiveMeeting {
     return this.fetching;
   };
 
+  /** Reads the state again after a reconnect, then lets the views re-read theirs (my ballot). */
+  private resyncNow = async () => {
+    await this.refresh();
+    this.resync.value++;
+  };
+
+  private onOffline = () => {
+    this.online.value = false;
+  };
+
+  private onOnline = () => {
+    this.online.value = true;
+    void this.resyncNow();
+  };
+
   async start(): Promise<void> {
+    window.addEventListener('offline', this.onOffline);
+    window.addEventListener('online', this.onOnline);
     const room = this.room;
     if (!room) {
       this.connection.value = ConnectionState.Connected;
@@ -166,7 +189,7 @@ export class LiveMeeting {
       .on(RoomEvent.ConnectionStateChanged, (c) => {
         this.connection.value = c;
       })
-      .on(RoomEvent.Reconnected, () => void this.refresh())
+      .on(RoomEvent.Reconnected, () => void this.resyncNow())
       .on(RoomEvent.SignalReconnecting, () => {
         this.connection.value = ConnectionState.SignalReconnecting;
       })
@@ -234,6 +257,7 @@ export class LiveMeeting {
     if (this.stopped || this.room?.state !== ConnectionState.Disconnected) return;
     this.connection.value = ConnectionState.Reconnecting;
     await this.connect();
+    this.resync.value++;
     const state = this.room?.state as ConnectionState | undefined;
     if (state !== ConnectionState.Connected && !this.stopped) void this.reconnect();
   }
@@ -328,6 +352,8 @@ export class LiveMeeting {
 
   stop() {
     this.stopped = true;
+    window.removeEventListener('offline', this.onOffline);
+    window.removeEventListener('online', this.onOnline);
     clearInterval(this.timer);
     void this.room?.disconnect();
   }
