@@ -24,6 +24,8 @@ export default defineConfig({
       'contextMenus',
       'sidePanel',
       'activeTab',
+      // The background package update runs pdf.js in an offscreen document (extension/packages).
+      'offscreen',
     ],
     // Asked for one site at a time, when the delegate saves a PDF from a web address.
     optional_host_permissions: ['<all_urls>'],

@@ -1,17 +1,22 @@
 // Session packages end to end: the secretariat publishes real PDFs on a meeting server owned by
 // this spec (so it can be stopped), the built extension in Chromium subscribes with a delegate's
-// personal link and downloads them, and they still open with the server gone; a highlight follows
-// its words onto a new version in which the passage moved to the next page.
+// personal link and downloads them, and they still open with the server gone; with no page of the
+// extension open, the background check downloads a new version (offscreen document, pdf.js) and
+// the highlight follows its words onto it, where the passage moved to the next page.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import type { BrowserContext, Page } from '@playwright/test';
+import type { browser as ExtensionApi } from 'wxt/browser';
 import { PDFDocument } from 'pdf-lib';
 import { Council, Body, Invitation, Meeting, Member } from '../shared/admin';
 import { expect, extensionId, launchWithExtension, test } from './fixtures';
 import { jsonOf, publishPackage, startOwnServer as startServer, upload } from './own-server';
 import type { OwnServer as Server } from './own-server';
 import { select } from './viewer-helpers';
+
+/** The extension's API inside `worker.evaluate` (the service worker's global `chrome`). */
+declare const chrome: typeof ExtensionApi;
 
 const CORPUS = resolve(import.meta.dirname, '../../shared/corpus');
 const PDFS = [
@@ -157,7 +162,7 @@ test('a published package downloads into the briefcase and still opens with the 
   }
 });
 
-test('a highlight sits on the same words in the new version, where the passage moved to page 2', async () => {
+test('downloaded in the background, the new version carries the highlight to page 2', async () => {
   test.setTimeout(240_000);
   const server = await startOwnServer(`${process.cwd()}/test-results/packages-${Date.now()}-b`);
   const context = await launchWithExtension();
@@ -191,36 +196,73 @@ test('a highlight sits on the same words in the new version, where the passage m
     await expect(page.getByTestId('annotation-item')).toHaveCount(1);
     await expect(page.locator('.hdnd-save-state')).toHaveText('Đã lưu');
 
+    const base = page.url().replace(/#.*$/, '');
+    // From here on no page of the extension is open.
+    await page.close();
+    await linkTab.close();
+
     await upload(
       server,
       `/api/admin/packages/${manifest.id}/documents/${manifest.documents[0]!.id}/versions`,
       { reason: 'Bổ sung căn cứ thẩm tra', fileName: 'du-thao-v2.pdf' },
       v2,
     );
+    // The retry alarm (set after a check that found the network down) fires now; an unpacked
+    // extension may set an alarm this short.
+    const [worker] = context.serviceWorkers();
+    const changed =
+      'Bản mới của Dự thảo nghị quyết: bản 2 (thay bản 1). Lý do: Bổ sung căn cứ thẩm tra';
+    await worker!.evaluate(() => chrome.alarms.create('hdnd-packages-retry', { when: Date.now() }));
+    await expect
+      .poll(() => worker!.evaluate(() => chrome.action.getBadgeText({})), { timeout: 30_000 })
+      .toBe('1');
+    expect(await worker!.evaluate(() => chrome.action.getTitle({}))).toContain(changed);
+    // The offscreen document that ran pdf.js is closed again.
+    await expect
+      .poll(() =>
+        worker!.evaluate(
+          async () =>
+            (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).length,
+        ),
+      )
+      .toBe(0);
 
-    await page.goto(page.url().replace(/#.*$/, '').replace('briefcase.html', 'packages.html'));
-    await page.getByRole('button', { name: /Kiểm tra cập nhật|Tải bản mới/ }).click();
-    await expect(page.getByTestId('package-changes')).toContainText(
-      'Bản mới của Dự thảo nghị quyết: bản 2 (thay bản 1). Lý do: Bổ sung căn cứ thẩm tra',
-      { timeout: 60_000 },
-    );
-    await expect(page.getByTestId('package-unplaced')).toHaveCount(0);
-    await expect(page.getByTestId('package-document')).toContainText('Bản cũ: bản 1');
-
-    await page.getByRole('link', { name: 'Dự thảo nghị quyết', exact: true }).click();
+    // The briefcase has both versions, the old one named as such.
+    const briefcase = await context.newPage();
+    await briefcase.goto(base);
+    await expect(briefcase.getByTestId('library-row')).toHaveCount(2);
+    await expect(
+      briefcase.getByRole('link', { name: 'Dự thảo nghị quyết (bản 1, cũ)' }),
+    ).toBeVisible();
+    await briefcase.getByRole('link', { name: 'Dự thảo nghị quyết', exact: true }).click();
     const v2Pages = Math.ceil((30 + LINES.slice(0, 60).length) / LINES_PER_PAGE);
-    await expect(page.getByTestId('pages-count')).toHaveText(`/ ${v2Pages}`, { timeout: 30_000 });
-    await expect(page.getByTestId('annotation-item')).toContainText(PASSAGE);
-    await page.getByTestId('annotation-item').click();
-    const mark = page.locator('.page[data-page-number="2"] .hdnd-highlight').first();
+    await expect(briefcase.getByTestId('pages-count')).toHaveText(`/ ${v2Pages}`, {
+      timeout: 30_000,
+    });
+    await expect(briefcase.getByTestId('annotation-item')).toContainText(PASSAGE);
+    await briefcase.getByTestId('annotation-item').click();
+    const mark = briefcase.locator('.page[data-page-number="2"] .hdnd-highlight').first();
     await expect(mark).toBeVisible({ timeout: 30_000 });
     // The mark covers the passage's words in the text layer of page 2.
-    const words = page
+    const words = briefcase
       .locator('.page[data-page-number="2"] .textLayer span')
       .filter({ hasText: PASSAGE })
       .first();
     const [m, w] = [await mark.boundingBox(), await words.boundingBox()];
     expect(m && w && Math.abs(m.y - w.y) < w.height).toBe(true);
+
+    // The package page lists what changed, marked as downloaded in the background; once seen,
+    // the badge clears. Checking again finds nothing new.
+    await briefcase.goto(base.replace('briefcase.html', 'packages.html'));
+    await expect(briefcase.getByTestId('package-changes')).toContainText(changed);
+    await expect(briefcase.getByTestId('package-new')).toBeVisible();
+    await expect(briefcase.getByTestId('package-unplaced')).toHaveCount(0);
+    await expect(briefcase.getByTestId('package-document')).toContainText('Bản cũ: bản 1');
+    await expect.poll(() => worker!.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
+    await briefcase.getByRole('button', { name: 'Kiểm tra cập nhật' }).click();
+    await expect(briefcase.getByTestId('package-status')).toHaveText(
+      'Đã có đủ tài liệu, bản mới nhất.',
+    );
   } finally {
     await context.close();
     await server.stop().catch(() => undefined);

@@ -1,23 +1,19 @@
 // The session-package page (packages.html): paste a package link to subscribe (or arrive from a
 // package link's "Thêm vào cặp tài liệu" button with ?subscribe=…), download progress, each
 // package's documents with their versions, what changed, and the annotations an update could not
-// place. Checks again when the browser comes back online.
+// place, with what the background update downloaded marked new. Checks again when the browser
+// comes back online.
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { parsePackageLink } from '../../shared/packages';
-import { locale, setLocale } from '../ui/i18n';
+import { locale, setLocale, t } from '../ui/i18n';
 import { docHref } from '../ui/router';
-import type { PackageChange } from './changes';
-import { subscribe, subscriptions, update } from './service';
-import { pt } from './strings';
+import { changeText } from './changes';
+import { SyncDoneMessage } from './messages';
+import { seen, subscribe, subscriptions, update } from './service';
 import { pendingChanges, type PackageSubscription, type SyncProgress } from './sync';
 
 const briefcase = (docId: string) => `briefcase.html${docHref(docId)}`;
-
-function changeText(c: PackageChange): string {
-  if (c.kind === 'added') return pt('added', { title: c.title });
-  if (c.kind === 'removed') return pt('removed', { title: c.title });
-  return pt('newVersion', { title: c.title, from: c.from, to: c.to, reason: c.reason ?? '—' });
-}
 
 function Progress({ p }: { p: SyncProgress }) {
   const percent = Math.round(((p.done + p.fraction) / Math.max(1, p.total)) * 100);
@@ -26,14 +22,14 @@ function Progress({ p }: { p: SyncProgress }) {
       <progress
         max={100}
         value={percent}
-        aria-label={pt('downloading', {
+        aria-label={t('packages.downloading', {
           title: p.title,
           done: p.done + 1,
           total: p.total,
           percent,
         })}
       />{' '}
-      {pt('downloading', { title: p.title, done: p.done + 1, total: p.total, percent })}
+      {t('packages.downloading', { title: p.title, done: p.done + 1, total: p.total, percent })}
     </div>
   );
 }
@@ -66,12 +62,12 @@ function Subscription(props: { sub: PackageSubscription; onChanged: () => void }
       )}
       {sub.error && (
         <p role="alert" data-testid="package-error">
-          {pt('offline', { detail: sub.error })}
+          {t('packages.offline', { detail: sub.error })}
         </p>
       )}
       {pending.length > 0 ? (
         <div data-testid="package-pending">
-          <p>{pt('pending', { n: pending.length })}</p>
+          <p>{t('packages.pending', { n: pending.length })}</p>
           <ul>
             {pending.map((c) => (
               <li key={`${c.kind}-${c.documentId}`}>{changeText(c)}</li>
@@ -79,22 +75,24 @@ function Subscription(props: { sub: PackageSubscription; onChanged: () => void }
           </ul>
         </div>
       ) : (
-        m && !sub.error && <p data-testid="package-status">{pt('upToDate')}</p>
+        m && !sub.error && <p data-testid="package-status">{t('packages.upToDate')}</p>
       )}
       <div class="hdnd-row">
         <button type="button" class="hdnd-button" disabled={busy} onClick={() => void run()}>
-          {pending.length ? pt('update') : pt('checkNow')}
+          {pending.length ? t('packages.update') : t('packages.checkNow')}
         </button>
         {sub.checkedAt && (
           <span>
-            {pt('checkedAt', { time: new Date(sub.checkedAt).toLocaleString(locale.value) })}
+            {t('packages.checkedAt', {
+              time: new Date(sub.checkedAt).toLocaleString(locale.value),
+            })}
           </span>
         )}
       </div>
       {progress && <Progress p={progress} />}
       {m && (
         <>
-          <h3>{pt('documents')}</h3>
+          <h3>{t('packages.documents')}</h3>
           <ol data-testid="package-documents">
             {m.documents.map((d) => {
               const current = sub.versions[`${d.id}@${d.current}`];
@@ -110,14 +108,14 @@ function Subscription(props: { sub: PackageSubscription; onChanged: () => void }
                     </span>
                   )}
                   {current ? <a href={briefcase(current)}>{d.title}</a> : d.title} (
-                  {pt('version', { n: d.current })})
+                  {t('packages.version', { n: d.current })})
                   {older.length > 0 && (
                     <span>
                       {' '}
-                      {pt('oldVersions')}{' '}
+                      {t('packages.oldVersions')}{' '}
                       {older.map((v) => (
                         <a key={v.number} href={briefcase(sub.versions[`${d.id}@${v.number}`]!)}>
-                          {pt('version', { n: v.number })}{' '}
+                          {t('packages.version', { n: v.number })}{' '}
                         </a>
                       ))}
                     </span>
@@ -130,11 +128,14 @@ function Subscription(props: { sub: PackageSubscription; onChanged: () => void }
       )}
       {sub.reports.length > 0 && (
         <>
-          <h3>{pt('changesTitle')}</h3>
+          <h3>{t('packages.changesTitle')}</h3>
           <ul data-testid="package-changes">
             {sub.reports.map((r) => (
               <li key={r.at}>
                 {new Date(r.at).toLocaleString(locale.value)}
+                {r.unseen && (
+                  <strong data-testid="package-new"> — {t('packages.newInBackground')}</strong>
+                )}
                 <ul>
                   {r.changes.map((c) => (
                     <li key={`${c.kind}-${c.documentId}`}>{changeText(c)}</li>
@@ -142,7 +143,7 @@ function Subscription(props: { sub: PackageSubscription; onChanged: () => void }
                 </ul>
                 {r.unplaced.length > 0 && (
                   <div data-testid="package-unplaced">
-                    <p>{pt('unplacedTitle')}</p>
+                    <p>{t('packages.unplacedTitle')}</p>
                     <ul>
                       {r.unplaced.map((u) => (
                         <li key={u.annotationId}>
@@ -167,12 +168,17 @@ export function PackagesPage() {
   const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<SyncProgress | null>(null);
   const [busy, setBusy] = useState(false);
-  const refresh = () => void subscriptions().then(setSubs);
+  // Reports the background downloaded are shown marked new once, then count as seen (badge).
+  const refresh = () =>
+    void subscriptions().then((all) => {
+      setSubs(all);
+      if (all.some((s) => s.reports.some((r) => r.unseen))) void seen();
+    });
 
   const add = async (value: string) => {
     setError(null);
     if (!parsePackageLink(value)) {
-      setError(pt('notALink'));
+      setError(t('packages.notALink'));
       return;
     }
     setBusy(true);
@@ -190,7 +196,7 @@ export function PackagesPage() {
 
   useEffect(() => {
     document.documentElement.lang = locale.value;
-    document.title = pt('title');
+    document.title = t('packages.title');
     refresh();
     const fromLink = new URLSearchParams(location.search).get('subscribe');
     if (fromLink) {
@@ -204,27 +210,35 @@ export function PackagesPage() {
       });
     };
     window.addEventListener('online', onOnline);
-    return () => window.removeEventListener('online', onOnline);
+    // The background update finished while this page is open: show what it did.
+    const onMessage = (message: unknown) => {
+      if (SyncDoneMessage.safeParse(message).success) refresh();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => {
+      window.removeEventListener('online', onOnline);
+      browser.runtime.onMessage.removeListener(onMessage);
+    };
   }, []);
 
   return (
     <div class="hdnd-app">
       <header class="hdnd-header">
-        <h1>{pt('title')}</h1>
+        <h1>{t('packages.title')}</h1>
         <nav class="hdnd-row">
-          <a href="briefcase.html#/">{pt('library')}</a>
+          <a href="briefcase.html#/">{t('packages.library')}</a>
         </nav>
         <button
           type="button"
           class="hdnd-lang"
           onClick={() => setLocale(locale.value === 'vi' ? 'en' : 'vi')}
         >
-          {pt('language')}
+          {t('app.language')}
         </button>
       </header>
       <main class="hdnd-library">
         <section>
-          <p>{pt('intro')}</p>
+          <p>{t('packages.intro')}</p>
           <form
             onSubmit={(e) => {
               e.preventDefault();
@@ -232,7 +246,7 @@ export function PackagesPage() {
             }}
           >
             <label>
-              {pt('linkLabel')}{' '}
+              {t('packages.linkLabel')}{' '}
               <input
                 type="url"
                 required
@@ -242,13 +256,13 @@ export function PackagesPage() {
               />
             </label>{' '}
             <button type="submit" class="hdnd-button" disabled={busy}>
-              {pt('add')}
+              {t('packages.add')}
             </button>
           </form>
           {error && <p role="alert">{error}</p>}
           {progress && <Progress p={progress} />}
         </section>
-        {subs.length === 0 && !busy && <p>{pt('none')}</p>}
+        {subs.length === 0 && !busy && <p>{t('packages.none')}</p>}
         {subs.map((s) => (
           <Subscription key={s.key} sub={s} onChanged={refresh} />
         ))}

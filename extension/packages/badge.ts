@@ -1,53 +1,107 @@
-// The toolbar badge: how many subscribed packages have changes waiting to be downloaded, and the
-// background check every 30 minutes (and a minute after a failed check, for when the network
-// comes back). The check only fetches manifests (304 when unchanged); downloads happen in the
-// package page, where pdf.js runs.
+// The toolbar badge and the background manifest check. The badge counts the changes the delegate
+// has not seen yet: those downloaded in the background (green) and those still waiting because a
+// download failed or the network is down (red); its tooltip lists them. The check runs every 30
+// minutes and a minute after a failed check (for when the network comes back); it only fetches
+// manifests (304 when unchanged). Downloading is ./background-sync.ts's job.
 import type { BriefcaseDb } from '../db/db';
-import { checkForUpdate, listSubscriptions, pendingChanges, saveSubscription } from './sync';
+import { t } from '../ui/i18n';
+import { changeText } from './changes';
+import {
+  checkForUpdate,
+  listSubscriptions,
+  pendingChanges,
+  recordError,
+  withSubscription,
+  type PackageSubscription,
+} from './sync';
 
 export const ALARM = 'hdnd-packages-check';
 export const RETRY_ALARM = 'hdnd-packages-retry';
 export const CHECK_MINUTES = 30;
+export const RETRY_MINUTES = 1;
 
-interface BadgeApi {
+const WAITING_COLOR = '#a4161a';
+const UPDATED_COLOR = '#1b6e3a';
+
+export interface BadgeApi {
   action: {
     setBadgeText(details: { text: string }): Promise<void>;
     setBadgeBackgroundColor(details: { color: string }): Promise<void>;
+    setTitle(details: { title: string }): Promise<void>;
   };
 }
 
-interface AlarmsApi {
+export interface AlarmsApi {
   alarms: {
     create(name: string, info: { delayInMinutes?: number; periodInMinutes?: number }): unknown;
   };
 }
 
-export async function updateBadge(api: BadgeApi, db: BriefcaseDb): Promise<number> {
-  const waiting = (await listSubscriptions(db)).filter((s) => pendingChanges(s).length > 0).length;
-  await api.action.setBadgeText({ text: waiting ? String(waiting) : '' });
-  if (waiting) await api.action.setBadgeBackgroundColor({ color: '#a4161a' });
-  return waiting;
+export interface BadgeState {
+  /** Changes found on the server and not yet in the briefcase. */
+  waiting: number;
+  /** Changes downloaded in the background that the delegate has not seen. */
+  updated: number;
+  text: string;
+  color: string;
+  /** Tooltip: what changed, one line each. */
+  title: string;
 }
 
-/** Checks every subscription; returns whether all checks reached their server. */
+/** What the badge shows for these subscriptions (pure). */
+export function badgeState(subs: readonly PackageSubscription[]): BadgeState {
+  const waiting = subs.flatMap(pendingChanges);
+  const updated = subs.flatMap((s) => s.reports.filter((r) => r.unseen).flatMap((r) => r.changes));
+  const lines = [t('app.title')];
+  if (updated.length) lines.push(t('packages.badgeUpdated', { n: updated.length }));
+  lines.push(...updated.map((c) => `• ${changeText(c)}`));
+  if (waiting.length) lines.push(t('packages.pending', { n: waiting.length }));
+  lines.push(...waiting.map((c) => `• ${changeText(c)}`));
+  const n = waiting.length + updated.length;
+  return {
+    waiting: waiting.length,
+    updated: updated.length,
+    text: n ? String(n) : '',
+    color: waiting.length ? WAITING_COLOR : UPDATED_COLOR,
+    title: lines.join('\n'),
+  };
+}
+
+export async function updateBadge(api: BadgeApi, db: BriefcaseDb): Promise<BadgeState> {
+  const state = badgeState(await listSubscriptions(db));
+  await api.action.setBadgeText({ text: state.text });
+  if (state.text) await api.action.setBadgeBackgroundColor({ color: state.color });
+  await api.action.setTitle({ title: state.title });
+  return state;
+}
+
+/** Whether the browser believes it is online (true where it cannot tell). */
+export const browserOnline = () => globalThis.navigator?.onLine !== false;
+
+/**
+ * Checks every subscription's manifest, each under its package's lock; returns whether all
+ * checks reached their server. Offline, or after a failure, asks for a retry in a minute.
+ */
 export async function checkAll(
   api: BadgeApi & AlarmsApi,
   db: BriefcaseDb,
   fetchFn: typeof fetch = fetch,
+  online: boolean = browserOnline(),
 ): Promise<boolean> {
-  let allOk = true;
-  for (const sub of await listSubscriptions(db)) {
-    try {
-      await checkForUpdate(db, sub, fetchFn);
-    } catch (err) {
-      allOk = false;
-      await saveSubscription(db, {
-        ...sub,
-        error: err instanceof Error ? err.message : String(err),
+  let allOk = online;
+  if (online) {
+    for (const listed of await listSubscriptions(db)) {
+      await withSubscription(db, listed, async (sub) => {
+        try {
+          await checkForUpdate(db, sub, fetchFn);
+        } catch (err) {
+          allOk = false;
+          await recordError(db, sub.key, err);
+        }
       });
     }
   }
   await updateBadge(api, db);
-  if (!allOk) api.alarms.create(RETRY_ALARM, { delayInMinutes: 1 });
+  if (!allOk) api.alarms.create(RETRY_ALARM, { delayInMinutes: RETRY_MINUTES });
   return allOk;
 }

@@ -1,7 +1,8 @@
 // What changed between the manifest a briefcase last applied and the server's newer one, in the
 // words the delegate sees: a document added, a new version (with the secretariat's reason), a
-// document withdrawn. Pure.
+// document withdrawn. Pure, except that `changeText` words a change in the current language.
 import type { PackageManifest } from '../../shared/packages';
+import { t } from '../ui/i18n';
 
 export type PackageChange =
   | { kind: 'added'; documentId: string; title: string }
@@ -40,4 +41,16 @@ export function diffManifests(
   for (const d of before.values())
     changes.push({ kind: 'removed', documentId: d.id, title: d.title });
   return changes;
+}
+
+/** One change in the delegate's words (the package page's list and the badge's tooltip). */
+export function changeText(c: PackageChange): string {
+  if (c.kind === 'added') return t('packages.added', { title: c.title });
+  if (c.kind === 'removed') return t('packages.removed', { title: c.title });
+  return t('packages.newVersion', {
+    title: c.title,
+    from: c.from,
+    to: c.to,
+    reason: c.reason ?? '—',
+  });
 }

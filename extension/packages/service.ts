@@ -1,15 +1,16 @@
 // The package page's wiring: the page's database and pdf.js passed to the sync module, plus the
-// badge (how many packages have updates waiting) shared with the background.
+// badge shared with the background (./badge.ts).
 import { browser } from 'wxt/browser';
 import { getDb } from '../db/db';
 import { PDF_PARAMS, pdfjs } from '../ui/pdfjs-browser';
 import { subscribeLink } from './client';
 import {
   listSubscriptions,
+  markReportsSeen,
   newSubscription,
   saveSubscription,
-  subscriptionKey,
   syncNow,
+  withSubscription,
   type PackageSubscription,
   type SyncProgress,
 } from './sync';
@@ -25,30 +26,31 @@ const deps = (onProgress?: (p: SyncProgress) => void) => ({
 export async function subscribe(link: string, onProgress: (p: SyncProgress) => void) {
   const db = getDb();
   const address = await subscribeLink(link);
-  const existing = (await db.settings.get(subscriptionKey(address)))?.value as
-    PackageSubscription | undefined;
-  const sub = existing
-    ? { ...existing, readerToken: address.readerToken ?? existing.readerToken }
-    : newSubscription(address);
-  await saveSubscription(db, sub);
+  const fresh = newSubscription(address);
+  const sub = await withSubscription(db, fresh, async (stored) => {
+    const next =
+      stored === fresh
+        ? fresh
+        : { ...stored, readerToken: address.readerToken ?? stored.readerToken };
+    await saveSubscription(db, next);
+    return next;
+  });
   const result = await syncNow(deps(onProgress), sub);
   await updateBadge(browser, db);
   return result;
 }
 
-/** Checks one package and downloads what changed. */
+/** Checks one package and downloads what changed (a failure is stored on the subscription). */
 export async function update(sub: PackageSubscription, onProgress: (p: SyncProgress) => void) {
-  try {
-    const result = await syncNow(deps(onProgress), sub);
-    await updateBadge(browser, getDb());
-    return result;
-  } catch (err) {
-    await saveSubscription(getDb(), {
-      ...sub,
-      error: err instanceof Error ? err.message : String(err),
-    });
-    throw err;
-  }
+  const result = await syncNow(deps(onProgress), sub);
+  await updateBadge(browser, getDb());
+  return result;
+}
+
+/** The delegate is looking at the page: what the background downloaded counts as seen. */
+export async function seen() {
+  await markReportsSeen(getDb());
+  await updateBadge(browser, getDb());
 }
 
 export const subscriptions = () => listSubscriptions(getDb());

@@ -3,11 +3,15 @@
 // package link). Applying a manifest downloads each document's current version through the import
 // pipeline (documents, files, pages; source 'package'), and when a document has a new version,
 // moves the delegate's annotations onto it by their quoted text; the old version stays readable.
+// Every run that writes a subscription holds that package's lock (./lock.ts) and starts from the
+// stored copy, so the package page and the background update never download the same thing twice
+// nor overwrite each other's progress.
 import type { PackageManifest } from '../../shared/packages';
 import type { BriefcaseDb } from '../db/db';
-import { importPdf, type ImportDeps } from '../import/importer';
+import { importPdf, sha256Hex, type ImportDeps } from '../import/importer';
 import { diffManifests, type PackageChange } from './changes';
 import { downloadFile, fetchManifest, type PackageAddress } from './client';
+import { packageLockName, withLock } from './lock';
 import { carryAnnotations, type CarryResult } from './reanchor';
 
 export const SETTINGS_PREFIX = 'package:';
@@ -17,6 +21,8 @@ export interface UpdateReport {
   changes: PackageChange[];
   /** Annotations that could not be placed on a new version, per document title. */
   unplaced: { title: string; quote: string; annotationId: string }[];
+  /** Downloaded in the background and not yet shown to the delegate (the badge counts these). */
+  unseen?: boolean;
 }
 
 export interface PackageSubscription extends PackageAddress {
@@ -50,6 +56,32 @@ export async function listSubscriptions(db: BriefcaseDb): Promise<PackageSubscri
 
 export async function saveSubscription(db: BriefcaseDb, s: PackageSubscription): Promise<void> {
   await db.settings.put({ key: s.key, value: s });
+}
+
+export async function loadSubscription(
+  db: BriefcaseDb,
+  key: string,
+): Promise<PackageSubscription | undefined> {
+  return (await db.settings.get(key))?.value as PackageSubscription | undefined;
+}
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** Stores a failed check or download on the stored subscription (call while holding its lock). */
+export async function recordError(db: BriefcaseDb, key: string, err: unknown): Promise<void> {
+  const stored = await loadSubscription(db, key);
+  if (stored) await saveSubscription(db, { ...stored, error: message(err) });
+}
+
+/** Runs `fn` on the stored copy of a subscription while holding that package's lock. */
+export function withSubscription<T>(
+  db: BriefcaseDb,
+  sub: PackageSubscription,
+  fn: (stored: PackageSubscription) => Promise<T>,
+): Promise<T> {
+  return withLock(packageLockName(sub.key), async () =>
+    fn((await loadSubscription(db, sub.key)) ?? sub),
+  );
 }
 
 export function newSubscription(
@@ -87,6 +119,8 @@ export interface SyncDeps {
   fetch?: typeof fetch;
   now?: () => number;
   onProgress?: (p: SyncProgress) => void;
+  /** Nobody is watching (the background update): reports stay marked unseen for the badge. */
+  unattended?: boolean;
 }
 
 /** Checks the server for a newer manifest (cheap: 304 when unchanged); records it as pending. */
@@ -135,32 +169,19 @@ export async function applyManifest(
   });
 
   const changes = diffManifests(sub.applied, manifest);
-  const report: UpdateReport = { at: now(), changes, unplaced: [] };
+  const report: UpdateReport = {
+    at: now(),
+    changes,
+    unplaced: [],
+    ...(deps.unattended ? { unseen: true } : {}),
+  };
   const todo = manifest.documents.filter((d) => !sub.versions[`${d.id}@${d.current}`]);
   for (const [i, d] of todo.entries()) {
     const version = d.versions.find((v) => v.number === d.current)!;
     const progress = (fraction: number) =>
       deps.onProgress?.({ done: i, total: todo.length, title: d.title, fraction });
     progress(0);
-    const bytes = await downloadFile(
-      sub,
-      sub.readerToken,
-      version.path,
-      (got, total) => progress(0.6 * (got / Math.max(1, total))),
-      deps.fetch,
-    );
-    const outcome = await importPdf(
-      {
-        fileName: version.fileName,
-        bytes,
-        source: { kind: 'package', url: sub.link },
-        sessionId: manifest.meeting.id,
-        ...(d.agendaItemId ? { agendaItemId: d.agendaItemId } : {}),
-      },
-      { ...deps.importDeps, db, onProgress: (p) => progress(0.6 + 0.4 * p.fraction) },
-    );
-    if (outcome.status === 'failed') throw new Error(outcome.message.en);
-    const docId = outcome.doc.id;
+    const docId = await fetchVersion(deps, sub, manifest, d, version, progress);
     await db.documents.update(docId, {
       title: d.title,
       sessionId: manifest.meeting.id,
@@ -171,8 +192,9 @@ export async function applyManifest(
     const older = [...d.versions]
       .reverse()
       .find((v) => v.number < d.current && sub.versions[`${d.id}@${v.number}`]);
-    if (older) {
-      const oldDocId = sub.versions[`${d.id}@${older.number}`]!;
+    const oldDocId = older && sub.versions[`${d.id}@${older.number}`];
+    // (A new version with the very same bytes is the same briefcase document: nothing to carry.)
+    if (older && oldDocId && oldDocId !== docId) {
       const carried = await carryOnto(db, oldDocId, docId, now());
       for (const u of carried.unplaced)
         report.unplaced.push({ title: d.title, quote: u.quote, annotationId: u.id });
@@ -189,6 +211,48 @@ export async function applyManifest(
   if (changes.length) sub.reports = [report, ...sub.reports].slice(0, 20);
   await saveSubscription(db, sub);
   return { sub, report };
+}
+
+/**
+ * The briefcase document holding one version: the one already stored with the same SHA-256 (no
+ * download), or the file downloaded, checked against the manifest's SHA-256 and imported.
+ */
+async function fetchVersion(
+  deps: SyncDeps,
+  sub: PackageSubscription,
+  manifest: PackageManifest,
+  d: PackageManifest['documents'][number],
+  version: PackageManifest['documents'][number]['versions'][number],
+  progress: (fraction: number) => void,
+): Promise<string> {
+  const { db } = deps;
+  const known = await db.documents.where('sha256').equals(version.sha256).first();
+  if (known) return known.id;
+  const bytes = await downloadFile(
+    sub,
+    sub.readerToken,
+    version.path,
+    (got, total) => progress(0.6 * (got / Math.max(1, total))),
+    deps.fetch,
+  );
+  if ((await sha256Hex(bytes)) !== version.sha256) {
+    throw new Error(
+      `Tệp “${d.title}” tải về không khớp mã SHA-256 của bộ tài liệu (tải dở?); sẽ tải lại lần sau. / ` +
+        `The downloaded file of “${d.title}” does not match the package’s SHA-256 (cut short?); it will be downloaded again.`,
+    );
+  }
+  const outcome = await importPdf(
+    {
+      fileName: version.fileName,
+      bytes,
+      source: { kind: 'package', url: sub.link },
+      sessionId: manifest.meeting.id,
+      ...(d.agendaItemId ? { agendaItemId: d.agendaItemId } : {}),
+    },
+    { ...deps.importDeps, db, onProgress: (p) => progress(0.6 + 0.4 * p.fraction) },
+  );
+  if (outcome.status === 'failed') throw new Error(`${outcome.message.vi} / ${outcome.message.en}`);
+  return outcome.doc.id;
 }
 
 async function carryOnto(
@@ -208,14 +272,75 @@ async function carryOnto(
   return result;
 }
 
-/** Subscribes (or refreshes) a package and downloads everything: the first full sync. */
+/**
+ * Checks a package and downloads what changed (the first full sync too), holding its lock and
+ * starting from the stored subscription; a failure is stored on it, then thrown.
+ */
 export async function syncNow(
   deps: SyncDeps,
   sub: PackageSubscription,
 ): Promise<{ sub: PackageSubscription; report: UpdateReport }> {
-  const checked = await checkForUpdate(deps.db, sub, deps.fetch, (deps.now ?? Date.now)());
-  if (!checked.pending) {
-    return { sub: checked, report: { at: checked.checkedAt ?? 0, changes: [], unplaced: [] } };
+  return withSubscription(deps.db, sub, async (stored) => {
+    try {
+      const checked = await checkForUpdate(deps.db, stored, deps.fetch, (deps.now ?? Date.now)());
+      if (!checked.pending) {
+        return { sub: checked, report: { at: checked.checkedAt ?? 0, changes: [], unplaced: [] } };
+      }
+      return await applyManifest(deps, checked, checked.pending, checked.pendingEtag);
+    } catch (err) {
+      await recordError(deps.db, sub.key, err);
+      throw err;
+    }
+  });
+}
+
+export interface PendingResult {
+  updated: { key: string; title: string; changes: number; unplaced: number }[];
+  failed: { key: string; title: string; error: string }[];
+}
+
+/**
+ * The background update: downloads every manifest a check found newer (no new request for the
+ * manifest), one package at a time under its lock. A package the page updated meanwhile is
+ * skipped; a failure is stored on its subscription and the others still run.
+ */
+export async function syncPending(deps: SyncDeps): Promise<PendingResult> {
+  const result: PendingResult = { updated: [], failed: [] };
+  for (const listed of await listSubscriptions(deps.db)) {
+    if (!listed.pending) continue;
+    await withSubscription(deps.db, listed, async (sub) => {
+      if (!sub.pending) return;
+      try {
+        const { report } = await applyManifest(
+          { ...deps, unattended: true },
+          sub,
+          sub.pending,
+          sub.pendingEtag,
+        );
+        result.updated.push({
+          key: sub.key,
+          title: sub.pending.title,
+          changes: report.changes.length,
+          unplaced: report.unplaced.length,
+        });
+      } catch (err) {
+        await recordError(deps.db, sub.key, err);
+        result.failed.push({ key: sub.key, title: sub.title || sub.link, error: message(err) });
+      }
+    });
   }
-  return applyManifest(deps, checked, checked.pending, checked.pendingEtag);
+  return result;
+}
+
+/** The delegate has seen the package page: background reports no longer count on the badge. */
+export async function markReportsSeen(db: BriefcaseDb): Promise<void> {
+  for (const listed of await listSubscriptions(db)) {
+    if (!listed.reports.some((r) => r.unseen)) continue;
+    await withSubscription(db, listed, (sub) =>
+      saveSubscription(db, {
+        ...sub,
+        reports: sub.reports.map(({ unseen: _unseen, ...r }) => r),
+      }),
+    );
+  }
 }
