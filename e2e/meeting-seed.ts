@@ -22,6 +22,8 @@ export const ROOMS = ['vote', 'xss', 'network', 'refresh'] as const;
  */
 export const SHORT_TOKEN_TTL_SECONDS = 6;
 export type RoomName = (typeof ROOMS)[number];
+/** The `xss` room's second agenda item: HTML that every page must show as text, never run. */
+export const XSS_AGENDA_ITEM = 'Dự thảo nghị quyết <img src=x onerror="window.__xss=3"> về an ninh';
 export const ROOM_ROLES = ['chair', 'delegate1', 'delegate2', 'secretary', 'voter'] as const;
 export type RoomRole = (typeof ROOM_ROLES)[number];
 
@@ -63,7 +65,11 @@ export async function seedRooms(
         kind: room === 'xss' ? 'voter' : 'session',
         title: `Phiên họp thử nghiệm (${room})`,
         startsAt: new Date(opts.now),
-        agenda: ['Khai mạc', 'Dự thảo nghị quyết về chỉnh trang đô thị', 'Bế mạc'],
+        agenda: [
+          'Khai mạc',
+          room === 'xss' ? XSS_AGENDA_ITEM : 'Dự thảo nghị quyết về chỉnh trang đô thị',
+          'Bế mạc',
+        ],
       });
       const invitations: Record<RoomRole, string> = {
         chair: await createInvitation(tx, { meetingId, role: 'chair', memberId: chair, expiresAt }),

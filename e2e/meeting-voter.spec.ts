@@ -1,14 +1,19 @@
-// A constituent meeting seen from a voter's phone: the lobby at 360 px (accessible), and a name
-// and a petition carrying HTML that every page shows as plain text and never runs.
+// A constituent meeting seen from a voter's phone: the lobby at 360 px (accessible), and a name,
+// a petition, an agenda item and a motion's title and text carrying HTML that every page — the
+// chair's console, a delegate, a voter's phone, the hall display — shows as plain text, never runs.
 import type { Page } from '@playwright/test';
 import { expect, link, test } from './fixtures';
 import { PHONE, cleanScreenshot, joinRoom, seriousViolations } from './meeting-helpers';
-import { roomLabel } from './meeting-seed';
+import { XSS_AGENDA_ITEM, roomLabel } from './meeting-seed';
 
 test.describe.configure({ timeout: 120_000 });
 
 const NAME = 'Lan <img src=x onerror="window.__xss=1">';
 const PETITION = 'Đề nghị sửa đường thôn 3 <img src=x onerror="window.__xss=2"> trước mùa mưa.';
+
+const MOTION = 'Lắp đèn đường <img src=x onerror="window.__xss=4"> thôn 3';
+const MOTION_TEXT =
+  '<script>window.__xss=5</script>Hội đồng biểu quyết <b>in đậm</b> & <i>nghiêng</i>.';
 
 const ranScript = (page: Page) =>
   page.evaluate(() => (window as unknown as { __xss?: number }).__xss ?? null);
@@ -62,6 +67,52 @@ test('a name and a petition containing HTML show as text on every page and never
 
   for (const page of [chair.page, delegate.page, voter.page]) {
     await expect(page.locator('img[src="x"]')).toHaveCount(0);
+    expect(await ranScript(page)).toBeNull();
+  }
+  for (const j of [chair, delegate, voter]) await j.context.close();
+});
+
+test('an agenda item and a motion containing HTML show as text on every page and never run', async ({
+  browser,
+}) => {
+  const chair = await joinRoom(browser, 'xss', 'chair');
+  const delegate = await joinRoom(browser, 'xss', 'delegate1');
+  const voter = await joinRoom(browser, 'xss', 'voter', { name: 'Cử tri Hòa' });
+  const c = chair.page;
+  await c
+    .getByRole('listitem')
+    .filter({ hasText: XSS_AGENDA_ITEM })
+    .getByRole('button', { name: 'Chuyển sang nội dung này' })
+    .click();
+  for (const page of [c, delegate.page, voter.page]) {
+    await expect(page.getByTestId('current-item')).toHaveText(`2. ${XSS_AGENDA_ITEM}`);
+  }
+
+  await c.getByText('Tạo nội dung biểu quyết').click();
+  await c.getByLabel('Tên nội dung biểu quyết').fill(MOTION);
+  await c.getByLabel('Nội dung (không bắt buộc)').fill(MOTION_TEXT);
+  await c.getByLabel('Biểu quyết công khai', { exact: true }).check();
+  await c.getByRole('button', { name: 'Tạo', exact: true }).click();
+  const row = c.getByTestId('motion').filter({ hasText: MOTION });
+  await row.getByRole('button', { name: 'Bắt đầu biểu quyết' }).click();
+  const panel = delegate.page.getByTestId('vote-panel');
+  await expect(panel).toContainText(MOTION);
+  await expect(panel).toContainText(MOTION_TEXT);
+  await row.getByRole('button', { name: 'Kết thúc biểu quyết' }).click();
+  await row.getByRole('button', { name: 'Công bố kết quả' }).click();
+  for (const page of [c, delegate.page, voter.page]) {
+    await expect(page.getByTestId('result').filter({ hasText: MOTION }).first()).toBeVisible();
+  }
+  const [hall] = await Promise.all([
+    chair.context.waitForEvent('page'),
+    c.getByRole('button', { name: 'Mở màn hình hội trường' }).click(),
+  ]);
+  await expect(hall.getByTestId('hall')).toContainText(XSS_AGENDA_ITEM);
+  await expect(hall.getByTestId('hall').getByTestId('result')).toContainText(MOTION);
+
+  for (const page of [c, delegate.page, voter.page, hall]) {
+    await expect(page.locator('img[src="x"]')).toHaveCount(0);
+    await expect(page.locator('b, i').filter({ hasText: /in đậm|nghiêng/ })).toHaveCount(0);
     expect(await ranScript(page)).toBeNull();
   }
   for (const j of [chair, delegate, voter]) await j.context.close();
