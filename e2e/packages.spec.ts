@@ -24,7 +24,20 @@ const PDFS = [
   'vi_an_le_so_692023AL.pdf',
   'french_diacritics.pdf',
 ];
-const TITLES = ['Giấy mời kỳ họp', 'Án lệ số 69/2023/AL', 'Tài liệu tham khảo'];
+// The third title and the new version's reason carry HTML: the extension must show it as text.
+const TITLES = [
+  'Giấy mời kỳ họp',
+  'Án lệ số 69/2023/AL',
+  'Tài liệu <img src=x onerror="window.__xss=1"> tham khảo',
+];
+const REASON = 'Bổ sung căn cứ <b>thẩm tra</b><script>window.__xss=2</script>';
+
+/** No markup from a title or reason became an element, and none of it ran. */
+async function noInjectedHtml(page: Page) {
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  await expect(page.locator('b', { hasText: 'thẩm tra' })).toHaveCount(0);
+  expect(await page.evaluate(() => (window as { __xss?: number }).__xss ?? null)).toBeNull();
+}
 
 interface OwnServer extends Server {
   meeting: Meeting;
@@ -146,6 +159,7 @@ test('a published package downloads into the briefcase and still opens with the 
       timeout: 90_000,
     });
     for (const title of TITLES) await expect(pkg.getByRole('link', { name: title })).toBeVisible();
+    await noInjectedHtml(page);
 
     await server.stop();
 
@@ -155,6 +169,7 @@ test('a published package downloads into the briefcase and still opens with the 
       await page.getByRole('link', { name: title }).click();
       await expect(page.getByTestId('pages-count')).toHaveText(pageCounts[i]!, { timeout: 30_000 });
       await expect(page.locator('.page[data-page-number="1"] .textLayer')).toBeAttached();
+      await noInjectedHtml(page);
     }
   } finally {
     await context.close();
@@ -204,14 +219,13 @@ test('downloaded in the background, the new version carries the highlight to pag
     await upload(
       server,
       `/api/admin/packages/${manifest.id}/documents/${manifest.documents[0]!.id}/versions`,
-      { reason: 'Bổ sung căn cứ thẩm tra', fileName: 'du-thao-v2.pdf' },
+      { reason: REASON, fileName: 'du-thao-v2.pdf' },
       v2,
     );
     // The retry alarm (set after a check that found the network down) fires now; an unpacked
     // extension may set an alarm this short.
     const [worker] = context.serviceWorkers();
-    const changed =
-      'Bản mới của Dự thảo nghị quyết: bản 2 (thay bản 1). Lý do: Bổ sung căn cứ thẩm tra';
+    const changed = `Bản mới của Dự thảo nghị quyết: bản 2 (thay bản 1). Lý do: ${REASON}`;
     await worker!.evaluate(() => chrome.alarms.create('hdnd-packages-retry', { when: Date.now() }));
     await expect
       .poll(() => worker!.evaluate(() => chrome.action.getBadgeText({})), { timeout: 30_000 })
@@ -258,6 +272,7 @@ test('downloaded in the background, the new version carries the highlight to pag
     await expect(briefcase.getByTestId('package-new')).toBeVisible();
     await expect(briefcase.getByTestId('package-unplaced')).toHaveCount(0);
     await expect(briefcase.getByTestId('package-document')).toContainText('Bản cũ: bản 1');
+    await noInjectedHtml(briefcase);
     await expect.poll(() => worker!.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
     await briefcase.getByRole('button', { name: 'Kiểm tra cập nhật' }).click();
     await expect(briefcase.getByTestId('package-status')).toHaveText(
