@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { importPdf, type ImportDeps } from '../import/importer';
 import { corpusBytes, freshDb, nodePdfJs } from '../testing/corpus';
 import { filterAndSort } from '../ui/library/filter-sort';
+import { loadAnnotations } from '../ui/viewer/open-document';
 import type { BriefcaseDb } from './db';
 import { isQuotaError, loadLibrary, validPages } from './records';
 
@@ -187,5 +188,8 @@ describe('damaged records', () => {
       ['pages', 'd1#1'],
       ['pages', 'd1#3'],
     ]);
+    // The viewer reads such a page as one without text, and still places the annotations.
+    const opened = await loadAnnotations(db, 'd1', 4);
+    expect(opened.pages).toEqual(['Điều 1. Phạm vi điều chỉnh', '', 'Điều 3. Hiệu lực', '']);
   });
 });

@@ -4,6 +4,7 @@
 // (orphans marked).
 import type { BriefcaseDb, Annotation, BriefcaseDocument } from '../../db/db';
 import { reattach, type Reattachment } from '../../annotations/anchoring';
+import { validPages } from '../../db/records';
 
 export interface DocumentFile {
   doc: BriefcaseDocument;
@@ -42,7 +43,8 @@ export async function loadAnnotations(
     ]),
   );
   const pages: string[] = [];
-  for (const p of pageRows) pages[p.pageIndex] = p.text;
+  // A damaged page row (text that is not text) is left out: that page reads as having no text.
+  for (const p of validPages(pageRows).valid) pages[p.pageIndex] = p.text;
   for (let i = 0; i < pageCount; i++) pages[i] ??= '';
   return { pages, annotations, reattachments: reattach(annotations, pages) };
 }

@@ -172,6 +172,21 @@ describe.each(DATABASE_KINDS)('audit log on %s', (kind) => {
     expect(row!.n).toBe(0);
   });
 
+  it('stores text PostgreSQL’s jsonb refuses (NUL, lone surrogates) without failing the action', async () => {
+    // Found by the endpoint fuzz test: roll-call reads no body, so nothing refused this one, and
+    // the entry's JSON used to make the action itself fail.
+    const m = `/api/meetings/${w.fx.sitting.id}`;
+    const chair = bearer(server.url, w.fx.sessions.chair);
+    for (let i = 0; i < 2; i++) {
+      const res = await chair('POST', `${m}/roll-call`, { ['k\u0000']: 'a\u0000b\ud800c\udfff' });
+      expect(res.status, await res.text()).toBe(200);
+      expect((await newest()).details).toEqual({
+        params: { meetingId: w.fx.sitting.id },
+        body: { 'k\ufffd': 'a\ufffdb\ufffdc\ufffd' },
+      });
+    }
+  });
+
   it('leaves no entry for refused requests (400, 403, 404, 409)', async () => {
     const count = (await entries()).length;
     const m = `/api/meetings/${w.fx.sitting.id}`;

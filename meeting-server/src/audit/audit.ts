@@ -61,11 +61,12 @@ const MAX_DETAILS = 16 * 1024;
 function detailsOf(req: Request): Record<string, unknown> {
   const redact = (v: unknown, depth = 0): unknown => {
     if (depth > 6) return '…';
+    if (typeof v === 'string') return storable(v);
     if (Array.isArray(v)) return v.slice(0, 200).map((x) => redact(x, depth + 1));
     if (v && typeof v === 'object') {
       return Object.fromEntries(
         Object.entries(v).map(([k, x]) => [
-          k,
+          storable(k),
           SECRET_KEY.test(k) ? '[redacted]' : redact(x, depth + 1),
         ]),
       );
@@ -73,12 +74,24 @@ function detailsOf(req: Request): Record<string, unknown> {
     return v;
   };
   const out: Record<string, unknown> = {};
-  if (req.params && Object.keys(req.params).length) out.params = { ...req.params };
+  if (req.params && Object.keys(req.params).length) out.params = redact(req.params);
   if (req.query && Object.keys(req.query).length) out.query = redact(req.query);
   if (req.body !== undefined && !Buffer.isBuffer(req.body)) out.body = redact(req.body);
   const text = JSON.stringify(out);
-  return text.length <= MAX_DETAILS ? out : { truncated: text.slice(0, MAX_DETAILS) };
+  return text.length <= MAX_DETAILS ? out : { truncated: storable(text.slice(0, MAX_DETAILS)) };
 }
+
+/**
+ * Text that PostgreSQL's jsonb accepts: NUL and unpaired UTF-16 surrogates (which JSON.stringify
+ * writes as `\u0000`, `\ud800` escapes that jsonb refuses) become U+FFFD. Without this an action
+ * with such text in a body its route does not validate would fail on its own audit entry.
+ */
+export const storable = (s: string): string =>
+  s.replace(
+    // eslint-disable-next-line no-control-regex
+    /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    '\ufffd',
+  );
 
 const actionOf = (req: Request) =>
   `${req.method} ${req.baseUrl}${typeof req.route?.path === 'string' ? req.route.path : req.path}`;
