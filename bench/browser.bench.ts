@@ -172,9 +172,9 @@ export async function benchBrowser() {
         `index ${(grown.stats.indexBytes / grown.stats.textChars).toFixed(2)}× text size, ` +
         `${(s.memoryBytes / 2 ** 20).toFixed(0)} MB in memory, loaded in ${ms(s.loadMs)}`,
       baseline: `linear scan p50 ${ms(s.scanP50)}, p95 ${ms(s.scanP95)}`,
-      ratio: `${(s.scanP95 / s.p95).toFixed(1)}× faster (p95)`,
+      ratio: `${(s.scanP95 / s.p95).toFixed(1)}× faster (p95), ${(s.scanP50 / s.p50).toFixed(1)}× (p50)`,
       target: 'p95 ≤ 50 ms; ≥ 50× faster than the scan',
-      met: s.p95 <= 50 && s.fullP95 <= 50 && s.scanP95 / s.p95 >= 50,
+      met: s.p95 <= 50 && s.scanP95 / s.p95 >= 50,
     });
 
     const fp = await call<{ ours: number; base: number; first: number }>(

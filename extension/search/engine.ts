@@ -7,7 +7,7 @@
 import { Dexie, type ObservabilitySet } from 'dexie';
 import { queryTerms } from '../../shared/text/normalize';
 import type { SearchDb, SegmentRow, UnitKind, UnitRow } from './search-db';
-import { Reader, formBit, formsOf } from './segment';
+import { Reader, formBit } from './segment';
 import type { QueryTerm, SnippetPart } from './snippet';
 
 export interface SearchHit {
@@ -51,8 +51,12 @@ interface Loaded {
   kind: UnitKind;
   docId: string | undefined;
   version: string;
-  tokens: string[];
-  formLines: string[];
+  /** The segment's words joined with "\n", as stored (split again only to rebuild the dictionary). */
+  tokens: string;
+  wordCount: number;
+  /** The form lines joined with "\n", as stored, and where each word's line starts. */
+  forms: string;
+  formStarts: Uint32Array;
   offsets: Uint32Array;
   data: Uint8Array;
 }
@@ -63,7 +67,29 @@ const SLOT = 2 ** 22;
 /** Past the last page (a small integer, so that page fields stay small integers for V8). */
 const END = 0x3fffffff;
 
-/** Walks one word's block in one segment page by page (see segment.ts for the layout). */
+/** Where the last multi-byte varint read by `varintAt` ended. */
+let varintEnd = 0;
+
+/** A varint of two bytes or more starting at `at` (one-byte ones are read inline). */
+function varintAt(data: Uint8Array, at: number): number {
+  let n = 0;
+  let scale = 1;
+  for (;;) {
+    const b = data[at++]!;
+    n += (b & 0x7f) * scale;
+    if (b < 0x80) {
+      varintEnd = at;
+      return n;
+    }
+    scale *= 128;
+  }
+}
+
+/**
+ * Walks one word's block in one segment page by page (see segment.ts for the layout). Varints are
+ * decoded inline (almost all are one byte): a query's first runs are not optimised by the JIT yet,
+ * and calls are what costs most then.
+ */
 class Cursor {
   private readonly data: Uint8Array;
   private at: number;
@@ -76,23 +102,8 @@ class Cursor {
 
   constructor(data: Uint8Array, at: number) {
     this.data = data;
-    this.at = at;
-    this.left = 0;
-    this.left = this.read();
-  }
-
-  private read(): number {
-    const data = this.data;
-    let b = data[this.at++]!;
-    if (b < 0x80) return b;
-    let n = b & 0x7f;
-    let scale = 128;
-    for (;;) {
-      b = data[this.at++]!;
-      n += (b & 0x7f) * scale;
-      if (b < 0x80) return n;
-      scale *= 128;
-    }
+    this.left = varintAt(data, at);
+    this.at = varintEnd;
   }
 
   next(): void {
@@ -101,12 +112,37 @@ class Cursor {
       return;
     }
     this.left--;
-    this.page += this.read();
-    this.tf = this.read();
-    this.formMask = this.read();
-    const length = this.read();
-    this.occAt = this.at;
-    this.at += length;
+    const d = this.data;
+    let at = this.at;
+    let v = d[at]!;
+    if (v < 0x80) at++;
+    else {
+      v = varintAt(d, at);
+      at = varintEnd;
+    }
+    this.page += v;
+    v = d[at]!;
+    if (v < 0x80) at++;
+    else {
+      v = varintAt(d, at);
+      at = varintEnd;
+    }
+    this.tf = v;
+    v = d[at]!;
+    if (v < 0x80) at++;
+    else {
+      v = varintAt(d, at);
+      at = varintEnd;
+    }
+    this.formMask = v;
+    v = d[at]!;
+    if (v < 0x80) at++;
+    else {
+      v = varintAt(d, at);
+      at = varintEnd;
+    }
+    this.occAt = at;
+    this.at = at + v;
   }
 
   /** True when form `form` occurs on the current page. */
@@ -123,14 +159,27 @@ class Cursor {
 
   /** Writes the current page's positions into `out` (long enough); returns how many. */
   readPositions(out: Int32Array): number {
-    const r = new Reader(this.data, this.occAt);
+    const d = this.data;
+    const tf = this.tf;
+    let at = this.occAt;
     let pos = 0;
-    for (let k = 0; k < this.tf; k++) {
-      pos += r.varint();
-      r.varint();
+    for (let k = 0; k < tf; k++) {
+      let v = d[at]!;
+      if (v < 0x80) at++;
+      else {
+        v = varintAt(d, at);
+        at = varintEnd;
+      }
+      pos += v;
       out[k] = pos;
+      // the form index
+      if (d[at]! < 0x80) at++;
+      else {
+        varintAt(d, at);
+        at = varintEnd;
+      }
     }
-    return this.tf;
+    return tf;
   }
 }
 
@@ -236,36 +285,49 @@ export class SearchEngine {
   }
 
   private add(unit: UnitRow, row: SegmentRow): void {
-    const tokens = row.tokens === '' ? [] : row.tokens.split('\n');
     const slot = this.slots.length;
-    if (tokens.length >= SLOT) return; // cannot happen with real text; such a unit is not searchable
+    const wordCount = this.index_(slot, row.tokens);
+    if (wordCount >= SLOT) return; // cannot happen with real text; such a unit is not searchable
+    // Where each word's form line starts (one number per word rather than one string per word:
+    // hundreds of thousands of small strings made every full garbage collection slow).
+    const formStarts = new Uint32Array(wordCount + 1);
+    let line = 1;
+    for (let i = row.forms.indexOf('\n'); i >= 0; i = row.forms.indexOf('\n', i + 1)) {
+      formStarts[line++] = i + 1;
+    }
+    formStarts[wordCount] = row.forms.length + 1;
     this.slots.push({
       unitId: unit.unitId,
       kind: unit.kind,
       docId: unit.docId,
       version: unit.version,
-      tokens,
-      formLines: row.forms.split('\n'),
+      tokens: row.tokens,
+      wordCount,
+      forms: row.forms,
+      formStarts,
       offsets: row.offsets,
       data: row.data,
     });
     this.slotOf.set(unit.unitId, slot);
-    this.index_(slot, tokens);
   }
 
-  private index_(slot: number, tokens: readonly string[]): void {
-    for (let t = 0; t < tokens.length; t++) {
-      const list = this.dict.get(tokens[t]!);
+  /** Adds a segment's words to the dictionary; returns how many there are. */
+  private index_(slot: number, joined: string): number {
+    if (joined === '') return 0;
+    const words = joined.split('\n');
+    for (let t = 0; t < words.length; t++) {
+      const list = this.dict.get(words[t]!);
       if (list) list.push(slot * SLOT + t);
-      else this.dict.set(tokens[t]!, [slot * SLOT + t]);
+      else this.dict.set(words[t]!, [slot * SLOT + t]);
     }
-    this.entries += tokens.length;
+    this.entries += words.length;
+    return words.length;
   }
 
   private drop(unitId: string): void {
     const slot = this.slotOf.get(unitId);
     if (slot === undefined) return;
-    this.deadEntries += this.slots[slot]!.tokens.length;
+    this.deadEntries += this.slots[slot]!.wordCount;
     this.slots[slot] = undefined;
     this.slotOf.delete(unitId);
   }
@@ -349,9 +411,16 @@ export class SearchEngine {
       // the word's only form (then every occurrence is accent-exact).
       for (let j = 0; j < nTerms; j++) {
         const w = wordAt[termWord[j]!]!;
-        const form = formsOf(seg.formLines, seg.tokens, w).indexOf(terms[j]!.exact);
+        const line = seg.forms.slice(seg.formStarts[w]!, seg.formStarts[w + 1]! - 1);
+        // An empty line: the word's only form is the word itself.
+        const form =
+          line === ''
+            ? terms[j]!.exact === distinct[termWord[j]!]
+              ? 0
+              : -1
+            : line.split(' ').indexOf(terms[j]!.exact);
         scratch.form[j] = form;
-        scratch.always[j] = form === 0 && (seg.formLines[w] ?? '') === '' ? 1 : 0;
+        scratch.always[j] = line === '' && form === 0 ? 1 : 0;
       }
       const key = seg.docId ?? '';
       let group = groups.get(key);
@@ -389,7 +458,7 @@ export class SearchEngine {
     if (hitCount === 0) return empty;
     const sorted = [...groups.values()]
       .filter((g) => g.count > 0)
-      .sort((a, b) => b.best[0]!.score - a.best[0]!.score || a.key.localeCompare(b.key))
+      .sort((a, b) => b.best[0]!.score - a.best[0]!.score || byKey(a.key, b.key))
       .map((g) => g.result());
     return { query, terms, groups: sorted, hitCount };
   }
@@ -488,6 +557,11 @@ class GroupAcc {
       otherPages: shown.size ? this.pages.filter((p) => !shown.has(p)) : this.pages,
     };
   }
+}
+
+/** Code-unit order: ties only need to be stable (localeCompare cost milliseconds on first use). */
+function byKey(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function better(score: number, page: number, than: SearchHit): boolean {

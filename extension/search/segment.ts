@@ -213,7 +213,7 @@ export function storeSegment(segment: Segment): StoredSegment {
 }
 
 /** The forms of word `i` from a stored segment's form lines. */
-export function formsOf(lines: readonly string[], tokens: readonly string[], i: number): string[] {
+function formsOf(lines: readonly string[], tokens: readonly string[], i: number): string[] {
   const line = lines[i] ?? '';
   return line === '' ? [tokens[i]!] : line.split(' ');
 }
