@@ -12,6 +12,7 @@ import {
 import { participantOf, requireParticipant } from '../auth/participant';
 import type { Db } from '../db/database';
 import { forbidden, parse } from '../http/errors';
+import type { z } from '../../../shared/zod';
 import { requireStaff, staffOf, type StaffDeps } from '../staff/session';
 import {
   changePetition,
@@ -20,6 +21,7 @@ import {
   publishAnswered,
   publishedPetitions,
   submitPetition,
+  type PetitionChange,
 } from './service';
 
 const param = (req: Request, name: string): string => String(req.params[name] ?? '');
@@ -72,41 +74,29 @@ export function petitionsRouter(deps: StaffDeps & { db: Db }): Router {
   r.get('/api/admin/petitions/:petitionId', staff, async (req, res) => {
     res.json(await getPetition(db, param(req, 'petitionId')));
   });
-  r.post('/api/admin/petitions/:petitionId/classify', staff, async (req, res) => {
-    const { category } = parse(ClassifyPetition, req.body);
-    res.json(
-      await changePetition(deps, param(req, 'petitionId'), staffOf(res).user.email, {
-        action: 'classified',
-        category,
-      }),
-    );
-  });
-  r.post('/api/admin/petitions/:petitionId/forward', staff, async (req, res) => {
-    const { authority } = parse(ForwardPetition, req.body);
-    res.json(
-      await changePetition(deps, param(req, 'petitionId'), staffOf(res).user.email, {
-        action: 'forwarded',
-        authority,
-      }),
-    );
-  });
-  r.post('/api/admin/petitions/:petitionId/answer', staff, async (req, res) => {
-    const { answer } = parse(AnswerPetition, req.body);
-    res.json(
-      await changePetition(deps, param(req, 'petitionId'), staffOf(res).user.email, {
-        action: 'answered',
-        answer,
-      }),
-    );
-  });
-  r.post('/api/admin/petitions/:petitionId/publish', staff, async (req, res) => {
-    const { published } = parse(PublishPetition, req.body);
-    res.json(
-      await changePetition(deps, param(req, 'petitionId'), staffOf(res).user.email, {
-        action: published ? 'published' : 'unpublished',
-      }),
-    );
-  });
+  /** A staff change of one petition: the body is checked with `schema`, then becomes the change. */
+  const change = <S extends z.ZodType>(
+    step: string,
+    schema: S,
+    toChange: (body: z.output<S>) => PetitionChange,
+  ) =>
+    r.post(`/api/admin/petitions/:petitionId/${step}`, staff, async (req, res) => {
+      const body = parse(schema, req.body);
+      res.json(
+        await changePetition(
+          deps,
+          param(req, 'petitionId'),
+          staffOf(res).user.email,
+          toChange(body),
+        ),
+      );
+    });
+  change('classify', ClassifyPetition, ({ category }) => ({ action: 'classified', category }));
+  change('forward', ForwardPetition, ({ authority }) => ({ action: 'forwarded', authority }));
+  change('answer', AnswerPetition, ({ answer }) => ({ action: 'answered', answer }));
+  change('publish', PublishPetition, ({ published }) => ({
+    action: published ? 'published' : 'unpublished',
+  }));
 
   return r;
 }
