@@ -2,51 +2,36 @@
 // members and bodies, meetings with agenda and settings, invitations whose links really join,
 // revocation, and the QR code of a voter meeting's public link.
 import QRCode from 'qrcode';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Body, Invitation, InvitationList, Meeting, Member } from '../../../shared/admin';
 import { ApiError } from '../../../shared/errors';
-import { DATABASE_KINDS, openTestDb, type TestDb } from '../testing/databases';
-import { startTestServer, type RunningServer } from '../testing/server';
-import { CLERK, seedStaff, signIn, type StaffClient } from '../staff/testing';
-import { buildFixture, joinAs, ok, tokenOf, type Fixture } from './testing';
+import { DATABASE_KINDS } from '../testing/databases';
+import { joinAs, ok, tokenOf, useStaffFixture } from './testing';
 
 describe.each(DATABASE_KINDS)('admin API on %s', (kind) => {
-  let db: TestDb;
-  let server: RunningServer;
-  let staff: StaffClient;
-  let fx: Fixture;
-
-  // Opening PGlite and seeding can take long on a busy 2-core machine.
-  beforeAll(async () => {
-    db = await openTestDb(kind);
-    await seedStaff(db);
-    server = await startTestServer(db);
-    staff = await signIn(server.url, CLERK);
-    fx = await buildFixture(server.url, staff);
-  }, 120_000);
-  afterAll(async () => {
-    await server.close();
-    await db.destroy();
-  });
+  const t = useStaffFixture(kind);
 
   it('records committee memberships on the member and on the body', async () => {
-    const bình = fx.members[1]!;
+    const bình = t.fx.members[1]!;
     const members = await ok(
-      await staff.request('GET', `/api/admin/councils/${fx.council.id}/members`),
+      await t.staff.request('GET', `/api/admin/councils/${t.fx.council.id}/members`),
       Member.array(),
     );
     const found = members.find((m) => m.id === bình.id)!;
-    expect(found.bodyIds.sort()).toEqual([fx.councilBody.id, fx.committee.id].sort());
+    expect(found.bodyIds.sort()).toEqual([t.fx.councilBody.id, t.fx.committee.id].sort());
     expect(found.delegateGroup).toBe('Tổ 1');
     const bodies = await ok(
-      await staff.request('GET', `/api/admin/councils/${fx.council.id}/bodies`),
+      await t.staff.request('GET', `/api/admin/councils/${t.fx.council.id}/bodies`),
       Body.array(),
     );
-    expect(bodies.find((b) => b.id === fx.committee.id)!.memberIds).toEqual([bình.id]);
+    expect(bodies.find((b) => b.id === t.fx.committee.id)!.memberIds).toEqual([bình.id]);
   });
 
   it('creates a meeting with its agenda in order and the law’s default settings', async () => {
-    const m = await ok(await staff.request('GET', `/api/admin/meetings/${fx.sitting.id}`), Meeting);
+    const m = await ok(
+      await t.staff.request('GET', `/api/admin/meetings/${t.fx.sitting.id}`),
+      Meeting,
+    );
     expect(m.agenda.map((a) => [a.position, a.title])).toEqual([
       [1, 'Khai mạc'],
       [2, 'Thảo luận'],
@@ -60,8 +45,8 @@ describe.each(DATABASE_KINDS)('admin API on %s', (kind) => {
   });
 
   it('reorders, renames and extends the agenda, keeping item ids', async () => {
-    const before = fx.voterMeeting.agenda;
-    const res = await staff.request('PUT', `/api/admin/meetings/${fx.voterMeeting.id}/agenda`, {
+    const before = t.fx.voterMeeting.agenda;
+    const res = await t.staff.request('PUT', `/api/admin/meetings/${t.fx.voterMeeting.id}/agenda`, {
       items: [
         { id: before[1]!.id, title: 'Cử tri phát biểu, kiến nghị' },
         { id: before[0]!.id, title: 'Khai mạc' },
@@ -78,7 +63,7 @@ describe.each(DATABASE_KINDS)('admin API on %s', (kind) => {
   });
 
   it('changes settings while keeping those it was not given', async () => {
-    const res = await staff.request('PATCH', `/api/admin/meetings/${fx.voterMeeting.id}`, {
+    const res = await t.staff.request('PATCH', `/api/admin/meetings/${t.fx.voterMeeting.id}`, {
       settings: { speakingSecondsVoter: 120 },
     });
     const m = await ok(res, Meeting);
@@ -87,47 +72,47 @@ describe.each(DATABASE_KINDS)('admin API on %s', (kind) => {
   });
 
   it('refuses a committee meeting held by the full council, and ids from another council', async () => {
-    const bad = await staff.request('POST', `/api/admin/councils/${fx.council.id}/meetings`, {
-      bodyId: fx.councilBody.id,
+    const bad = await t.staff.request('POST', `/api/admin/councils/${t.fx.council.id}/meetings`, {
+      bodyId: t.fx.councilBody.id,
       kind: 'committee',
       title: 'Họp Ban',
       startsAt: '2026-12-02T01:30:00Z',
     });
     expect(bad.status).toBe(400);
-    const other = await staff.request('POST', '/api/admin/councils', {
+    const other = await t.staff.request('POST', '/api/admin/councils', {
       name: 'HĐND xã Khác',
       level: 'commune',
       totalMembers: 15,
     });
     const otherId = ((await other.json()) as { id: string }).id;
-    const cross = await staff.request('POST', `/api/admin/councils/${otherId}/bodies`, {
+    const cross = await t.staff.request('POST', `/api/admin/councils/${otherId}/bodies`, {
       kind: 'committee',
       name: 'Ban lạ',
-      memberIds: [fx.members[0]!.id],
+      memberIds: [t.fx.members[0]!.id],
     });
     expect(cross.status).toBe(400);
-    expect(await db.query('SELECT 1 FROM bodies WHERE council_id = $1', [otherId])).toEqual([]);
+    expect(await t.db.query('SELECT 1 FROM bodies WHERE council_id = $1', [otherId])).toEqual([]);
   });
 
   it('issues personal links that join as the invited person with the invited role', async () => {
-    const joined = await joinAs(server.url, fx.invitations.chair);
+    const joined = await joinAs(t.server.url, t.fx.invitations.chair);
     expect(joined.role).toBe('chair');
     expect(joined.name).toBe('Nguyễn Văn An');
-    expect(joined.meetingId).toBe(fx.sitting.id);
-    const secretary = await joinAs(server.url, fx.invitations.secretary);
+    expect(joined.meetingId).toBe(t.fx.sitting.id);
+    const secretary = await joinAs(t.server.url, t.fx.invitations.secretary);
     expect(secretary).toMatchObject({ role: 'secretary', name: 'Phạm Thư Ký' });
   });
 
   it('keeps one public voter link per voter meeting, and none for a sitting', async () => {
-    const again = await staff.request(
+    const again = await t.staff.request(
       'POST',
-      `/api/admin/meetings/${fx.voterMeeting.id}/invitations`,
+      `/api/admin/meetings/${t.fx.voterMeeting.id}/invitations`,
       { role: 'voter' },
     );
-    expect((await ok(again, Invitation)).id).toBe(fx.invitations.voter.id);
-    const sitting = await staff.request(
+    expect((await ok(again, Invitation)).id).toBe(t.fx.invitations.voter.id);
+    const sitting = await t.staff.request(
       'POST',
-      `/api/admin/meetings/${fx.sitting.id}/invitations`,
+      `/api/admin/meetings/${t.fx.sitting.id}/invitations`,
       {
         role: 'voter',
       },
@@ -137,41 +122,41 @@ describe.each(DATABASE_KINDS)('admin API on %s', (kind) => {
 
   it('lists a meeting’s invitations with their links', async () => {
     const list = await ok(
-      await staff.request('GET', `/api/admin/meetings/${fx.sitting.id}/invitations`),
+      await t.staff.request('GET', `/api/admin/meetings/${t.fx.sitting.id}/invitations`),
       InvitationList,
     );
-    const chair = list.find((i) => i.id === fx.invitations.chair.id)!;
+    const chair = list.find((i) => i.id === t.fx.invitations.chair.id)!;
     expect(chair).toMatchObject({ role: 'chair', name: 'Nguyễn Văn An', revokedAt: null });
-    expect(chair.url).toBe(fx.invitations.chair.url);
-    expect(chair.url.startsWith(`${server.url}/j/`)).toBe(true);
+    expect(chair.url).toBe(t.fx.invitations.chair.url);
+    expect(chair.url.startsWith(`${t.server.url}/j/`)).toBe(true);
   });
 
   it('invites every member of the body at once, skipping those already invited', async () => {
     const list = await ok(
-      await staff.request('POST', `/api/admin/meetings/${fx.sitting.id}/invitations/body`, {}),
+      await t.staff.request('POST', `/api/admin/meetings/${t.fx.sitting.id}/invitations/body`, {}),
       InvitationList,
     );
     const members = list.filter((i) => i.memberId && !i.revokedAt).map((i) => i.memberId);
     // An (chair) and Bình (member) were invited already; only Cường is new.
-    expect(members.sort()).toEqual(fx.members.map((m) => m.id).sort());
+    expect(members.sort()).toEqual(t.fx.members.map((m) => m.id).sort());
   });
 
   it('serves the voter link as a QR code in PNG and SVG that encodes exactly that link', async () => {
-    const png = await fetch(`${server.url}/api/meetings/${fx.voterMeeting.id}/qr.png`);
+    const png = await fetch(`${t.server.url}/api/meetings/${t.fx.voterMeeting.id}/qr.png`);
     expect(png.status).toBe(200);
     expect(png.headers.get('content-type')).toBe('image/png');
     const bytes = Buffer.from(await png.arrayBuffer());
-    const expected = await QRCode.toBuffer(fx.invitations.voter.url, {
+    const expected = await QRCode.toBuffer(t.fx.invitations.voter.url, {
       errorCorrectionLevel: 'M',
       margin: 2,
       type: 'png',
       width: 512,
     });
     expect(bytes.equals(expected)).toBe(true);
-    const svg = await fetch(`${server.url}/api/meetings/${fx.voterMeeting.id}/qr.svg`);
+    const svg = await fetch(`${t.server.url}/api/meetings/${t.fx.voterMeeting.id}/qr.svg`);
     expect(svg.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
     expect(await svg.text()).toBe(
-      await QRCode.toString(fx.invitations.voter.url, {
+      await QRCode.toString(t.fx.invitations.voter.url, {
         errorCorrectionLevel: 'M',
         margin: 2,
         type: 'svg',
@@ -180,30 +165,30 @@ describe.each(DATABASE_KINDS)('admin API on %s', (kind) => {
   });
 
   it('answers 404 for the QR code of a meeting without a public link', async () => {
-    const res = await fetch(`${server.url}/api/meetings/${fx.sitting.id}/qr.png`);
+    const res = await fetch(`${t.server.url}/api/meetings/${t.fx.sitting.id}/qr.png`);
     expect(res.status).toBe(404);
     expect(ApiError.parse(await res.json()).message.vi).toMatch(/chưa có liên kết công khai/);
   });
 
   it('revokes an invitation: its link stops joining at once', async () => {
     const extra = await ok(
-      await staff.request('POST', `/api/admin/meetings/${fx.sitting.id}/invitations`, {
+      await t.staff.request('POST', `/api/admin/meetings/${t.fx.sitting.id}/invitations`, {
         role: 'guest',
         displayName: 'Đại diện UBND xã',
       }),
       Invitation,
       201,
     );
-    await joinAs(server.url, extra);
+    await joinAs(t.server.url, extra);
     const revoked = await ok(
-      await staff.request(
+      await t.staff.request(
         'POST',
-        `/api/admin/meetings/${fx.sitting.id}/invitations/${extra.id}/revoke`,
+        `/api/admin/meetings/${t.fx.sitting.id}/invitations/${extra.id}/revoke`,
       ),
       Invitation,
     );
     expect(revoked.revokedAt).not.toBeNull();
-    const res = await fetch(`${server.url}/api/join`, {
+    const res = await fetch(`${t.server.url}/api/join`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ invitation: tokenOf(extra) }),
@@ -211,16 +196,16 @@ describe.each(DATABASE_KINDS)('admin API on %s', (kind) => {
     expect(res.status).toBe(401);
     expect(ApiError.parse(await res.json()).code).toBe('invitation_revoked');
     // Revoking through another meeting's path finds nothing.
-    const wrongMeeting = await staff.request(
+    const wrongMeeting = await t.staff.request(
       'POST',
-      `/api/admin/meetings/${fx.voterMeeting.id}/invitations/${fx.invitations.chair.id}/revoke`,
+      `/api/admin/meetings/${t.fx.voterMeeting.id}/invitations/${t.fx.invitations.chair.id}/revoke`,
     );
     expect(wrongMeeting.status).toBe(404);
   });
 
   it('answers 400, never 500, to malformed admin requests', async () => {
-    const c = `/api/admin/councils/${fx.council.id}`;
-    const m = `/api/admin/meetings/${fx.sitting.id}`;
+    const c = `/api/admin/councils/${t.fx.council.id}`;
+    const m = `/api/admin/meetings/${t.fx.sitting.id}`;
     const cases: [string, string, unknown][] = [
       ['POST', '/api/admin/councils', { name: '', level: 'district', totalMembers: -1 }],
       ['POST', '/api/admin/councils', null],
@@ -231,7 +216,7 @@ describe.each(DATABASE_KINDS)('admin API on %s', (kind) => {
       [
         'POST',
         `${c}/meetings`,
-        { bodyId: fx.councilBody.id, kind: 'session', title: 'X', startsAt: 'tomorrow' },
+        { bodyId: t.fx.councilBody.id, kind: 'session', title: 'X', startsAt: 'tomorrow' },
       ],
       ['PATCH', m, { settings: { speakingSecondsMember: 1 } }],
       ['PATCH', m, { status: 'paused' }],
@@ -246,7 +231,7 @@ describe.each(DATABASE_KINDS)('admin API on %s', (kind) => {
       ['POST', `${m}/invitations`, { role: 'member', memberId: 'someone-else' }],
     ];
     for (const [method, path, body] of cases) {
-      const res = await staff.request(method, path, body);
+      const res = await t.staff.request(method, path, body);
       expect(res.status, `${method} ${path} ${JSON.stringify(body)}`).toBe(400);
       expect(ApiError.parse(await res.json()).message.vi.length).toBeGreaterThan(0);
     }

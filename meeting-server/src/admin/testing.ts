@@ -1,10 +1,13 @@
 // Test fixture: a commune council built through the admin API as the secretariat would, with a
-// session sitting and a voter meeting, their invitations, and joined participants of every role.
-import { expect } from 'vitest';
+// session sitting and a voter meeting, their invitations, and joined participants of every role;
+// `useStaffFixture` sets it up on a test database and server for a whole describe block.
+import { afterAll, beforeAll, expect } from 'vitest';
 import { Body, Council, Invitation, Meeting, Member } from '../../../shared/admin';
 import { JoinResponse } from '../../../shared/api';
 import type { Role } from '../../../shared/domain';
-import type { StaffClient } from '../staff/testing';
+import { CLERK, seedStaff, signIn, type StaffClient } from '../staff/testing';
+import { openTestDb, type DatabaseKind, type TestDb } from '../testing/databases';
+import { startTestServer, type RunningServer } from '../testing/server';
 
 export interface Fixture {
   council: Council;
@@ -16,6 +19,37 @@ export interface Fixture {
   invitations: Record<'chair' | 'secretary' | 'member' | 'voter' | 'voterChair', Invitation>;
   /** Bearer session tokens of joined participants. */
   sessions: Record<'chair' | 'secretary' | 'member' | 'voter' | 'voterChair', string>;
+}
+
+/** What `useStaffFixture` provides; its fields are set once the describe block's beforeAll ran. */
+export interface StaffFixture {
+  db: TestDb;
+  server: RunningServer;
+  /** The secretariat (a non-admin staff account), signed in. */
+  staff: StaffClient;
+  fx: Fixture;
+}
+
+/**
+ * Registers a beforeAll that opens a fresh database of `kind`, seeds the staff accounts, starts a
+ * test server, signs the clerk in and builds the fixture through the admin API, and an afterAll
+ * that closes the server and drops the database. Call it inside a describe block.
+ */
+export function useStaffFixture(kind: DatabaseKind): StaffFixture {
+  const t = {} as StaffFixture;
+  // Opening PGlite and seeding can take long on a busy 2-core machine.
+  beforeAll(async () => {
+    t.db = await openTestDb(kind);
+    await seedStaff(t.db);
+    t.server = await startTestServer(t.db);
+    t.staff = await signIn(t.server.url, CLERK);
+    t.fx = await buildFixture(t.server.url, t.staff);
+  }, 120_000);
+  afterAll(async () => {
+    await t.server.close();
+    await t.db.destroy();
+  });
+  return t;
 }
 
 export async function ok<T>(res: Response, schema: { parse(v: unknown): T }, status = 200) {
