@@ -1,6 +1,7 @@
-// A meeting server owned by one spec (in-memory PGlite, its own package folder, the stack's real
-// LiveKit) with a signed-in secretariat administrator, and the publishing steps of a session
-// package: for specs that must stop the server or publish packages, which the shared stack cannot.
+// A meeting server owned by one spec (in-memory PGlite, which also keeps the package PDFs; the
+// stack's real LiveKit) with a signed-in secretariat administrator, and the publishing steps of a
+// session package: for specs that must stop the server or publish packages, which the shared
+// stack cannot.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CSRF_HEADER } from '../shared/admin';
@@ -23,7 +24,7 @@ export interface OwnServer {
   stop(): Promise<void>;
 }
 
-export async function startOwnServer(opts: { packagesDir: string; secret: string }) {
+export async function startOwnServer(opts: { secret: string }) {
   const db: Db = await openPglite();
   await migrate(db);
   await ensureFirstAdmin(db, ADMIN);
@@ -37,7 +38,6 @@ export async function startOwnServer(opts: { packagesDir: string; secret: string
     secret: opts.secret,
     sweepIntervalMs: 0,
     log: () => undefined,
-    packagesDir: opts.packagesDir,
   });
   const server: Server = await new Promise((r) => {
     const s = app.listen(0, '127.0.0.1', () => r(s));

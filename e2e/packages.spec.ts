@@ -44,10 +44,9 @@ interface OwnServer extends Server {
   delegateInvitation: Invitation;
 }
 
-/** A meeting server of this test alone (in-memory PGlite, its own package folder), with a sitting. */
-async function startOwnServer(dir: string): Promise<OwnServer> {
+/** A meeting server of this test alone (in-memory PGlite, its package PDFs too), with a sitting. */
+async function startOwnServer(): Promise<OwnServer> {
   const server = await startServer({
-    packagesDir: dir,
     secret: 'packages-e2e-secret-that-is-long-enough-0123',
   });
   const { staff } = server;
@@ -142,7 +141,7 @@ async function draftPdf(lines: string[]): Promise<Uint8Array> {
 
 test('a published package downloads into the briefcase and still opens with the server stopped', async () => {
   test.setTimeout(240_000);
-  const server = await startOwnServer(`${process.cwd()}/test-results/packages-${Date.now()}-a`);
+  const server = await startOwnServer();
   const context = await launchWithExtension();
   try {
     const docs = PDFS.map((f, i) => ({
@@ -179,7 +178,7 @@ test('a published package downloads into the briefcase and still opens with the 
 
 test('downloaded in the background, the new version carries the highlight to page 2', async () => {
   test.setTimeout(240_000);
-  const server = await startOwnServer(`${process.cwd()}/test-results/packages-${Date.now()}-b`);
+  const server = await startOwnServer();
   const context = await launchWithExtension();
   try {
     const v1 = await draftPdf(LINES.slice(0, 60));

@@ -35,7 +35,6 @@ async function onePagePdf(text: string): Promise<Uint8Array> {
 test('a delegate joins from the side panel, raises a hand, opens the item’s document and votes; the server records the ballot', async () => {
   test.setTimeout(90_000);
   const server = await startOwnServer({
-    packagesDir: `${process.cwd()}/test-results/sidepanel-${Date.now()}`,
     secret: 'sidepanel-e2e-secret-that-is-long-enough-0123',
   });
   const context = await launchWithExtension();

@@ -22,6 +22,7 @@ import { adminRouter } from './admin/routes';
 import { petitionsRouter } from './petitions/routes';
 import { minutesRouter } from './minutes/routes';
 import { packagesRouter } from './packages/routes';
+import { PackageStorage } from './packages/storage';
 
 export interface AppDeps {
   db: Db;
@@ -36,8 +37,8 @@ export interface AppDeps {
   sweepIntervalMs?: number;
   /** PUBLIC_URL (links, QR codes, Secure cookies); defaults to the request's own origin. */
   publicUrl?: string;
-  /** Folder for session package PDFs (DATA_DIR/packages); default .data/packages. */
-  packagesDir?: string;
+  /** Folder for package uploads in progress (the PDFs live in the database); default tmpdir. */
+  packageUploadDir?: string;
   /** Largest package PDF accepted, bytes; default 100 MB. */
   packageMaxBytes?: number;
   /** Rate limits (RATE_LIMIT_* variables); each missing one takes its default. */
@@ -167,8 +168,11 @@ export function createApp(given: AppDeps): Express {
   app.use(
     packagesRouter({
       ...staffDeps,
-      dir: deps.packagesDir ?? '.data/packages',
-      maxBytes: deps.packageMaxBytes ?? 100 * 1024 * 1024,
+      // The bytes are stored without the audit hook: the document row written next is the action.
+      storage: new PackageStorage(given.db, {
+        maxBytes: deps.packageMaxBytes ?? 100 * 1024 * 1024,
+        ...(deps.packageUploadDir ? { tmpDir: deps.packageUploadDir } : {}),
+      }),
     }),
   );
 

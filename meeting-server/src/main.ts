@@ -7,6 +7,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { openPglite, openPostgres, type Db } from './db/database';
 import { migrate } from './db/migrate';
 import { ensureDemo } from './demo';
+import { PackageStorage } from './packages/storage';
 import { createLiveKit } from './livekit/livekit';
 import { ensureFirstAdmin } from './staff/service';
 
@@ -37,6 +38,26 @@ async function appSecret(config: Config, db: Db): Promise<string> {
   return secret;
 }
 
+/**
+ * Package PDFs live in the database; an older version kept them in DATA_DIR/packages. Imports
+ * those the database lacks (each checked against its SHA-256 name), so an upgrade loses none.
+ * The folder is left as it was: once every instance has started, it may be deleted.
+ */
+async function adoptPackageFolder(config: Config, db: Db): Promise<void> {
+  const dir = join(config.dataDir, 'packages');
+  const { imported, mismatched } = await new PackageStorage(db, { maxBytes: Infinity }).adopt(dir);
+  if (imported.length)
+    console.log(
+      `Tài liệu phiên họp: đã chuyển ${imported.length} tệp PDF từ ${dir} vào cơ sở dữ liệu / ` +
+        `Session packages: moved ${imported.length} PDF files from ${dir} into the database`,
+    );
+  if (mismatched.length)
+    console.warn(
+      `Bỏ qua tệp có nội dung không khớp tên (SHA-256) / Skipped files whose content does not ` +
+        `match their name (SHA-256) in ${dir}: ${mismatched.join(', ')}`,
+    );
+}
+
 async function openDb(config: Config): Promise<Db> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl);
   return openPglite(join(config.dataDir, 'pglite'));
@@ -59,6 +80,7 @@ async function main() {
   if (applied.length)
     console.log(`Database (${db.kind}): applied migrations ${applied.join(', ')}`);
   const secret = await appSecret(config, db);
+  await adoptPackageFolder(config, db);
   if (config.adminEmail && config.adminPassword) {
     const admin = { email: config.adminEmail, password: config.adminPassword };
     if ((await ensureFirstAdmin(db, admin)) === 'created')
@@ -70,7 +92,6 @@ async function main() {
     livekit,
     secret,
     publicUrl: config.publicUrl,
-    packagesDir: join(config.dataDir, 'packages'),
     rateLimits: config.rateLimits,
   });
   const server = app.listen(config.port, config.host, () => {

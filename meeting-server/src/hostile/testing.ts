@@ -1,4 +1,4 @@
-// Test helpers for the hostile-input tests: a server on a temporary package folder that records
+// Test helpers for the hostile-input tests: a server with a temporary upload folder that records
 // every error it logs, and the world every endpoint needs (staff, a council with meetings, joined
 // participants, a motion, a raised hand, a petition, a package with a document).
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -22,6 +22,7 @@ export const CORPUS = join(import.meta.dirname, '../../../../shared/corpus/pdfs'
 
 export interface HostileServer {
   url: string;
+  /** Folder for package uploads in progress. */
   dir: string;
   /** Everything the server logged (unexpected errors). */
   logged: unknown[];
@@ -40,7 +41,7 @@ export async function startHostileServer(
     secret: TEST_SECRET,
     sweepIntervalMs: 0,
     log: (err) => logged.push(err),
-    packagesDir: dir,
+    packageUploadDir: dir,
     packageMaxBytes: 8 * 1024 * 1024,
     ...extra,
   });

@@ -1,8 +1,10 @@
 // Hostile uploads to session packages: files that only pretend to be PDFs, PDFs cut short, damaged
 // and encrypted corpus files, a PDF with a huge stream, file names that try to leave storage.
-// Each is refused or accepted with a clear bilingual message, promptly (never a hang), and no
-// file ever lands outside the package folder or under a name the client chose.
+// Each is refused or accepted with a clear bilingual message, promptly (never a hang); no file is
+// left on disk, and storage (in the database) holds only whole files under their SHA-256, never
+// under a name the client chose.
 import { createHash } from 'node:crypto';
+import { buffer } from 'node:stream/consumers';
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/errors';
 import { PackageManifest } from '../../../shared/packages';
 import { ok } from '../admin/testing';
+import { PackageStorage } from '../packages/storage';
 import { openTestDb, type TestDb } from '../testing/databases';
 import { CORPUS, buildWorld, startHostileServer, type HostileServer, type World } from './testing';
 
@@ -64,11 +67,11 @@ describe('hostile uploads to session packages (PostgreSQL)', () => {
 
   beforeAll(async () => {
     db = await openTestDb('postgres');
-    // The package folder sits alone inside a fresh root, so anything escaping it would show.
+    // The upload folder sits alone inside a fresh root, so anything escaping it would show.
     root = await mkdtemp(join(tmpdir(), 'hdnd-uploads-'));
-    dir = join(root, 'data', 'packages');
+    dir = join(root, 'data', 'uploads');
     await mkdir(dir, { recursive: true });
-    server = await startHostileServer(db, { packagesDir: dir, packageMaxBytes: MAX_BYTES });
+    server = await startHostileServer(db, { packageUploadDir: dir, packageMaxBytes: MAX_BYTES });
     w = await buildWorld(server.url, db);
   });
   afterAll(async () => {
@@ -104,12 +107,35 @@ describe('hostile uploads to session packages (PostgreSQL)', () => {
     expect(err.message.vi).toMatch(vi);
   }
 
-  /** Only `<sha256>.pdf` files in the package folder, nothing else anywhere under the root. */
+  /**
+   * No file left on disk (the upload folder empty, nothing else under the root); in the database
+   * only whole files, each under the SHA-256 of its bytes.
+   */
   async function storageIsClean() {
     expect(await readdir(root)).toEqual(['data']);
-    expect(await readdir(join(root, 'data'))).toEqual(['packages']);
-    for (const name of await readdir(dir)) expect(name).toMatch(/^[0-9a-f]{64}\.pdf$/);
+    expect(await readdir(join(root, 'data'))).toEqual(['uploads']);
+    expect(await readdir(dir)).toEqual([]);
+    const files = await db.query<{ sha256: string; size: string; stored: string; hash: string }>(
+      `SELECT f.sha256, f.size::text AS size, sum(length(c.data))::text AS stored,
+              encode(sha256(string_agg(c.data, ''::bytea ORDER BY c.seq)), 'hex') AS hash
+         FROM package_files f JOIN package_file_chunks c USING (sha256)
+        GROUP BY f.sha256, f.size`,
+    );
+    for (const f of files) expect([f.hash, f.stored]).toEqual([f.sha256, f.size]);
+    const [orphans] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM package_file_chunks c
+        WHERE NOT EXISTS (SELECT 1 FROM package_files f WHERE f.sha256 = c.sha256)`,
+    );
+    expect(orphans!.n).toBe(0);
+    const [chunkless] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM package_files f
+        WHERE NOT EXISTS (SELECT 1 FROM package_file_chunks c WHERE c.sha256 = f.sha256)`,
+    );
+    expect(chunkless!.n).toBe(0);
   }
+
+  const storedFiles = async () =>
+    (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM package_files'))[0]!.n;
 
   it('refuses files that only pretend to be PDFs, whatever they are named', async () => {
     const fakes: [string, Buffer][] = [
@@ -118,21 +144,25 @@ describe('hostile uploads to session packages (PostgreSQL)', () => {
       ['anh-chup.pdf', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46])],
       ['chu-ky.pdf', Buffer.from('%!PS-Adobe-3.0\n%%EOF\n')],
     ];
+    const before = await storedFiles();
     for (const [fileName, bytes] of fakes) {
       const { res } = await upload({ title: 'Giả PDF', fileName }, bytes);
       await refused(res, 400, /not a PDF/, /không phải PDF/);
     }
     const empty = await upload({ title: 'Trống' }, new Uint8Array());
     await refused(empty.res, 400, /empty/, /trống/);
+    expect(await storedFiles()).toBe(before);
     await storageIsClean();
   });
 
   it('refuses PDFs cut short at any point, keeping no partial file', async () => {
     const decree = await readFile(join(CORPUS, 'vi_335_2025_ND-CP_print.pdf'));
+    const before = await storedFiles();
     for (const cut of [8, 1024, Math.floor(decree.length / 3), decree.length - 2048]) {
       const { res } = await upload({ title: `Cắt ở ${cut}` }, decree.subarray(0, cut));
       await refused(res, 400, /cut short/, /thiếu phần cuối/);
     }
+    expect(await storedFiles()).toBe(before);
     await storageIsClean();
   });
 
@@ -156,9 +186,12 @@ describe('hostile uploads to session packages (PostgreSQL)', () => {
     const m = await ok(res, PackageManifest, 201);
     expect(m.documents.at(-1)!.versions[0]!.sha256).toBe(sha(huge));
     expect(ms).toBeLessThan(20_000);
-    expect(sha(await readFile(join(dir, `${sha(huge)}.pdf`)))).toBe(sha(huge));
+    const storage = new PackageStorage(db, { maxBytes: MAX_BYTES });
+    expect(sha(await buffer(storage.read(sha(huge))))).toBe(sha(huge));
+    const before = await storedFiles();
     const over = await upload({ title: 'Quá lớn' }, pdfWithHugeStream(MAX_BYTES + 1024));
     await refused(over.res, 413, /too large/, /quá lớn/);
+    expect(await storedFiles()).toBe(before);
     await storageIsClean();
   });
 

@@ -1,6 +1,7 @@
 // Session packages through the HTTP API on PGlite and PostgreSQL, with real corpus PDFs: the
 // secretariat uploads, orders, publishes and replaces documents; delegates subscribe with their
-// invitation and read the manifest (ETag/304) and files; everyone else is refused.
+// invitation and read the manifest (ETag/304) and files; everyone else is refused. The PDFs are
+// kept in the database; the upload folder only ever holds uploads in progress.
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
@@ -47,7 +48,7 @@ describe.each(DATABASE_KINDS)('session packages on %s', (kind) => {
       secret: TEST_SECRET,
       sweepIntervalMs: 0,
       log: () => undefined,
-      packagesDir: dir,
+      packageUploadDir: dir,
       packageMaxBytes: MAX_BYTES,
     });
     server = await new Promise((resolve) => {
@@ -162,9 +163,10 @@ describe.each(DATABASE_KINDS)('session packages on %s', (kind) => {
       201,
     );
     expect(m.documents[0]!.versions[0]!.fileName).toBe('passwd');
-    const names = await readdir(dir);
-    expect(names.every((n) => /^[0-9a-f]{64}\.pdf$/.test(n))).toBe(true);
-    expect(names).toContain(`${sha(files.invitation)}.pdf`);
+    expect(await readdir(dir)).toEqual([]);
+    const stored = await db.query<{ sha256: string }>('SELECT sha256 FROM package_files');
+    expect(stored.every((f) => /^[0-9a-f]{64}$/.test(f.sha256))).toBe(true);
+    expect(stored.map((f) => f.sha256)).toContain(sha(files.invitation));
   });
 
   it('refuses a file that is not a PDF with a bilingual message, and adds nothing', async () => {
@@ -188,7 +190,12 @@ describe.each(DATABASE_KINDS)('session packages on %s', (kind) => {
     const res = await upload(`/api/admin/packages/${p.id}/documents`, { title: 'Cắt' }, cut);
     expect(res.status).toBe(400);
     expect(ApiError.parse(await res.json()).message.en).toContain('cut short');
-    expect((await readdir(dir)).filter((n) => n.startsWith('.upload-'))).toEqual([]);
+    expect(await readdir(dir)).toEqual([]);
+    const [kept] = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM package_file_chunks WHERE sha256 = $1',
+      [sha(cut)],
+    );
+    expect(kept!.n).toBe(0);
   });
 
   it('refuses a PDF over the size limit with 413', async () => {

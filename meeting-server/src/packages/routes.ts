@@ -1,9 +1,11 @@
 // Session package HTTP routes. Staff (session + CSRF): create a package for a meeting, upload PDFs
-// (the request body is the PDF, streamed to content-addressed storage), replace a document with a
-// new version and a reason, order documents under agenda items, publish, links and QR codes.
+// (the request body is the PDF, streamed to content-addressed storage in the database), replace a
+// document with a new version and a reason, order documents under agenda items, publish, links
+// and QR codes.
 // Readers (CORS-open, no cookies): subscribe with an invitation for a reader token, the manifest
 // with ETag / If-None-Match, every version's file; and the package link page `/p/:packageId`.
 import { createHash } from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
 import { Router, type Request, type Response } from 'express';
 import QRCode from 'qrcode';
 import {
@@ -24,7 +26,7 @@ import { findMeeting, listInvitations } from '../admin/store';
 import { invitationToken, resolveInvitation } from '../invitations/service';
 import { requireStaff, staffOf, type StaffDeps } from '../staff/session';
 import { checkReader, invitationReads, otherMeeting, signReader } from './access';
-import { PackageStorage } from './storage';
+import type { PackageStorage } from './storage';
 import { DEFAULT_RATE_LIMITS } from '../http/rate-limits';
 import { enforce } from '../staff/rate-limit';
 import {
@@ -49,10 +51,8 @@ import {
 export interface PackagesDeps extends StaffDeps {
   db: Db;
   publicUrl: (req: Request) => string;
-  /** Folder for the PDFs (DATA_DIR/packages). */
-  dir: string;
-  /** Largest PDF accepted, in bytes. */
-  maxBytes: number;
+  /** Where the PDFs are kept (the database, without the audit hook). */
+  storage: PackageStorage;
 }
 
 const param = (req: Request, name: string): string => String(req.params[name] ?? '');
@@ -106,7 +106,7 @@ export function packagesRouter(deps: PackagesDeps): Router {
   const r = Router();
   const db = deps.db;
   const staff = requireStaff(deps);
-  const storage = new PackageStorage(deps.dir, deps.maxBytes);
+  const storage = deps.storage;
   const packageLink = (req: Request, id: string) => `${deps.publicUrl(req)}/p/${id}`;
 
   const packageOr404 = async (id: string): Promise<PackageRow> => {
@@ -293,14 +293,18 @@ export function packagesRouter(deps: PackagesDeps): Router {
     cors(res);
     const sha = parse(Sha256, param(req, 'sha256'));
     const p = await readable(req);
-    if (!(await packageHasFile(db, p.id, sha)) || !(await storage.has(sha))) {
+    const size = (await packageHasFile(db, p.id, sha)) ? await storage.size(sha) : undefined;
+    if (size === undefined) {
       throw notFound('Không có tệp này trong bộ tài liệu.', 'No such file in this package.');
     }
     res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Length', String(size));
     res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
     res.setHeader('ETag', `"${sha}"`);
     res.setHeader('Content-Disposition', `inline; filename="${sha}.pdf"`);
-    storage.read(sha).pipe(res);
+    // A database lost mid-file ends the response early (the reader sees a cut download and its
+    // SHA-256 check fails) instead of leaving it open.
+    await pipeline(storage.read(sha), res).catch(() => res.destroy());
   });
 
   const qr = (format: 'png' | 'svg') => async (req: Request, res: Response) => {

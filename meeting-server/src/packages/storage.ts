@@ -1,21 +1,39 @@
-// Content-addressed PDF storage on disk for session packages: an upload is streamed to a temporary
-// file while its SHA-256 is computed and its size limited, checked to be a whole PDF (header and
-// end-of-file marker), then renamed to `<sha256>.pdf`. Names come only from the hex digest, so no
-// file name sent by a client can ever reach the file system.
+// Content-addressed PDF storage for session packages, in the database (migration 010), so that
+// every server instance on one PostgreSQL serves the same files. An upload is streamed to a
+// temporary file while its SHA-256 is computed and its size limited, checked to be a whole PDF
+// (header and end-of-file marker), then copied into the database in chunks of 1 MiB, in one
+// transaction whose last row (package_files) makes the file visible. Reads fetch one chunk at a
+// time. Files are named only by their hex digest: no file name sent by a client reaches storage.
+// `adopt` imports the `<sha256>.pdf` files an older version kept in DATA_DIR/packages.
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir, open, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ErrorCode } from '../../../shared/errors';
+import type { Db } from '../db/database';
 import { HttpError, badRequest } from '../http/errors';
 
 const SHA = /^[0-9a-f]{64}$/;
+const STORED_NAME = /^([0-9a-f]{64})\.pdf$/;
+
+/** Bytes per stored chunk: small enough to stream, large enough to keep rows few. */
+export const CHUNK_BYTES = 1024 * 1024;
 
 export interface StoredPdf {
   sha256: string;
   size: number;
+}
+
+export interface AdoptReport {
+  /** SHA-256 of each file copied into the database. */
+  imported: string[];
+  /** Files already in the database. */
+  present: number;
+  /** Names of `<sha256>.pdf` files whose content does not have that SHA-256 (left alone). */
+  mismatched: string[];
 }
 
 export const tooLarge = (maxBytes: number) =>
@@ -44,6 +62,9 @@ const emptyFile = () =>
     'The uploaded file is empty. Choose the right PDF.',
   );
 
+/** A file whose content does not have the SHA-256 it was to be stored under. */
+class ContentMismatch extends Error {}
+
 /** True when `%PDF-` is in the first 1024 bytes (as readers require). */
 export function hasPdfHeader(head: Buffer): boolean {
   return head.subarray(0, 1024).includes('%PDF-');
@@ -54,16 +75,40 @@ export function hasPdfTrailer(tail: Buffer): boolean {
   return tail.subarray(Math.max(0, tail.length - 1024)).includes('%%EOF');
 }
 
-export class PackageStorage {
-  constructor(
-    readonly dir: string,
-    readonly maxBytes: number,
-  ) {}
+const asBuffer = (data: Uint8Array) =>
+  Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 
-  /** The path of a stored file; throws for anything but a SHA-256 hex digest. */
-  pathOf(sha256: string): string {
+export interface PackageStorageOptions {
+  /** Largest PDF accepted, in bytes. */
+  maxBytes: number;
+  /** Folder for uploads in progress (deleted when stored or refused); default os.tmpdir(). */
+  tmpDir?: string;
+  /** Bytes per stored chunk; default CHUNK_BYTES. */
+  chunkBytes?: number;
+}
+
+export class PackageStorage {
+  readonly maxBytes: number;
+  readonly tmpDir: string;
+  readonly chunkBytes: number;
+
+  /**
+   * `db` should be the database without the audit hook: storing the bytes is not the staff
+   * action; the document or version row written after it is, and carries the audit entry.
+   */
+  constructor(
+    readonly db: Db,
+    options: PackageStorageOptions,
+  ) {
+    this.maxBytes = options.maxBytes;
+    this.tmpDir = options.tmpDir ?? tmpdir();
+    this.chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
+  }
+
+  /** Throws for anything but a SHA-256 hex digest. */
+  #checked(sha256: string): string {
     if (!SHA.test(sha256)) throw new Error('not a sha256');
-    return join(this.dir, `${sha256}.pdf`);
+    return sha256;
   }
 
   /** Streams `body` to storage; refuses too large, empty, non-PDF and truncated uploads. */
@@ -72,8 +117,8 @@ export class PackageStorage {
       body.resume();
       throw tooLarge(this.maxBytes);
     }
-    await mkdir(this.dir, { recursive: true });
-    const tmp = join(this.dir, `.upload-${randomBytes(12).toString('hex')}`);
+    await mkdir(this.tmpDir, { recursive: true });
+    const tmp = join(this.tmpDir, `hdnd-upload-${randomBytes(12).toString('hex')}.pdf`);
     const hash = createHash('sha256');
     let size = 0;
     let head = Buffer.alloc(0);
@@ -93,49 +138,142 @@ export class PackageStorage {
             yield chunk;
           }
         },
-        createWriteStream(tmp, { flags: 'wx' }),
+        createWriteStream(tmp, { flags: 'wx', mode: 0o600 }),
       );
       if (size === 0) throw emptyFile();
       if (!hasPdfHeader(head)) throw notPdf();
       if (!hasPdfTrailer(tail)) throw truncatedPdf();
       const sha256 = hash.digest('hex');
-      const dest = this.pathOf(sha256);
-      if (await exists(dest)) await rm(tmp, { force: true });
-      else await rename(tmp, dest);
+      await this.#storeFile(tmp, sha256);
       return { sha256, size };
     } catch (err) {
-      await rm(tmp, { force: true });
       if (!body.readableEnded) body.resume();
       throw err;
+    } finally {
+      await rm(tmp, { force: true });
     }
+  }
+
+  /**
+   * Copies the file at `path` into the database under `sha256`, unless it is there already:
+   * chunks first, the package_files row last, in one transaction. Rolls back (ContentMismatch)
+   * when the bytes read do not have that SHA-256.
+   */
+  async #storeFile(path: string, sha256: string): Promise<'stored' | 'present'> {
+    if (await this.has(sha256)) return 'present';
+    await this.db.transaction(async (tx) => {
+      const fh = await open(path, 'r');
+      try {
+        const hash = createHash('sha256');
+        let size = 0;
+        for (let seq = 0; ; seq++) {
+          const buf = Buffer.allocUnsafe(this.chunkBytes);
+          let n = 0;
+          while (n < buf.length) {
+            const { bytesRead } = await fh.read(buf, n, buf.length - n, size + n);
+            if (bytesRead === 0) break;
+            n += bytesRead;
+          }
+          if (n === 0) break;
+          const chunk = buf.subarray(0, n);
+          hash.update(chunk);
+          await tx.query(
+            `INSERT INTO package_file_chunks (sha256, seq, data) VALUES ($1, $2, $3)
+             ON CONFLICT (sha256, seq) DO NOTHING`,
+            [sha256, seq, chunk],
+          );
+          size += n;
+          if (n < buf.length) break;
+        }
+        if (size === 0 || hash.digest('hex') !== sha256) {
+          throw new ContentMismatch(`${path} does not have the SHA-256 ${sha256}`);
+        }
+        await tx.query(
+          'INSERT INTO package_files (sha256, size) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING',
+          [sha256, size],
+        );
+      } finally {
+        await fh.close();
+      }
+    });
+    return 'stored';
+  }
+
+  /** Size in bytes of a complete stored file, or undefined when there is none. */
+  async size(sha256: string): Promise<number | undefined> {
+    const [row] = await this.db.query<{ size: string | number | bigint }>(
+      'SELECT size FROM package_files WHERE sha256 = $1',
+      [this.#checked(sha256)],
+    );
+    return row ? Number(row.size) : undefined;
   }
 
   async has(sha256: string): Promise<boolean> {
-    return exists(this.pathOf(sha256));
+    return (await this.size(sha256)) !== undefined;
   }
 
+  /**
+   * The stored file as a stream that fetches one chunk when the reader wants more (at most about
+   * one chunk buffered per download). Errors if the file is not stored.
+   */
   read(sha256: string): Readable {
-    return createReadStream(this.pathOf(sha256));
-  }
-
-  /** First bytes of a stored file (tests and checks). */
-  async head(sha256: string, length = 8): Promise<Buffer> {
-    const fh = await open(this.pathOf(sha256), 'r');
-    try {
-      const buf = Buffer.alloc(length);
-      const { bytesRead } = await fh.read(buf, 0, length, 0);
-      return buf.subarray(0, bytesRead);
-    } finally {
-      await fh.close();
+    const sha = this.#checked(sha256);
+    const db = this.db;
+    const size = (s: string) => this.size(s);
+    async function* chunks() {
+      const total = await size(sha);
+      if (total === undefined) throw new Error(`package file ${sha} is not stored`);
+      let sent = 0;
+      for (let seq = 0; sent < total; seq++) {
+        const [row] = await db.query<{ data: Uint8Array }>(
+          'SELECT data FROM package_file_chunks WHERE sha256 = $1 AND seq = $2',
+          [sha, seq],
+        );
+        if (!row) throw new Error(`package file ${sha}: chunk ${seq} is missing`);
+        sent += row.data.byteLength;
+        yield asBuffer(row.data);
+      }
     }
+    return Readable.from(chunks(), { objectMode: false });
   }
-}
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
+  /** First bytes of a stored file (tests and checks); empty when the file is not stored. */
+  async head(sha256: string, length = 8): Promise<Buffer> {
+    const [row] = await this.db.query<{ data: Uint8Array }>(
+      `SELECT substring(c.data FROM 1 FOR $2) AS data
+         FROM package_file_chunks c JOIN package_files f USING (sha256)
+        WHERE c.sha256 = $1 AND c.seq = 0`,
+      [this.#checked(sha256), length],
+    );
+    return row ? Buffer.from(asBuffer(row.data)) : Buffer.alloc(0);
+  }
+
+  /**
+   * One-time adoption after an upgrade: imports the `<sha256>.pdf` files of `dir` (an older
+   * version's DATA_DIR/packages) that the database lacks, each checked against its name. Other
+   * files are ignored and nothing is deleted; a missing folder imports nothing.
+   */
+  async adopt(dir: string): Promise<AdoptReport> {
+    const report: AdoptReport = { imported: [], present: 0, mismatched: [] };
+    let names: string[];
+    try {
+      names = await readdir(dir);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return report;
+      throw err;
+    }
+    for (const name of names.sort()) {
+      const sha256 = STORED_NAME.exec(name)?.[1];
+      if (!sha256) continue;
+      try {
+        if ((await this.#storeFile(join(dir, name), sha256)) === 'stored') {
+          report.imported.push(sha256);
+        } else report.present++;
+      } catch (err) {
+        if (!(err instanceof ContentMismatch)) throw err;
+        report.mismatched.push(name);
+      }
+    }
+    return report;
   }
 }
