@@ -2,11 +2,20 @@
 // participants split across them. Hands raised on either form one queue, seen the same through
 // both instances and by a real LiveKit client; one vote takes ballots on both at once, with
 // retries and changed ballots sent to the other instance: every ballot is counted exactly once.
-import { randomUUID } from 'node:crypto';
+// And two real main.ts processes with separate DATA_DIRs serve the same package PDFs: one uploaded
+// through A downloads byte for byte through B, and neither writes it to its own disk.
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Room, dispose } from '@livekit/rtc-node';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { CSRF_HEADER } from '../../../shared/admin';
 import type { BallotReceipt, MeetingState, Motion, VoteChoice } from '../../../shared/meeting';
+import { PackageManifest } from '../../../shared/packages';
 import { openPostgres } from '../db/database';
+import { CLERK, seedStaff, signIn } from '../staff/testing';
+import { startMain, urlWithSchema } from './helpers';
 import { TEST_DATABASE_URL, openTestDb, type TestDb } from '../testing/databases';
 import {
   eventually,
@@ -193,4 +202,72 @@ describe('two meeting-server instances on one PostgreSQL database', () => {
       await dbA.destroy();
     }
   });
+});
+
+describe('two main.ts processes with separate DATA_DIRs on one PostgreSQL database', () => {
+  it(
+    'a package PDF uploaded through A downloads byte for byte through B',
+    { timeout: 120_000 },
+    async () => {
+      const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+      // The largest corpus PDF: several 1 MiB chunks.
+      const pdf = await readFile(
+        join(import.meta.dirname, '../../../../shared/corpus/pdfs/freeculture.pdf'),
+      );
+      const db = await openTestDb('postgres', { max: 2 });
+      await seedStaff(db);
+      const { meetingId } = await seedLiveMeeting(db, { members: 2 });
+      const dirs = [
+        await mkdtemp(join(tmpdir(), 'hdnd-two-a-')),
+        await mkdtemp(join(tmpdir(), 'hdnd-two-b-')),
+      ];
+      // Ports of main.ts: an offset from TEST_LIVEKIT_PORT no other test uses (see FAULT_PORTS).
+      const env = (i: number) => ({
+        port: Number(process.env.TEST_LIVEKIT_PORT ?? 17880) + 82 + i,
+        dataDir: dirs[i]!,
+        databaseUrl: urlWithSchema(TEST_DATABASE_URL, db.schema!),
+        livekit: inject('livekit'),
+      });
+      const [a, b] = await Promise.all([startMain(env(0)), startMain(env(1))]);
+      try {
+        const clerk = await signIn(a.url, CLERK);
+        const created = await clerk.request('POST', `/api/admin/meetings/${meetingId}/packages`, {
+          title: 'Tài liệu kỳ họp',
+          visibility: 'public',
+        });
+        const pkg = PackageManifest.parse(await created.json());
+        const uploaded = await fetch(
+          `${a.url}/api/admin/packages/${pkg.id}/documents?title=Free%20Culture`,
+          {
+            method: 'POST',
+            headers: {
+              cookie: clerk.cookie,
+              [CSRF_HEADER]: clerk.session.csrfToken,
+              'content-type': 'application/pdf',
+            },
+            body: new Uint8Array(pdf),
+          },
+        );
+        expect(uploaded.status).toBe(201);
+        expect((await clerk.request('POST', `/api/admin/packages/${pkg.id}/publish`)).status).toBe(
+          200,
+        );
+
+        const res = await fetch(`${b.url}/api/packages/${pkg.id}/files/${sha(pdf)}`);
+        expect(res.status).toBe(200);
+        expect(res.headers.get('content-length')).toBe(String(pdf.length));
+        expect(sha(Buffer.from(await res.arrayBuffer()))).toBe(sha(pdf));
+        // B's manifest lists the same file; neither instance kept it on its own disk.
+        const manifest = PackageManifest.parse(
+          await (await fetch(`${b.url}/api/packages/${pkg.id}/manifest`)).json(),
+        );
+        expect(manifest.documents[0]!.versions[0]!.sha256).toBe(sha(pdf));
+        for (const dir of dirs) expect(await readdir(dir)).not.toContain('packages');
+      } finally {
+        await Promise.all([a.stop(), b.stop()]);
+        await db.destroy();
+        for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });
