@@ -4,7 +4,8 @@
 import { performance } from 'node:perf_hooks';
 import { Room, RoomEvent, dispose } from '@livekit/rtc-node';
 import { AccessToken } from 'livekit-server-sdk';
-import { StateMessage, type MeetingState } from '../shared/meeting';
+import type { MeetingState } from '../shared/meeting';
+import { actionForMessage, decodePayload, newestState } from '../shared/meeting-state';
 import { api, openMotion, session } from './ballots.bench';
 import { ms, quantile, rows } from './harness';
 import { benchLiveKit, startServer, type Seeded } from './stack';
@@ -29,14 +30,22 @@ async function connect(identity: string, room: string, canPublishData = false): 
   return r;
 }
 
-/** Calls `onState` with every state a client learns of (embedded, or fetched when announced). */
+/**
+ * Calls `cb` with every state a client comes to hold, as the meeting clients do: an embedded state,
+ * changes applied to the version held, or a fetch when the changes start from another version.
+ */
 function onState(r: Room, seeded: Seeded, sessionToken: string, cb: (s: MeetingState) => void) {
+  let held: MeetingState | null = null;
+  const hold = (s: MeetingState) => {
+    held = newestState(held, s);
+    cb(held);
+  };
   r.on(RoomEvent.DataReceived, (payload: Uint8Array, _p, _k, topic) => {
     if (topic !== 'state') return;
-    const msg = StateMessage.safeParse(JSON.parse(new TextDecoder().decode(payload)));
-    if (!msg.success) return;
-    if (msg.data.state) cb(msg.data.state);
-    else void api(seeded, sessionToken, 'GET', '/state').then((s) => cb(s as MeetingState));
+    const action = actionForMessage(held, decodePayload(payload));
+    if (action.kind === 'apply') hold(action.state);
+    else if (action.kind === 'fetch')
+      void api(seeded, sessionToken, 'GET', '/state').then((s) => hold(s as MeetingState));
   });
 }
 

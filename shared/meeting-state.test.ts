@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { MeetingState, Motion } from './meeting';
 import {
   actionForMessage,
+  applyChanges,
+  diffState,
   clockOffset,
   decodePayload,
   formatClock,
@@ -101,6 +103,70 @@ describe('actionForMessage', () => {
     expect(actionForMessage(state(3), { version: 3 })).toEqual({ kind: 'ignore' });
     expect(actionForMessage(state(3), { nonsense: true })).toEqual({ kind: 'ignore' });
     expect(actionForMessage(state(3), null)).toEqual({ kind: 'ignore' });
+  });
+});
+
+describe('changes between versions', () => {
+  const members = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      memberId: `m${i}`,
+      name: `Đại biểu ${i}`,
+      present: true,
+      via: 'online' as const,
+      since: '2026-01-01T00:00:00.000Z',
+    }));
+  const hand = {
+    id: 'q1',
+    identity: 'member:m7',
+    name: 'Đại biểu 7',
+    role: 'member' as const,
+    kind: 'speak' as const,
+    raisedAt: '2026-01-01T00:10:00.000Z',
+  };
+  const big = (version: number, over: Partial<MeetingState> = {}) =>
+    state(version, {
+      attendance: {
+        totalMembers: 500,
+        present: 500,
+        required: 334,
+        quorum: true,
+        members: members(500),
+      },
+      motions: [motion({ id: 'm1', status: 'open' }), motion({ id: 'm2', title: 'Tờ trình' })],
+      ...over,
+    });
+
+  it('a raised hand among 500 members is announced as the queue alone, under 1 KB', () => {
+    const before = big(7);
+    const after = big(8, { queue: [hand] });
+    const changes = diffState(before, after);
+    expect(Object.keys(changes.set)).toEqual(['queue']);
+    expect(changes.motions).toBeUndefined();
+    expect(JSON.stringify(changes).length).toBeLessThan(1024);
+    expect(JSON.stringify(after).length).toBeGreaterThan(50_000);
+    expect(applyChanges(before, 8, changes)).toEqual(after);
+  });
+  it('a closed vote carries only that motion, and a new motion is appended in order', () => {
+    const before = big(8);
+    const closed = motion({ id: 'm1', status: 'closed', result, castCount: 2 });
+    const added = motion({ id: 'm3', title: 'Nghị quyết mới' });
+    const after = big(9, {
+      motions: [closed, before.motions[1]!, added],
+      shownResultMotionId: 'm1',
+    });
+    const changes = diffState(before, after);
+    expect(changes.motions?.map((m) => m.id)).toEqual(['m1', 'm3']);
+    expect(changes.set).toEqual({ shownResultMotionId: 'm1' });
+    expect(applyChanges(before, 9, changes)).toEqual(after);
+  });
+  it('applies changes only to the version they start from; otherwise the client fetches', () => {
+    const before = big(8);
+    const after = big(9, { queue: [hand] });
+    const msg = { version: 9, changes: diffState(before, after) };
+    expect(actionForMessage(before, msg)).toEqual({ kind: 'apply', state: after });
+    expect(actionForMessage(big(7), msg)).toEqual({ kind: 'fetch' });
+    expect(actionForMessage(null, msg)).toEqual({ kind: 'fetch' });
+    expect(actionForMessage(after, msg)).toEqual({ kind: 'ignore' });
   });
 });
 

@@ -3,7 +3,7 @@
 // small derivations the views share (my queue entry, the open motion, the shown result, timers,
 // queue reordering). No DOM, no network: unit-tested.
 import type { MeetingState } from './meeting';
-import { StateMessage, type Motion, type QueueEntry } from './meeting';
+import { StateMessage, type Motion, type QueueEntry, type StateChanges } from './meeting';
 import type { Role } from './domain';
 
 /** Keeps whichever state is newer; an older or equal incoming version never replaces what is held. */
@@ -15,17 +15,66 @@ export function newestState(current: MeetingState | null, incoming: MeetingState
 export type MessageAction =
   { kind: 'apply'; state: MeetingState } | { kind: 'fetch' } | { kind: 'ignore' };
 
+/** Every part of the state but version and motions (a type error when a new part is left out). */
+const SECTION_KEYS: Record<keyof StateChanges['set'], true> = {
+  meeting: true,
+  agenda: true,
+  currentAgendaItemId: true,
+  queue: true,
+  floor: true,
+  shownResultMotionId: true,
+  attendance: true,
+  rollCall: true,
+};
+const SECTIONS = Object.keys(SECTION_KEYS) as (keyof StateChanges['set'])[];
+
+/** What changed from `prev` to `next` (the server's announcement); `applyChanges` inverts it. */
+export function diffState(prev: MeetingState, next: MeetingState): StateChanges {
+  const set: Record<string, unknown> = {};
+  for (const key of SECTIONS) {
+    if (JSON.stringify(prev[key]) !== JSON.stringify(next[key])) set[key] = next[key];
+  }
+  const before = new Map(prev.motions.map((m) => [m.id, JSON.stringify(m)]));
+  const motions = next.motions.filter((m) => before.get(m.id) !== JSON.stringify(m));
+  return {
+    base: prev.version,
+    set: set as StateChanges['set'],
+    ...(motions.length ? { motions } : {}),
+  };
+}
+
+/** The state at `version`: `changes` applied to the state they were computed from. */
+export function applyChanges(
+  held: MeetingState,
+  version: number,
+  changes: StateChanges,
+): MeetingState {
+  let motions = held.motions;
+  if (changes.motions?.length) {
+    motions = [...held.motions];
+    for (const m of changes.motions) {
+      const i = motions.findIndex((x) => x.id === m.id);
+      if (i >= 0) motions[i] = m;
+      else motions.push(m);
+    }
+  }
+  return { ...held, ...changes.set, motions, version };
+}
+
 /**
- * What to do with a `state` data message: apply the embedded state if it is newer, fetch the state
- * when the message only announces a newer version, ignore anything not newer or malformed.
+ * What to do with a `state` data message: apply the embedded state if it is newer, apply the
+ * changes when they start from the version held, fetch the state when the message only announces
+ * a newer version (or changes from another version), ignore anything not newer or malformed.
  */
 export function actionForMessage(current: MeetingState | null, payload: unknown): MessageAction {
   const parsed = StateMessage.safeParse(payload);
   if (!parsed.success) return { kind: 'ignore' };
+  const { version, state, changes } = parsed.data;
   const held = current?.version ?? -1;
-  if (parsed.data.version <= held) return { kind: 'ignore' };
-  if (parsed.data.state && parsed.data.state.version > held) {
-    return { kind: 'apply', state: parsed.data.state };
+  if (version <= held) return { kind: 'ignore' };
+  if (state && state.version > held) return { kind: 'apply', state };
+  if (current && changes && changes.base === held) {
+    return { kind: 'apply', state: applyChanges(current, version, changes) };
   }
   return { kind: 'fetch' };
 }

@@ -200,11 +200,25 @@ export const MeetingState = z.object({
 });
 export type MeetingState = z.infer<typeof MeetingState>;
 
+/**
+ * What changed since version `base`: the top-level parts of the state that differ, and the motions
+ * that are new or changed (by id). A client holding exactly `base` applies them; any other client
+ * fetches the state. Keeps announcements small (a raised hand carries the queue, not the roll).
+ */
+export const StateChanges = z.object({
+  base: z.number().int(),
+  set: MeetingState.omit({ version: true, motions: true }).partial(),
+  motions: z.array(Motion).optional(),
+});
+export type StateChanges = z.infer<typeof StateChanges>;
+
 /** The LiveKit data message the server sends on topic `state` after every change. */
 export const StateMessage = z.object({
   version: z.number().int(),
-  /** The full state when it fits in one message; otherwise clients fetch it. */
+  /** The full state when the server has announced nothing before and it fits in one message. */
   state: MeetingState.optional(),
+  /** The changes since the server's previous announcement, when they fit in one message. */
+  changes: StateChanges.optional(),
 });
 export type StateMessage = z.infer<typeof StateMessage>;
 export const STATE_TOPIC = 'state';

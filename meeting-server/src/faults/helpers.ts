@@ -1,11 +1,8 @@
 // Helpers for the fault tests: the real meeting server (main.ts) as a child process that can be
-// killed with SIGKILL, a TCP proxy in front of PostgreSQL that can cut every connection, and a
-// collector of the state messages a real LiveKit client receives.
+// killed with SIGKILL and a TCP proxy in front of PostgreSQL that can cut every connection.
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { RoomEvent, type Room } from '@livekit/rtc-node';
-import { StateMessage, STATE_TOPIC } from '../../../shared/meeting';
 import { TEST_SECRET } from '../testing/server';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -138,14 +135,4 @@ export class TcpProxy {
   restore(): Promise<this> {
     return this.start();
   }
-}
-
-/** Collects the `state` data messages a LiveKit client receives. */
-export function collectState(room: Room): StateMessage[] {
-  const received: StateMessage[] = [];
-  room.on(RoomEvent.DataReceived, (payload, _p, _k, topic) => {
-    if (topic === STATE_TOPIC)
-      received.push(StateMessage.parse(JSON.parse(new TextDecoder().decode(payload))));
-  });
-  return received;
 }

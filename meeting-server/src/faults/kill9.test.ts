@@ -24,8 +24,8 @@ import { migrate } from '../db/migrate';
 import { createLiveKit } from '../livekit/livekit';
 import { TEST_DATABASE_URL, openTestDb, type TestDb } from '../testing/databases';
 import { TEST_SECRET } from '../testing/server';
-import { eventually, meetingApi, seedLiveMeeting, sessionFor } from '../testing/live';
-import { FAULT_PORTS, collectState, startMain, urlWithSchema, type MainProcess } from './helpers';
+import { collectState, eventually, meetingApi, seedLiveMeeting, sessionFor } from '../testing/live';
+import { FAULT_PORTS, startMain, urlWithSchema, type MainProcess } from './helpers';
 
 const N = 300;
 const KILL_AFTER = 100;

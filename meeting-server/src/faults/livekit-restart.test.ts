@@ -11,9 +11,9 @@ import { invitationToken } from '../invitations/service';
 import { startLocalLiveKit } from '../livekit/local-server';
 import { createInvitation } from '../meetings/store';
 import { openTestDb } from '../testing/databases';
-import { eventually, meetingApi, seedLiveMeeting, sessionFor } from '../testing/live';
+import { collectState, eventually, meetingApi, seedLiveMeeting, sessionFor } from '../testing/live';
 import { TEST_SECRET, startTestServer } from '../testing/server';
-import { FAULT_PORTS, collectState } from './helpers';
+import { FAULT_PORTS } from './helpers';
 
 afterAll(async () => {
   await dispose();
@@ -133,7 +133,10 @@ describe('livekit-server restarted during a meeting', () => {
         await first.disconnect();
         const second = new Room();
         rooms.push(second);
-        const after = collectState(second);
+        const after = collectState(
+          second,
+          async () => (await member.get<MeetingState>('/state')).body,
+        );
         await second.connect(fresh.livekitUrl, fresh.token, {
           autoSubscribe: false,
           dynacast: false,
@@ -147,7 +150,9 @@ describe('livekit-server restarted during a meeting', () => {
         // Announcements flow again, through the restarted LiveKit.
         const announcedAt = performance.now();
         await chair.post('/floor', { entryId: state.queue[0]!.id });
-        const msg = await eventually(async () => after.find((m) => m.version > state.version));
+        const msg = await eventually(async () =>
+          after.find((m) => m.version > state.version && m.state),
+        );
         const announceMs = performance.now() - announcedAt;
         expect(msg.state?.floor?.identity).toBe(joined.identity);
         // The retried ballot of before the outage is still counted once.

@@ -22,10 +22,10 @@ import {
   meetingApi,
   seedLiveMeeting,
   sessionFor,
+  collectState,
   type ApiAnswer,
 } from '../testing/live';
 import { startTestServer } from '../testing/server';
-import { collectState } from './helpers';
 
 const MEMBERS = 40;
 
@@ -59,7 +59,10 @@ describe('two meeting-server instances on one PostgreSQL database', () => {
         role: 'guest',
         canPublish: false,
       });
-      const received = collectState(room);
+      const received = collectState(
+        room,
+        async () => (await api(0, a).get<MeetingState>('/state')).body,
+      );
       await room.connect(a.livekit.url, lkToken, { autoSubscribe: false, dynacast: false });
 
       // Hands: members 1..10 raise on their own instance, all at once; member 11 on both at once.
@@ -84,10 +87,14 @@ describe('two meeting-server instances on one PostgreSQL database', () => {
       expect(new Set(viaA.queue.map((q) => q.identity)).size).toBe(11);
       // The LiveKit client ends up with the same queue, whichever instance announced it last.
       const newest = await eventually(async () => {
-        const top = received.reduce((m, r) => (r.version > m ? r.version : m), -1);
-        return top >= viaA.version ? received.find((r) => r.version === top) : undefined;
+        const held = received.flatMap((r) => (r.state ? [r.state] : []));
+        const top = held.reduce<MeetingState | undefined>(
+          (m, s) => (!m || s.version > m.version ? s : m),
+          undefined,
+        );
+        return top && top.version >= viaA.version ? top : undefined;
       });
-      expect(newest.state?.queue).toEqual(viaA.queue);
+      expect(newest.queue).toEqual(viaA.queue);
 
       // One vote, opened through A, ballots to both instances at once.
       const motion = (

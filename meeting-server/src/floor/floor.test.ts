@@ -6,17 +6,16 @@ import {
   AudioSource,
   LocalAudioTrack,
   Room,
-  RoomEvent,
   TrackPublishOptions,
   TrackSource,
   dispose,
 } from '@livekit/rtc-node';
 import { afterAll, describe, expect, it } from 'vitest';
 import { JoinResponse } from '../../../shared/api';
-import { StateMessage, STATE_TOPIC, type MeetingState } from '../../../shared/meeting';
+import type { MeetingState } from '../../../shared/meeting';
 import { createInvitation } from '../meetings/store';
 import { openTestDb } from '../testing/databases';
-import { eventually, meetingApi, seedLiveMeeting, sessionFor } from '../testing/live';
+import { collectState, eventually, meetingApi, seedLiveMeeting, sessionFor } from '../testing/live';
 import { startTestServer } from '../testing/server';
 
 afterAll(async () => {
@@ -106,14 +105,10 @@ describe('floor control through LiveKit', () => {
         role: 'member',
         canPublish: true,
       });
-      const received: StateMessage[] = [];
-      room.on(RoomEvent.DataReceived, (payload, _p, _k, topic) => {
-        if (topic === STATE_TOPIC)
-          received.push(StateMessage.parse(JSON.parse(new TextDecoder().decode(payload))));
-      });
+      const received = collectState(room, async () => (await api.get<MeetingState>('/state')).body);
       await room.connect(server.livekit.url, token, { autoSubscribe: false, dynacast: false });
       expect((await api.post('/hand', { kind: 'question' })).status).toBe(200);
-      const msg = await eventually(async () => received.find((m) => m.version > before));
+      const msg = await eventually(async () => received.find((m) => m.version > before && m.state));
       expect(msg.state?.queue[0]?.kind).toBe('question');
     } finally {
       await room.disconnect();

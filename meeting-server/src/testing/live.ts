@@ -3,7 +3,11 @@
 // signParticipant (no join round-trip), and a small JSON client for the in-meeting API.
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { RoomEvent, type Room } from '@livekit/rtc-node';
 import type { MeetingKind, Role } from '../../../shared/domain';
+import { StateMessage, STATE_TOPIC, type MeetingState } from '../../../shared/meeting';
+import { actionForMessage, newestState } from '../../../shared/meeting-state';
 import { signParticipant } from '../auth/participant';
 import type { Queryable } from '../db/database';
 import { createMeeting } from '../meetings/store';
@@ -154,4 +158,34 @@ export async function eventually<T>(probe: () => Promise<T | undefined | false>,
     if (Date.now() > deadline) throw new Error('condition not reached in time');
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** A state message as received, with the state the client then holds and when it arrived. */
+export type Received = StateMessage & { at: number };
+
+/**
+ * Collects the `state` messages a LiveKit client receives, each with the state the client holds
+ * after it (`state`), folded the way the meeting clients do: an embedded state, changes applied to
+ * the version held, or (when the changes start from another version) a fetch through `fetchState`.
+ */
+export function collectState(room: Room, fetchState?: () => Promise<MeetingState>): Received[] {
+  const received: Received[] = [];
+  let held: MeetingState | null = null;
+  room.on(RoomEvent.DataReceived, (payload, _p, _k, topic) => {
+    if (topic !== STATE_TOPIC) return;
+    const raw: unknown = JSON.parse(new TextDecoder().decode(payload));
+    const entry: Received = { ...StateMessage.parse(raw), state: undefined, at: performance.now() };
+    received.push(entry);
+    const action = actionForMessage(held, raw);
+    if (action.kind === 'apply') {
+      held = action.state;
+      entry.state = held;
+    } else if (action.kind === 'fetch' && fetchState) {
+      void fetchState().then((s) => {
+        held = newestState(held, s);
+        entry.state = s;
+      });
+    }
+  });
+  return received;
 }

@@ -2,11 +2,9 @@
 // secret ballot's unlinkability checked against every table of the database, and a burst of
 // ballots announced to a real LiveKit client in a few coalesced messages.
 import { randomUUID } from 'node:crypto';
-import { Room, RoomEvent, dispose } from '@livekit/rtc-node';
+import { Room, dispose } from '@livekit/rtc-node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
-  StateMessage,
-  STATE_TOPIC,
   type BallotReceipt,
   type MeetingState,
   type Motion,
@@ -15,6 +13,7 @@ import {
 import { COALESCE_MS } from '../live/broadcast';
 import { DATABASE_KINDS, openTestDb, type TestDb } from '../testing/databases';
 import {
+  collectState,
   eventually,
   meetingApi,
   seedLiveMeeting,
@@ -247,13 +246,8 @@ describe.each(DATABASE_KINDS)('ballots on %s', (kind) => {
     const as = (memberId: string, role: 'chair' | 'member' = 'member') =>
       meetingApi(server.url, big.meetingId, sessionFor(big.meetingId, { role, memberId }).token);
     const bigChair = as(big.memberIds[0]!, 'chair');
-    const received: { at: number; msg: StateMessage }[] = [];
     const room = new Room();
-    room.on(RoomEvent.DataReceived, (payload, _p, _k, topic) => {
-      if (topic !== STATE_TOPIC) return;
-      const msg = StateMessage.parse(JSON.parse(new TextDecoder().decode(payload)));
-      received.push({ at: performance.now(), msg });
-    });
+    const received = collectState(room);
     try {
       const { token } = await server.livekit.mintToken({
         identity: 'guest:watcher',
@@ -267,7 +261,7 @@ describe.each(DATABASE_KINDS)('ballots on %s', (kind) => {
         .body;
       expect((await bigChair.post(`/motions/${motion.id}/open`)).status).toBe(200);
       const opened = await eventually(async () =>
-        received.find((r) => r.msg.state?.motions[0]?.status === 'open'),
+        received.find((r) => r.state?.motions[0]?.status === 'open'),
       );
       received.length = 0;
 
@@ -282,25 +276,25 @@ describe.each(DATABASE_KINDS)('ballots on %s', (kind) => {
       );
       expect(answers.every((a) => a.status === 200)).toBe(true);
       const last = await eventually(async () =>
-        received.find((r) => r.msg.state?.motions[0]?.castCount === MEMBERS),
+        received.find((r) => r.state?.motions[0]?.castCount === MEMBERS),
       );
       // One message per ballot would be MEMBERS messages; coalescing allows one per window.
       const burst = received.filter((r) => r.at <= last.at);
       expect(burst.length).toBeLessThanOrEqual(Math.ceil((last.at - started) / COALESCE_MS) + 1);
       expect(burst.length).toBeLessThan(MEMBERS / 2);
-      const versions = burst.map((r) => r.msg.version);
+      const versions = burst.map((r) => r.version);
       expect(versions).toEqual([...versions].sort((a, b) => a - b));
       // Every new ballot raises the version by one.
-      expect(last.msg.version).toBe(opened.msg.version + MEMBERS);
+      expect(last.version).toBe(opened.version + MEMBERS);
 
       // Closing is announced with the stored final count, one version later.
       received.length = 0;
       expect((await bigChair.post(`/motions/${motion.id}/close`)).status).toBe(200);
       const closed = await eventually(async () =>
-        received.find((r) => r.msg.state?.motions[0]?.status === 'closed'),
+        received.find((r) => r.state?.motions[0]?.status === 'closed'),
       );
-      expect(closed.msg.state!.motions[0]!.castCount).toBe(MEMBERS);
-      expect(closed.msg.version).toBe(opened.msg.version + MEMBERS + 1);
+      expect(closed.state!.motions[0]!.castCount).toBe(MEMBERS);
+      expect(closed.version).toBe(opened.version + MEMBERS + 1);
     } finally {
       await room.disconnect();
     }
