@@ -41,11 +41,14 @@ async function appSecret(config: Config, db: Db): Promise<string> {
 /**
  * Package PDFs live in the database; an older version kept them in DATA_DIR/packages. Imports
  * those the database lacks (each checked against its SHA-256 name), so an upgrade loses none.
- * The folder is left as it was: once every instance has started, it may be deleted.
+ * The folder is left as it was: once every instance has started, it may be deleted. Also drops
+ * the chunks of an upload a crash interrupted (PGlite).
  */
-async function adoptPackageFolder(config: Config, db: Db): Promise<void> {
+async function preparePackageStorage(config: Config, db: Db): Promise<void> {
   const dir = join(config.dataDir, 'packages');
-  const { imported, mismatched } = await new PackageStorage(db, { maxBytes: Infinity }).adopt(dir);
+  const storage = new PackageStorage(db, { maxBytes: 0 });
+  await storage.removeIncomplete();
+  const { imported, mismatched } = await storage.adopt(dir);
   if (imported.length)
     console.log(
       `Tài liệu phiên họp: đã chuyển ${imported.length} tệp PDF từ ${dir} vào cơ sở dữ liệu / ` +
@@ -80,7 +83,7 @@ async function main() {
   if (applied.length)
     console.log(`Database (${db.kind}): applied migrations ${applied.join(', ')}`);
   const secret = await appSecret(config, db);
-  await adoptPackageFolder(config, db);
+  await preparePackageStorage(config, db);
   if (config.adminEmail && config.adminPassword) {
     const admin = { email: config.adminEmail, password: config.adminPassword };
     if ((await ensureFirstAdmin(db, admin)) === 'created')

@@ -1,14 +1,16 @@
 // Package PDF storage in the database, on PGlite and PostgreSQL, with real corpus PDFs: a file is
 // stored in chunks and read back byte for byte, one chunk at a time; the same file is stored once
-// however often (and however concurrently) it is uploaded; a refused upload leaves nothing; and
-// the `<sha256>.pdf` files of an older version's DATA_DIR/packages are adopted, each checked.
-import { createHash } from 'node:crypto';
+// however often (and however concurrently) it is uploaded; storing a large file does not hold up
+// other queries; a refused or interrupted upload leaves nothing; and the `<sha256>.pdf` files of
+// an older version's DATA_DIR/packages are adopted, each checked.
+import { createHash, randomBytes } from 'node:crypto';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db, Queryable } from '../db/database';
 import { DATABASE_KINDS, openTestDb, type TestDb } from '../testing/databases';
 import { PackageStorage } from './storage';
 
@@ -100,6 +102,39 @@ describe.each(DATABASE_KINDS)('package storage on %s', (kind) => {
     expect(sha(await buffer(storage.read(sha(invitation))))).toBe(sha(invitation));
   });
 
+  it('answers other queries (a ballot, a raised hand) while a large file is being stored', async () => {
+    const big = Buffer.concat([
+      Buffer.from('%PDF-1.7\n'),
+      randomBytes(4 * 1024 * 1024),
+      Buffer.from('\n%%EOF\n'),
+    ]);
+    const total = Math.ceil(big.length / CHUNK);
+    // The real database, with the chunk inserts counted; at the third, another query is made.
+    let inserts = 0;
+    let answeredAfter: Promise<number> | undefined;
+    const spy = (q: Queryable): Queryable => ({
+      exec: (sql) => q.exec(sql),
+      query: (sql, params) => {
+        if (sql.includes('INSERT INTO package_file_chunks') && ++inserts === 3)
+          answeredAfter = db.query('SELECT 1').then(() => inserts);
+        return q.query(sql, params);
+      },
+    });
+    const spied: Db = Object.assign(Object.create(db) as Db, {
+      query: spy(db).query,
+      transaction: <T>(fn: (tx: Queryable) => Promise<T>) => db.transaction((tx) => fn(spy(tx))),
+    });
+    const stored = await new PackageStorage(spied, {
+      maxBytes: big.length,
+      tmpDir: uploads,
+      chunkBytes: CHUNK,
+    }).put(Readable.from([big]));
+    expect(inserts).toBe(total);
+    // It answered within a few chunks, not after the whole file.
+    expect(await answeredAfter).toBeLessThan(total / 4);
+    expect(sha(await buffer(storage.read(stored.sha256)))).toBe(sha(big));
+  });
+
   it('keeps nothing of a refused upload: not in the database, not on disk', async () => {
     const cut = decree.subarray(0, decree.length - 4096);
     await expect(storage.put(Readable.from([cut]))).rejects.toMatchObject({ status: 400 });
@@ -109,6 +144,18 @@ describe.each(DATABASE_KINDS)('package storage on %s', (kind) => {
     expect([await filesNamed(sha(cut)), await chunksOf(sha(cut))]).toEqual([0, 0]);
     expect(await readdir(uploads)).toEqual([]);
     expect(await storage.has(sha(cut))).toBe(false);
+  });
+
+  it('drops chunks an interrupted upload left, and nothing of a stored file', async () => {
+    const { sha256 } = await storage.put(Readable.from([decree]));
+    const orphan = 'e'.repeat(64);
+    await db.query(
+      "INSERT INTO package_file_chunks (sha256, seq, data) VALUES ($1, 0, '\\x255044462d'), ($1, 1, '\\x00')",
+      [orphan],
+    );
+    expect(await storage.removeIncomplete()).toBe(2);
+    expect(await chunksOf(orphan)).toBe(0);
+    expect(sha(await buffer(storage.read(sha256)))).toBe(sha(decree));
   });
 
   it('adopts the <sha256>.pdf files of an older version’s package folder, each checked', async () => {

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ErrorCode } from '../../../shared/errors';
-import type { Db } from '../db/database';
+import type { Db, Queryable } from '../db/database';
 import { HttpError, badRequest } from '../http/errors';
 
 const SHA = /^[0-9a-f]{64}$/;
@@ -64,6 +64,18 @@ const emptyFile = () =>
 
 /** A file whose content does not have the SHA-256 it was to be stored under. */
 class ContentMismatch extends Error {}
+
+const running = new Map<string, Promise<unknown>>();
+/** Runs `fn` after any earlier call with the same key in this process has finished. */
+function exclusive<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  const next = (running.get(key) ?? Promise.resolve()).then(fn, fn);
+  const settled = next.catch(() => undefined);
+  running.set(key, settled);
+  void settled.then(() => {
+    if (running.get(key) === settled) running.delete(key);
+  });
+  return next;
+}
 
 /** True when `%PDF-` is in the first 1024 bytes (as readers require). */
 export function hasPdfHeader(head: Buffer): boolean {
@@ -156,47 +168,84 @@ export class PackageStorage {
 
   /**
    * Copies the file at `path` into the database under `sha256`, unless it is there already:
-   * chunks first, the package_files row last, in one transaction. Rolls back (ContentMismatch)
-   * when the bytes read do not have that SHA-256.
+   * every chunk first, the package_files row last. Throws ContentMismatch (storing nothing) when
+   * the bytes read do not have that SHA-256.
    */
   async #storeFile(path: string, sha256: string): Promise<'stored' | 'present'> {
     if (await this.has(sha256)) return 'present';
-    await this.db.transaction(async (tx) => {
-      const fh = await open(path, 'r');
-      try {
-        const hash = createHash('sha256');
-        let size = 0;
-        for (let seq = 0; ; seq++) {
-          const buf = Buffer.allocUnsafe(this.chunkBytes);
-          let n = 0;
-          while (n < buf.length) {
-            const { bytesRead } = await fh.read(buf, n, buf.length - n, size + n);
-            if (bytesRead === 0) break;
-            n += bytesRead;
-          }
-          if (n === 0) break;
-          const chunk = buf.subarray(0, n);
-          hash.update(chunk);
-          await tx.query(
-            `INSERT INTO package_file_chunks (sha256, seq, data) VALUES ($1, $2, $3)
-             ON CONFLICT (sha256, seq) DO NOTHING`,
-            [sha256, seq, chunk],
-          );
-          size += n;
-          if (n < buf.length) break;
-        }
-        if (size === 0 || hash.digest('hex') !== sha256) {
-          throw new ContentMismatch(`${path} does not have the SHA-256 ${sha256}`);
-        }
+    if (this.db.kind === 'postgres') {
+      // One transaction on a pooled connection: nothing is visible before COMMIT, and a file
+      // uploaded through two instances at once is stored once (ON CONFLICT waits for the other).
+      await this.db.transaction(async (tx) => {
+        const size = await this.#copyChunks(path, sha256, tx);
         await tx.query(
           'INSERT INTO package_files (sha256, size) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING',
           [sha256, size],
         );
-      } finally {
-        await fh.close();
+      });
+      return 'stored';
+    }
+    // PGlite has one connection: a transaction would hold every other query (a ballot, a raised
+    // hand) for the whole upload. Chunks go in one statement at a time, the row after them; one
+    // process owns a PGlite folder, so a lock per SHA-256 in this process is enough.
+    return exclusive(sha256, async () => {
+      if (await this.has(sha256)) return 'present';
+      const incomplete = 'DELETE FROM package_file_chunks WHERE sha256 = $1';
+      // Left by an interrupted attempt: its row was never written, so nothing reads them.
+      await this.db.query(incomplete, [sha256]);
+      try {
+        const size = await this.#copyChunks(path, sha256, this.db);
+        await this.db.transaction(async (tx) => {
+          const [stored] = await tx.query<{ bytes: string | number }>(
+            'SELECT coalesce(sum(length(data)), 0) AS bytes FROM package_file_chunks WHERE sha256 = $1',
+            [sha256],
+          );
+          if (Number(stored?.bytes) !== size) throw new Error(`package file ${sha256}: incomplete`);
+          await tx.query('INSERT INTO package_files (sha256, size) VALUES ($1, $2)', [
+            sha256,
+            size,
+          ]);
+        });
+        return 'stored';
+      } catch (err) {
+        await this.db.query(incomplete, [sha256]).catch(() => undefined);
+        throw err;
       }
     });
-    return 'stored';
+  }
+
+  /** Inserts the file's chunks (reading it once, hashing as it goes); returns its size. */
+  async #copyChunks(path: string, sha256: string, q: Queryable): Promise<number> {
+    const fh = await open(path, 'r');
+    try {
+      const hash = createHash('sha256');
+      let size = 0;
+      for (let seq = 0; ; seq++) {
+        const buf = Buffer.allocUnsafe(this.chunkBytes);
+        let n = 0;
+        while (n < buf.length) {
+          const { bytesRead } = await fh.read(buf, n, buf.length - n, size + n);
+          if (bytesRead === 0) break;
+          n += bytesRead;
+        }
+        if (n === 0) break;
+        const chunk = buf.subarray(0, n);
+        hash.update(chunk);
+        await q.query(
+          `INSERT INTO package_file_chunks (sha256, seq, data) VALUES ($1, $2, $3)
+           ON CONFLICT (sha256, seq) DO NOTHING`,
+          [sha256, seq, chunk],
+        );
+        size += n;
+        if (n < buf.length) break;
+      }
+      if (size === 0 || hash.digest('hex') !== sha256) {
+        throw new ContentMismatch(`${path} does not have the SHA-256 ${sha256}`);
+      }
+      return size;
+    } finally {
+      await fh.close();
+    }
   }
 
   /** Size in bytes of a complete stored file, or undefined when there is none. */
@@ -246,6 +295,20 @@ export class PackageStorage {
       [this.#checked(sha256), length],
     );
     return row ? Buffer.from(asBuffer(row.data)) : Buffer.alloc(0);
+  }
+
+  /**
+   * Deletes chunks that no package_files row claims: what an upload interrupted by a crash left
+   * on PGlite (on PostgreSQL an upload's chunks commit with their row, and one in progress is
+   * invisible here). Returns how many were deleted. Run at start-up, before uploads begin.
+   */
+  async removeIncomplete(): Promise<number> {
+    const deleted = await this.db.query<{ seq: number }>(
+      `DELETE FROM package_file_chunks c
+        WHERE NOT EXISTS (SELECT 1 FROM package_files f WHERE f.sha256 = c.sha256)
+       RETURNING c.seq`,
+    );
+    return deleted.length;
   }
 
   /**
