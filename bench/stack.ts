@@ -49,7 +49,11 @@ export async function startServer(opts: {
   meetingKind?: 'session' | 'voter';
 }): Promise<{ seeded: Seeded; child: ChildProcess; stop: () => Promise<void> }> {
   const lk = await benchLiveKit();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/server-child.ts'], {
+  // BENCH_PROFILE=<folder>: the meeting server writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'bench/server-child.ts'], {
     env: {
       ...process.env,
       BENCH_DB: opts.db,

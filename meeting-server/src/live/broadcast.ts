@@ -87,9 +87,6 @@ export function createBroadcaster(deps: {
 
   async function send(meetingId: string): Promise<void> {
     const room = await roomOf(meetingId);
-    const state = await readState(deps.db, meetingId);
-    const prev = announced.get(meetingId);
-    const payload = announcement(prev, state);
     // Nobody has joined yet, so there is no room: clients fetch the state when they join. (Sending
     // to a missing room fails only after livekit-server's 3 s timeout, so ask first, now and then.)
     const seen = roomSeen.get(room);
@@ -100,6 +97,9 @@ export function createBroadcaster(deps: {
       }
       roomSeen.set(room, Date.now());
     }
+    const state = await readState(deps.db, meetingId);
+    const prev = announced.get(meetingId);
+    const payload = announcement(prev, state);
     try {
       await deps.livekit.rooms.sendData(
         room,

@@ -17,6 +17,7 @@ import {
   VoteChoice as VoteChoices,
 } from '../../../shared/meeting';
 import type { Queryable } from '../db/database';
+import { createBatcher, type Batcher } from './batch';
 import { badRequest, forbidden, notFound } from '../http/errors';
 import type { LiveDeps } from '../live/context';
 import {
@@ -364,13 +365,63 @@ const lockedOpenMotion = (lock: 'SHARE' | 'NO KEY UPDATE') => `
      AND EXISTS (SELECT 1 FROM motion_eligible e WHERE e.motion_id = $1 AND e.member_id = $3)
      FOR ${lock}`;
 
-/** One statement: lock-and-check, then the ballot; returns a row only for a new ballot. */
-const INSERT_OPEN_BALLOT = `
-  WITH m AS (${lockedOpenMotion('SHARE')})
+/**
+ * First ballots of one open vote, many members in one statement (see votes/batch.ts): the same
+ * lock-and-check as a secret ballot's (lockedOpenMotion, SHARE) for the batch, then each member's
+ * ballot if eligible.
+ * Returns a row for each new ballot; a member without one (a retry, a change, not eligible, the
+ * vote closed) takes the one-by-one path. Rows go in member order, so two instances' batches that
+ * hold the same members wait for one another instead of deadlocking.
+ */
+const INSERT_OPEN_BALLOTS = `
+  WITH m AS (SELECT id FROM motions WHERE id = $1 AND meeting_id = $2 AND status = 'open' FOR SHARE),
+  r AS (SELECT * FROM unnest($3::text[], $4::text[], $5::text[], $6::timestamptz[])
+          AS r(member_id, choice, idempotency_key, cast_at))
   INSERT INTO open_ballots (motion_id, member_id, choice, idempotency_key, cast_at)
-  SELECT id, $3, $4, $5, $6 FROM m
+  SELECT m.id, r.member_id, r.choice, r.idempotency_key, r.cast_at FROM m, r
+   WHERE EXISTS (SELECT 1 FROM motion_eligible e WHERE e.motion_id = m.id AND e.member_id = r.member_id)
+   ORDER BY r.member_id
   ON CONFLICT (motion_id, member_id) DO NOTHING
-  RETURNING cast_at`;
+  RETURNING member_id, idempotency_key, cast_at`;
+
+interface FirstBallot {
+  meetingId: string;
+  memberId: string;
+  choice: VoteChoice;
+  key: string;
+  castAt: Date;
+}
+
+const batchersByDb = new WeakMap<Queryable, Batcher<FirstBallot, Date | null>>();
+
+/** Inserts a member's first ballot of an open vote, batched with others arriving meanwhile. */
+function insertFirstBallot(db: Queryable, motionId: string, b: FirstBallot): Promise<Date | null> {
+  let batcher = batchersByDb.get(db);
+  if (!batcher) {
+    batcher = createBatcher(async (motion, items) => {
+      // Every item of a key has the same meeting: the motion belongs to one (motionFacts checked).
+      const rows = await db.query<{ member_id: string; idempotency_key: string; cast_at: Date }>(
+        INSERT_OPEN_BALLOTS,
+        [
+          motion,
+          items[0]!.meetingId,
+          items.map((i) => i.memberId),
+          items.map((i) => i.choice),
+          items.map((i) => i.key),
+          items.map((i) => i.castAt.toISOString()),
+        ],
+      );
+      const byMember = new Map(rows.map((r) => [r.member_id, r]));
+      // Two requests of one member in one batch: only the one whose row went in is new.
+      return items.map((i) => {
+        const row = byMember.get(i.memberId);
+        return row && row.idempotency_key === i.key ? new Date(row.cast_at) : null;
+      });
+    });
+    batchersByDb.set(db, batcher);
+  }
+  return batcher.run(motionId, b);
+}
 
 /**
  * One statement: lock-and-check, record WHO voted, and add the choices to the counters. Every
@@ -415,8 +466,9 @@ const openReceipt = (motionId: string, b: { choice: VoteChoice; cast_at: Date | 
 
 /**
  * Counts one ballot exactly once per member, whatever the retries, concurrency or instances. The
- * usual case — a member's first ballot — is one statement (see INSERT_*_BALLOT) and one coalesced
- * count announcement; only a refusal, a retry or a change takes further queries.
+ * usual case — a member's first ballot — is one statement (INSERT_OPEN_BALLOTS, shared with the
+ * ballots arriving meanwhile; INSERT_SECRET_BALLOT) and one coalesced count announcement; only a
+ * refusal, a retry or a change takes further queries.
  */
 export async function castBallot(
   deps: LiveDeps,
@@ -463,17 +515,16 @@ export async function castBallot(
   }
 
   const choice = body.choice!;
-  const inserted = await deps.db.query<{ cast_at: Date }>(INSERT_OPEN_BALLOT, [
-    motionId,
+  const castAt = await insertFirstBallot(deps.db, motionId, {
     meetingId,
     memberId,
     choice,
     key,
-    now,
-  ]);
-  if (inserted.length) {
+    castAt: now,
+  });
+  if (castAt) {
     deps.changed(meetingId, { soon: true });
-    return openReceipt(motionId, { choice, cast_at: inserted[0]!.cast_at });
+    return openReceipt(motionId, { choice, cast_at: castAt });
   }
   const refused = await refusal(deps.db, meetingId, motionId, memberId);
   if (refused) throw refused;
