@@ -27,6 +27,8 @@ describe.each(DATABASE_KINDS)('webhook_events pruning on %s', (kind) => {
   const remember = (id: string, at = now) => rememberWebhook(db, id, at, WEBHOOK_MAX_AGE_MS);
 
   it('prunes expired ids on the first event and every PRUNE_EVERY-th, never a live one', async () => {
+    // Ids outlive the 24-hour acceptance window: kept 48 hours.
+    expect(keep).toBe(48 * 60 * 60 * 1000);
     expect(keep).toBeGreaterThan(WEBHOOK_MAX_AGE_MS);
     await seed('EV_expired', keep + 1000);
     await seed('EV_recent', keep - 60_000);

@@ -1,6 +1,8 @@
 // POST /api/livekit/webhook: LiveKit tells the server who joined and left a room. The raw body is
-// verified with WebhookReceiver (signed JWT carrying the body's SHA-256); events older than a few
-// minutes and event ids already processed are refused, so a captured webhook cannot be replayed.
+// verified with WebhookReceiver (signed JWT carrying the body's SHA-256). An event is accepted up to
+// 24 hours after LiveKit created it, so a delivery delayed by an outage of this server, the proxy
+// or the network still counts; older events are refused, and so are event ids already processed
+// (kept 48 hours by attendance/replay.ts), so a captured webhook cannot be replayed.
 // Attendance is computed from LiveKit's own event times per participant session
 // (attendance/service.ts), so duplicated, late and out-of-order deliveries leave it correct.
 import type { RequestHandler } from 'express';
@@ -9,8 +11,8 @@ import type { LiveDeps } from '../live/context';
 import { rememberWebhook } from './replay';
 import { recordOnline } from './service';
 
-/** Events older than this (by their own creation time) are refused. */
-export const WEBHOOK_MAX_AGE_MS = 5 * 60 * 1000;
+/** Events older than this (by LiveKit's own creation time) are refused: 24 hours. */
+export const WEBHOOK_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 export function webhookHandler(deps: LiveDeps): RequestHandler {
   return async (req, res, next) => {
