@@ -3,6 +3,7 @@
 // plain-INSERT baseline on the same database, then serves. Prints one JSON line: READY {...}.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -124,8 +125,41 @@ const livekit = createLiveKit({
   apiKey: process.env.LIVEKIT_API_KEY!,
   apiSecret: process.env.LIVEKIT_API_SECRET!,
 });
+// For the joins benchmark: participant_joined webhooks the server answered 200, and when the last
+// one was answered (GET /__bench/webhooks). A webhook's Authorization header is unique to it, so
+// the verified event is matched to its response by that header.
+const webhooks = { joined: 0, lastJoinedAt: 0 };
+const answering = new Map<string, ServerResponse>();
+const receive = livekit.webhooks.receive.bind(livekit.webhooks);
+livekit.webhooks.receive = async (...args) => {
+  const event = await receive(...args);
+  const auth = args[1];
+  const res = auth ? answering.get(auth) : undefined;
+  if (event.event === 'participant_joined' && res) {
+    res.once('finish', () => {
+      if (res.statusCode !== 200) return;
+      webhooks.joined++;
+      webhooks.lastJoinedAt = performance.timeOrigin + performance.now();
+    });
+  }
+  return event;
+};
+
 const app = createApp({ db, livekit, secret, log: (e) => console.error(e) });
-const server = app.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
+const server = createServer((req, res) => {
+  if (req.url === '/__bench/webhooks') {
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify(webhooks));
+    return;
+  }
+  const auth = req.headers.authorization;
+  if (req.url === '/api/livekit/webhook' && auth) {
+    answering.set(auth, res);
+    res.once('close', () => answering.delete(auth));
+  }
+  void app(req, res);
+});
+server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   const port = (server.address() as AddressInfo).port;
   console.log(
     'READY ' +
