@@ -1,7 +1,9 @@
 // The in-memory query engine: phrase counting, keeping up with the index (new, edited and removed
 // units, compaction), the best hits and other pages of a group, and details loaded page by page.
+import fc from 'fast-check';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { queryTerms, tokenize } from '../../shared/text/normalize';
 import { openBriefcaseDb, type BriefcaseDb } from '../db/db';
 import { SearchEngine, TOP_HITS, countPhrases } from './engine';
 import { syncIndex } from './indexer';
@@ -129,5 +131,146 @@ describe('SearchEngine', () => {
     expect(r.groups.map((g) => g.docId)).toEqual(['big']);
     expect(r.groups[0]!.best[0]!.pageIndex).toBe(1);
     expect(engine.stats().units).toBe(1);
+  });
+});
+
+/**
+ * The ranking rules read directly off the page text (what engine.ts documents), page by page:
+ * every query word on the page; per word 1 + ln(occurrences), +1 when it occurs with the accents
+ * typed; +4 + ln(n) for n phrases, else +1 per pair of neighbouring query words standing together.
+ */
+function rankDirectly(docs: Map<string, string[]>, query: string) {
+  const terms = queryTerms(query);
+  const groups = [];
+  for (const [docId, pages] of docs) {
+    const hits: { pageIndex: number; score: number }[] = [];
+    pages.forEach((text, pageIndex) => {
+      const tokens = tokenize(text);
+      const at = (p: number, j: number) => tokens[p + j]?.folded === terms[j]!.folded;
+      if (!terms.every((t) => tokens.some((k) => k.folded === t.folded))) return;
+      let score = 0;
+      for (const t of terms) {
+        score += 1 + Math.log(tokens.filter((k) => k.folded === t.folded).length);
+        if (tokens.some((k) => k.folded === t.folded && k.exact === t.exact)) score += 1;
+      }
+      if (terms.length > 1) {
+        const phrases = tokens.filter((_, p) => terms.every((_, j) => at(p, j))).length;
+        if (phrases > 0) score = score + 4 + Math.log(phrases);
+        else {
+          for (let j = 0; j + 1 < terms.length; j++) {
+            score += tokens.some((_, p) => at(p - j, j) && at(p - j, j + 1)) ? 1 : 0;
+          }
+        }
+      }
+      hits.push({ pageIndex, score });
+    });
+    if (!hits.length) continue;
+    const best = [...hits]
+      .sort((a, b) => b.score - a.score || a.pageIndex - b.pageIndex)
+      .slice(0, TOP_HITS);
+    groups.push({
+      docId,
+      title: '',
+      score: best[0]!.score,
+      hitCount: hits.length,
+      best: best.map((h) => ({ kind: 'page', ...h })),
+      otherPages: hits.map((h) => h.pageIndex).filter((p) => !best.some((h) => h.pageIndex === p)),
+    });
+  }
+  return groups.sort((a, b) => b.score - a.score || (a.docId < b.docId ? -1 : 1));
+}
+
+describe('SearchEngine ranking', () => {
+  it('ranks every query as the rules read directly off the text (pages skipped by bound included)', async () => {
+    const word = fc.constantFrom(
+      'nghị',
+      'nghỉ',
+      'nghi',
+      'quyết',
+      'quyet',
+      'ngân',
+      'sách',
+      'sach',
+      'ủy',
+      'uỷ',
+      'ban',
+      'bàn',
+      'the',
+      'law',
+      'of',
+      'x',
+    );
+    // Long pages too: a word's occurrences on one page then take more than one byte to skip.
+    const page = fc.oneof(
+      fc.array(word, { maxLength: 12 }),
+      fc.array(word, { minLength: 100, maxLength: 400 }),
+    );
+    const docs = fc.array(
+      fc.array(
+        page.map((w) => w.join(' ')),
+        { minLength: 1, maxLength: 8 },
+      ),
+      {
+        minLength: 1,
+        maxLength: 5,
+      },
+    );
+    const queries = fc.array(fc.array(word, { minLength: 1, maxLength: 4 }), {
+      minLength: 1,
+      maxLength: 6,
+    });
+    await fc.assert(
+      fc.asyncProperty(docs, queries, async (pagesByDoc, qs) => {
+        counter++;
+        source = openBriefcaseDb(`engine-src-${counter}`, { indexedDB, IDBKeyRange });
+        index = openSearchDb(`engine-idx-${counter}`, { indexedDB, IDBKeyRange });
+        const own = new SearchEngine(index);
+        try {
+          const byId = new Map<string, string[]>();
+          for (const [i, pages] of pagesByDoc.entries()) {
+            byId.set(`d${i}`, pages);
+            await addDoc(`d${i}`, pages);
+          }
+          await syncIndex(source, index);
+          for (const q of qs.map((w) => w.join(' '))) {
+            expect((await own.search(q)).groups).toEqual(rankDirectly(byId, q));
+          }
+        } finally {
+          own.dispose();
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('reads page numbers and occurrence runs of three-byte varints', async () => {
+    // 9,000 occurrences on a page take more than 16 KB; page 20,000 is 20,000 pages after 0.
+    await source.pages.bulkAdd([
+      { docId: 'big', pageIndex: 0, text: 'kỳ họp' },
+      { docId: 'big', pageIndex: 20_000, text: `${'họp '.repeat(9000)}kỳ họp` },
+      { docId: 'big', pageIndex: 20_001, text: 'kỳ họp thứ hai' },
+    ]);
+    await addDoc('big', []);
+    await syncIndex(source, index);
+    const [group] = (await engine.search('ky hop')).groups;
+    expect(group!.hitCount).toBe(3);
+    expect(group!.best.map((h) => h.pageIndex)).toEqual([20_000, 0, 20_001]);
+  });
+
+  it('ranks first the page with the accents typed, also past the 30th spelling of a word', async () => {
+    // "a" with one combining mark: 32 spellings folded to "a"; from the 31st on they share one
+    // bit of a page's form mask, so the engine looks through the page's occurrences.
+    const spellings = [
+      ...new Set(
+        Array.from({ length: 48 }, (_, i) => `a${String.fromCharCode(0x300 + i)}`.normalize('NFC')),
+      ),
+    ].slice(0, 32);
+    const late = spellings[31]!;
+    // The same number of occurrences on both pages: only the accents typed tell them apart.
+    await addDoc('forms', [`${spellings.slice(0, 31).join(' ')} a`, spellings.join(' ')]);
+    await syncIndex(source, index);
+    const [group] = (await engine.search(late)).groups;
+    expect(group!.best.map((h) => h.pageIndex)).toEqual([1, 0]);
+    expect(group!.best[0]!.score).toBeGreaterThan(group!.best[1]!.score);
   });
 });

@@ -61,11 +61,10 @@ interface Loaded {
   data: Uint8Array;
 }
 
-/** A dictionary entry packs the segment slot and the word's index in it into one number. */
-const SLOT = 2 ** 22;
-
 /** Past the last page (a small integer, so that page fields stay small integers for V8). */
 const END = 0x3fffffff;
+
+const EMPTY = new Uint8Array(0);
 
 /** Where the last multi-byte varint read by `varintAt` ended. */
 let varintEnd = 0;
@@ -91,21 +90,29 @@ function varintAt(data: Uint8Array, at: number): number {
  * and calls are what costs most then.
  */
 class Cursor {
-  private readonly data: Uint8Array;
-  private at: number;
-  private left: number;
+  private data: Uint8Array = EMPTY;
+  private at = 0;
+  private left = 0;
   /** Current page, END when done. */
-  page = 0;
+  page = END;
   tf = 0;
   formMask = 0;
   occAt = 0;
 
-  constructor(data: Uint8Array, at: number) {
+  /** Starts on the block at `at` (cursors are reused from one segment to the next). */
+  reset(data: Uint8Array, at: number): void {
     this.data = data;
     this.left = varintAt(data, at);
     this.at = varintEnd;
+    this.page = 0;
   }
 
+  /**
+   * Moves to the next page of the block. Its four header numbers are decoded without a branch
+   * for one- and two-byte varints (a varint of three bytes or more, 16384 or above, is read by
+   * `varintAt`): a branch first taken after the JIT compiled this code (the first page where a
+   * common word has 128 bytes of occurrences) would send the query back to the interpreter.
+   */
   next(): void {
     if (this.left === 0) {
       this.page = END;
@@ -113,42 +120,60 @@ class Cursor {
     }
     this.left--;
     const d = this.data;
+    // A header is always followed by the page's occurrences, so `at + 1` is in the block.
     let at = this.at;
-    let v = d[at]!;
-    if (v < 0x80) at++;
-    else {
-      v = varintAt(d, at);
+    let b = d[at]!;
+    let more = -(b >>> 7);
+    let next = d[at + 1]!;
+    if ((next & more) >= 0x80) {
+      this.page += varintAt(d, at);
       at = varintEnd;
+    } else {
+      this.page += (b & 0x7f) | (((next & 0x7f) << 7) & more);
+      at += 1 - more;
     }
-    this.page += v;
-    v = d[at]!;
-    if (v < 0x80) at++;
-    else {
-      v = varintAt(d, at);
+    b = d[at]!;
+    more = -(b >>> 7);
+    next = d[at + 1]!;
+    if ((next & more) >= 0x80) {
+      this.tf = varintAt(d, at);
       at = varintEnd;
+    } else {
+      this.tf = (b & 0x7f) | (((next & 0x7f) << 7) & more);
+      at += 1 - more;
     }
-    this.tf = v;
-    v = d[at]!;
-    if (v < 0x80) at++;
-    else {
-      v = varintAt(d, at);
+    b = d[at]!;
+    more = -(b >>> 7);
+    next = d[at + 1]!;
+    if ((next & more) >= 0x80) {
+      this.formMask = varintAt(d, at);
       at = varintEnd;
+    } else {
+      this.formMask = (b & 0x7f) | (((next & 0x7f) << 7) & more);
+      at += 1 - more;
     }
-    this.formMask = v;
-    v = d[at]!;
-    if (v < 0x80) at++;
-    else {
-      v = varintAt(d, at);
+    b = d[at]!;
+    more = -(b >>> 7);
+    next = d[at + 1]!;
+    let length: number;
+    if ((next & more) >= 0x80) {
+      length = varintAt(d, at);
       at = varintEnd;
+    } else {
+      length = (b & 0x7f) | (((next & 0x7f) << 7) & more);
+      at += 1 - more;
     }
     this.occAt = at;
-    this.at = at + v;
+    this.at = at + length;
   }
 
   /** True when form `form` occurs on the current page. */
   hasForm(form: number): boolean {
-    if ((this.formMask & formBit(form)) === 0) return false;
-    if (form < 30) return true;
+    return (this.formMask & formBit(form)) !== 0 && (form < 30 || this.hasLateForm(form));
+  }
+
+  /** For forms from 30 on (they share a bit of the mask): looks through the occurrences. */
+  private hasLateForm(form: number): boolean {
     const r = new Reader(this.data, this.occAt);
     for (let k = 0; k < this.tf; k++) {
       r.varint();
@@ -156,31 +181,31 @@ class Cursor {
     }
     return false;
   }
+}
 
-  /** Writes the current page's positions into `out` (long enough); returns how many. */
-  readPositions(out: Int32Array): number {
-    const d = this.data;
-    const tf = this.tf;
-    let at = this.occAt;
-    let pos = 0;
-    for (let k = 0; k < tf; k++) {
-      let v = d[at]!;
-      if (v < 0x80) at++;
-      else {
-        v = varintAt(d, at);
-        at = varintEnd;
-      }
-      pos += v;
-      out[k] = pos;
-      // the form index
-      if (d[at]! < 0x80) at++;
-      else {
-        varintAt(d, at);
-        at = varintEnd;
-      }
+/**
+ * Writes the `tf` positions of the occurrences starting at `at` in `data` into `out` (long
+ * enough); returns how many.
+ */
+function readPositions(data: Uint8Array, at: number, tf: number, out: Int32Array): number {
+  let pos = 0;
+  for (let k = 0; k < tf; k++) {
+    let v = data[at]!;
+    if (v < 0x80) at++;
+    else {
+      v = varintAt(data, at);
+      at = varintEnd;
     }
-    return tf;
+    pos += v;
+    out[k] = pos;
+    // the form index
+    if (data[at]! < 0x80) at++;
+    else {
+      varintAt(data, at);
+      at = varintEnd;
+    }
   }
+  return tf;
 }
 
 /**
@@ -192,7 +217,7 @@ export function countPhrases(
   lengths: ArrayLike<number> = lists.map((l) => l.length),
   at: Int32Array = new Int32Array(lists.length),
 ): number {
-  at.fill(0);
+  for (let j = 0; j < lists.length; j++) at[j] = 0;
   const first = lists[0]!;
   const firstLength = lengths[0]!;
   let count = 0;
@@ -222,6 +247,8 @@ export class SearchEngine {
   private dirty = true;
   private refreshing: Promise<void> | undefined;
   private readonly onMutated: (parts: ObservabilitySet) => void;
+  /** Query buffers by number of query words. */
+  private readonly scratch: (PageScratch | undefined)[] = [];
 
   constructor(readonly index: SearchDb) {
     const prefix = `idb://${index.name}/`;
@@ -287,7 +314,6 @@ export class SearchEngine {
   private add(unit: UnitRow, row: SegmentRow): void {
     const slot = this.slots.length;
     const wordCount = this.index_(slot, row.tokens);
-    if (wordCount >= SLOT) return; // cannot happen with real text; such a unit is not searchable
     // Where each word's form line starts (one number per word rather than one string per word:
     // hundreds of thousands of small strings made every full garbage collection slow).
     const formStarts = new Uint32Array(wordCount + 1);
@@ -311,14 +337,18 @@ export class SearchEngine {
     this.slotOf.set(unit.unitId, slot);
   }
 
-  /** Adds a segment's words to the dictionary; returns how many there are. */
+  /**
+   * Adds a segment's words to the dictionary; returns how many there are. A word's list holds
+   * pairs (segment slot, the word's index in the segment), slots ascending; small integers, so
+   * that V8 keeps them unboxed.
+   */
   private index_(slot: number, joined: string): number {
     if (joined === '') return 0;
     const words = joined.split('\n');
     for (let t = 0; t < words.length; t++) {
       const list = this.dict.get(words[t]!);
-      if (list) list.push(slot * SLOT + t);
-      else this.dict.set(words[t]!, [slot * SLOT + t]);
+      if (list) list.push(slot, t);
+      else this.dict.set(words[t]!, [slot, t]);
     }
     this.entries += words.length;
     return words.length;
@@ -377,99 +407,180 @@ export class SearchEngine {
       lists.push(list);
     }
     const nTerms = terms.length;
+    const nWords = distinct.length;
     const termWord = terms.map((t) => distinct.indexOf(t.folded));
-    // The rarest word drives; the others are looked up by segment.
+    // The rarest word drives; the other lists are walked along with it (every list is in slot
+    // order), so a segment without one of the words costs a comparison, not a lookup.
     const order = distinct.map((_, i) => i).sort((a, b) => lists[a]!.length - lists[b]!.length);
-    const lookups = order.slice(1).map((i) => {
-      const bySlot = new Map<number, number>();
-      for (const e of lists[i]!) bySlot.set(Math.floor(e / SLOT), e % SLOT);
-      return [i, bySlot] as const;
-    });
-    const scratch = new PageScratch(nTerms);
+    const scratch = this.scratchFor(nTerms);
+    const { cursors, wordAt, listAt } = scratch;
+    listAt.fill(0);
+    const driver = lists[order[0]!]!;
     const groups = new Map<string, GroupAcc>();
-    const wordAt = distinct.map(() => 0);
     let hitCount = 0;
 
-    for (const entry of lists[order[0]!]!) {
-      const slot = Math.floor(entry / SLOT);
+    segments: for (let d = 0; d < driver.length; d += 2) {
+      const slot = driver[d]!;
       const seg = this.slots[slot];
       if (!seg) continue;
-      wordAt[order[0]!] = entry % SLOT;
-      let all = true;
-      for (const [i, bySlot] of lookups) {
-        const w = bySlot.get(slot);
-        if (w === undefined) {
-          all = false;
-          break;
-        }
-        wordAt[i] = w;
+      wordAt[order[0]!] = driver[d + 1]!;
+      for (let k = 1; k < nWords; k++) {
+        const i = order[k]!;
+        const list = lists[i]!;
+        let at = listAt[i]!;
+        while (at < list.length && list[at]! < slot) at += 2;
+        listAt[i] = at;
+        if (at === list.length) break segments; // this word occurs in no later segment
+        if (list[at]! !== slot) continue segments;
+        wordAt[i] = list[at + 1]!;
       }
-      if (!all) continue;
 
-      const cursors = wordAt.map((w) => new Cursor(seg.data, seg.offsets[w]!));
+      for (let i = 0; i < nWords; i++) cursors[i]!.reset(seg.data, seg.offsets[wordAt[i]!]!);
       // Per query word: the index of its typed form here (-1: never met), and whether that is
       // the word's only form (then every occurrence is accent-exact).
       for (let j = 0; j < nTerms; j++) {
         const w = wordAt[termWord[j]!]!;
-        const line = seg.forms.slice(seg.formStarts[w]!, seg.formStarts[w + 1]! - 1);
+        const from = seg.formStarts[w]!;
+        const to = seg.formStarts[w + 1]! - 1;
+        const exact = terms[j]!.exact;
         // An empty line: the word's only form is the word itself.
         const form =
-          line === ''
-            ? terms[j]!.exact === distinct[termWord[j]!]
+          from === to
+            ? exact === distinct[termWord[j]!]
               ? 0
               : -1
-            : line.split(' ').indexOf(terms[j]!.exact);
+            : formIndex(seg.forms, from, to, exact);
         scratch.form[j] = form;
-        scratch.always[j] = line === '' && form === 0 ? 1 : 0;
+        scratch.always[j] = from === to && form === 0 ? 1 : 0;
       }
-      const key = seg.docId ?? '';
-      let group = groups.get(key);
-      if (!group) groups.set(key, (group = new GroupAcc(seg.docId)));
-      const kind = HIT_KIND[seg.kind];
-      const id = kind === 'page' ? '' : seg.unitId.slice(seg.unitId.indexOf(':') + 1);
-
-      if (cursors.length === 1) {
-        const c = cursors[0]!;
-        for (c.next(); c.page !== END; c.next()) {
-          group.add(kind, c.page, scratch.score(cursors, termWord), id);
-          hitCount++;
-        }
-        continue;
-      }
-      // Merge join: move every cursor to the furthest page until they all stand on it.
-      const nc = cursors.length;
-      for (let k = 0; k < nc; k++) cursors[k]!.next();
-      for (;;) {
-        let max = 0;
-        for (let k = 0; k < nc; k++) if (cursors[k]!.page > max) max = cursors[k]!.page;
-        if (max === END) break;
-        let aligned = true;
-        for (let k = 0; k < nc; k++) {
-          const c = cursors[k]!;
-          while (c.page < max) c.next();
-          if (c.page !== max) aligned = false;
-        }
-        if (!aligned) continue;
-        group.add(kind, max, scratch.score(cursors, termWord), id);
-        hitCount++;
-        for (let k = 0; k < nc; k++) cursors[k]!.next();
-      }
+      hitCount += this.scanSegment(seg, scratch, nWords, termWord, groups);
     }
     if (hitCount === 0) return empty;
     const sorted = [...groups.values()]
-      .filter((g) => g.count > 0)
       .sort((a, b) => b.best[0]!.score - a.best[0]!.score || byKey(a.key, b.key))
       .map((g) => g.result());
     return { query, terms, groups: sorted, hitCount };
   }
+
+  /**
+   * Adds the segment's pages where every query word occurs to its document's group in `groups`
+   * (made at the first such page); returns how many. Merge join: every cursor moves to the
+   * furthest page until they all stand on it. Scores are summed here, not in calls, so that a
+   * page's score stays an unboxed number.
+   */
+  private scanSegment(
+    seg: Loaded,
+    scratch: PageScratch,
+    nWords: number,
+    termWord: readonly number[],
+    groups: Map<string, GroupAcc>,
+  ): number {
+    const { cursors, form, always } = scratch;
+    const nTerms = termWord.length;
+    const kind = HIT_KIND[seg.kind];
+    const isPage = kind === 'page';
+    const id = isPage ? '' : seg.unitId.slice(seg.unitId.indexOf(':') + 1);
+    let group: GroupAcc | undefined;
+    let hits = 0;
+    for (let k = 0; k < nWords; k++) cursors[k]!.next();
+    for (;;) {
+      let page = 0;
+      for (let k = 0; k < nWords; k++) if (cursors[k]!.page > page) page = cursors[k]!.page;
+      if (page === END) break;
+      let aligned = true;
+      for (let k = 0; k < nWords; k++) {
+        const c = cursors[k]!;
+        while (c.page < page) c.next();
+        if (c.page !== page) aligned = false;
+      }
+      if (!aligned) continue;
+      if (!group) {
+        const key = seg.docId ?? '';
+        group = groups.get(key);
+        if (!group) groups.set(key, (group = new GroupAcc(seg.docId)));
+      }
+      // Per query word 1 + ln(occurrences), +1 when it occurs here with the accents typed.
+      let score = 0;
+      let least = END;
+      for (let j = 0; j < nTerms; j++) {
+        const c = cursors[termWord[j]!]!;
+        score += 1 + ln(c.tf);
+        const f = form[j]!;
+        if (f >= 0 && (always[j] === 1 || c.hasForm(f))) score += 1;
+        if (c.tf < least) least = c.tf;
+      }
+      // With several words, the bonus for words standing together needs their positions: a page
+      // that cannot reach the group's best hits even with the most it could add is counted
+      // without reading them.
+      const best = group.best;
+      const last = best.length < TOP_HITS ? undefined : best[TOP_HITS - 1]!;
+      if (nTerms > 1 && (!last || better(bonusBound(score, least, nTerms), page, last))) {
+        score = scratch.withBonus(seg.data, score, termWord);
+      }
+      group.count++;
+      if (isPage) group.pages.push(page);
+      if (!last || better(score, page, last)) group.insert(kind, page, score, id);
+      hits++;
+      for (let k = 0; k < nWords; k++) cursors[k]!.next();
+    }
+    return hits;
+  }
+
+  /** Buffers for a query of `terms` words, reused from one query to the next. */
+  private scratchFor(terms: number): PageScratch {
+    let s = this.scratch[terms];
+    if (!s) this.scratch[terms] = s = new PageScratch(terms);
+    return s;
+  }
 }
 
-/** Reusable buffers for scoring one page (no allocation per page). */
+/**
+ * The index of `exact` among the space-separated forms in `forms` from `from` to `to`
+ * (exclusive), or -1 — what `forms.slice(from, to).split(' ').indexOf(exact)` gives, without
+ * making strings.
+ */
+function formIndex(forms: string, from: number, to: number, exact: string): number {
+  const length = exact.length;
+  let index = 0;
+  for (let at = from; at <= to; index++) {
+    let stop = forms.indexOf(' ', at);
+    if (stop < 0 || stop > to) stop = to;
+    if (stop - at === length && forms.startsWith(exact, at)) return index;
+    at = stop + 1;
+  }
+  return -1;
+}
+
+/** ln(n) for the small counts of a page, read from a table (the same values as Math.log). */
+const LN = Float64Array.from({ length: 256 }, (_, n) => Math.log(n));
+
+function ln(n: number): number {
+  return n < 256 ? LN[n]! : Math.log(n);
+}
+
+/**
+ * The most `withBonus` can make of a page's base score `score`: the phrase bonus counts at most
+ * as many phrases as the rarest word has occurrences (`least`), the neighbour bonus is at most one
+ * per pair. Summed in the same order as `withBonus` sums, so never below what it returns.
+ */
+function bonusBound(score: number, least: number, terms: number): number {
+  const phrases = score + 4 + ln(least);
+  let pairs = score;
+  for (let j = 1; j < terms; j++) pairs += 1;
+  return phrases > pairs ? phrases : pairs;
+}
+
+/** Reusable buffers for one query length (no allocation per page, nor per query once warm). */
 class PageScratch {
   /** Per query word: index of the typed form in the segment, or -1. */
   readonly form: Int32Array;
   /** Per query word: 1 when every occurrence has the typed form. */
   readonly always: Uint8Array;
+  /** One cursor per distinct word (a query uses the first ones). */
+  readonly cursors: Cursor[];
+  /** Per distinct word: its index in the current segment, and how far its list was walked. */
+  readonly wordAt: Int32Array;
+  readonly listAt: Int32Array;
   /** Per query word (in query order): its positions on the page and how many. */
   private readonly lists: Int32Array[];
   private readonly lengths: Int32Array;
@@ -480,6 +591,9 @@ class PageScratch {
   constructor(terms: number) {
     this.form = new Int32Array(terms);
     this.always = new Uint8Array(terms);
+    this.cursors = Array.from({ length: terms }, () => new Cursor());
+    this.wordAt = new Int32Array(terms);
+    this.listAt = new Int32Array(terms);
     this.lists = Array.from({ length: terms }, () => new Int32Array(64));
     this.lengths = new Int32Array(terms);
     this.at = new Int32Array(terms);
@@ -487,34 +601,27 @@ class PageScratch {
   }
 
   /**
-   * A page's score: per query word 1 + ln(occurrences), +1 when the word occurs there with the
-   * accents typed; +4 + ln(n) when the words stand together as a phrase n times, else +1 for each
-   * pair of neighbouring query words that stand together somewhere.
+   * The page's score: `score` (its base score) +4 + ln(n) when the words stand together as a
+   * phrase n times, else +1 for each pair of neighbouring query words that stand together
+   * somewhere. The cursors stand on the page; `data` is their segment's.
    */
-  score(cursors: readonly Cursor[], termWord: readonly number[]): number {
-    let score = 0;
+  withBonus(data: Uint8Array, score: number, termWord: readonly number[]): number {
     const n = termWord.length;
-    for (let j = 0; j < n; j++) {
-      const c = cursors[termWord[j]!]!;
-      score += 1 + Math.log(c.tf);
-      const form = this.form[j]!;
-      if (form >= 0 && (this.always[j] === 1 || c.hasForm(form))) score += 1;
-    }
-    if (n === 1) return score;
     const { lists, lengths } = this;
     for (let j = 0; j < n; j++) {
-      const c = cursors[termWord[j]!]!;
+      const c = this.cursors[termWord[j]!]!;
       if (lists[j]!.length < c.tf) lists[j] = new Int32Array(2 * c.tf);
-      lengths[j] = c.readPositions(lists[j]!);
+      lengths[j] = readPositions(data, c.occAt, c.tf, lists[j]!);
     }
     const phrases = countPhrases(lists, lengths, this.at);
-    if (phrases > 0) return score + 4 + Math.log(phrases);
+    if (phrases > 0) return score + 4 + ln(phrases);
     for (let j = 0; j + 1 < n; j++) {
       this.pair[0] = lists[j]!;
       this.pair[1] = lists[j + 1]!;
       this.pairLengths[0] = lengths[j]!;
       this.pairLengths[1] = lengths[j + 1]!;
-      if (countPhrases(this.pair, this.pairLengths, this.at) > 0) score += 1;
+      // Adding 0 (not skipping the addition) keeps this code compiled for both cases.
+      score += countPhrases(this.pair, this.pairLengths, this.at) > 0 ? 1 : 0;
     }
     return score;
   }
@@ -532,30 +639,41 @@ class GroupAcc {
     return this.docId ?? '';
   }
 
-  add(kind: SearchHit['kind'], pageIndex: number, score: number, id: string): void {
-    this.count++;
-    if (kind === 'page') this.pages.push(pageIndex);
+  /** Puts a hit among the best ones (it ranks above the last of them, or there is room). */
+  insert(kind: SearchHit['kind'], pageIndex: number, score: number, id: string): void {
     const best = this.best;
-    if (best.length === TOP_HITS && !better(score, pageIndex, best[TOP_HITS - 1]!)) return;
     const hit: SearchHit = { kind, pageIndex, score };
     if (kind === 'annotation') hit.annotationId = id;
     else if (kind === 'note') hit.noteId = id;
-    let i = best.length;
-    while (i > 0 && better(score, pageIndex, best[i - 1]!)) i--;
-    best.splice(i, 0, hit);
-    if (best.length > TOP_HITS) best.pop();
+    let i = Math.min(best.length, TOP_HITS - 1);
+    for (; i > 0 && better(score, pageIndex, best[i - 1]!); i--) best[i] = best[i - 1]!;
+    best[i] = hit;
   }
 
   result(): SearchGroup {
-    const shown = new Set(this.best.filter((h) => h.kind === 'page').map((h) => h.pageIndex));
-    return {
-      ...(this.docId ? { docId: this.docId } : {}),
-      title: '',
-      score: this.best[0]!.score,
-      hitCount: this.count,
-      best: this.best,
-      otherPages: shown.size ? this.pages.filter((p) => !shown.has(p)) : this.pages,
-    };
+    // The other pages: every page hit but those among the best hits (at most TOP_HITS), in place.
+    const { pages, best } = this;
+    const skip: number[] = [];
+    for (const hit of best) {
+      const at = hit.kind === 'page' ? pages.indexOf(hit.pageIndex) : -1;
+      if (at < 0) continue;
+      let i = skip.length;
+      for (; i > 0 && skip[i - 1]! > at; i--) skip[i] = skip[i - 1]!;
+      skip[i] = at;
+    }
+    if (skip.length > 0) {
+      let kept = skip[0]!;
+      let s = 0;
+      for (let r = kept; r < pages.length; r++) {
+        if (r === skip[s]) s++;
+        else pages[kept++] = pages[r]!;
+      }
+      pages.length = kept;
+    }
+    const score = best[0]!.score;
+    return this.docId
+      ? { docId: this.docId, title: '', score, hitCount: this.count, best, otherPages: pages }
+      : { title: '', score, hitCount: this.count, best, otherPages: pages };
   }
 }
 
