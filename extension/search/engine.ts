@@ -7,7 +7,7 @@
 import { Dexie, type ObservabilitySet } from 'dexie';
 import { queryTerms } from '../../shared/text/normalize';
 import type { SearchDb, SegmentRow, UnitKind, UnitRow } from './search-db';
-import { Reader, formBit } from './segment';
+import { formBit } from './segment';
 import type { QueryTerm, SnippetPart } from './snippet';
 
 export interface SearchHit {
@@ -66,32 +66,17 @@ const END = 0x3fffffff;
 
 const EMPTY = new Uint8Array(0);
 
-/** Where the last multi-byte varint read by `varintAt` ended. */
-let varintEnd = 0;
-
-/** A varint of two bytes or more starting at `at` (one-byte ones are read inline). */
-function varintAt(data: Uint8Array, at: number): number {
-  let n = 0;
-  let scale = 1;
-  for (;;) {
-    const b = data[at++]!;
-    n += (b & 0x7f) * scale;
-    if (b < 0x80) {
-      varintEnd = at;
-      return n;
-    }
-    scale *= 128;
-  }
-}
-
 /**
- * Walks one word's block in one segment page by page (see segment.ts for the layout). Varints are
- * decoded inline (almost all are one byte): a query's first runs are not optimised by the JIT yet,
- * and calls are what costs most then.
+ * Walks one word's block in one segment page by page (see segment.ts for the layout). Every
+ * varint of a block is read by `varint`: its two-byte case (a common word's page with 128 bytes of
+ * occurrences, a word with eight spellings) is met early, and from then on the JIT compiles it in
+ * every caller — a case first met after compiling would send the query back to the interpreter.
  */
 class Cursor {
   private data: Uint8Array = EMPTY;
+  /** Where the next page's header starts, and where `varint` reads. */
   private at = 0;
+  private pos = 0;
   private left = 0;
   /** Current page, END when done. */
   page = END;
@@ -99,72 +84,47 @@ class Cursor {
   formMask = 0;
   occAt = 0;
 
-  /** Starts on the block at `at` (cursors are reused from one segment to the next). */
-  reset(data: Uint8Array, at: number): void {
-    this.data = data;
-    this.left = varintAt(data, at);
-    this.at = varintEnd;
-    this.page = 0;
+  /** The varint at `pos`; moves `pos` past it. */
+  private varint(): number {
+    const d = this.data;
+    let b = d[this.pos++]!;
+    if (b < 0x80) return b;
+    let n = b & 0x7f;
+    let scale = 128;
+    do {
+      b = d[this.pos++]!;
+      n += (b & 0x7f) * scale;
+      scale *= 128;
+    } while (b >= 0x80);
+    return n;
   }
 
   /**
-   * Moves to the next page of the block. Its four header numbers are decoded without a branch
-   * for one- and two-byte varints (a varint of three bytes or more, 16384 or above, is read by
-   * `varintAt`): a branch first taken after the JIT compiled this code (the first page where a
-   * common word has 128 bytes of occurrences) would send the query back to the interpreter.
+   * Starts on the block at `at`, standing on its first page (cursors are reused from one segment
+   * to the next).
    */
+  reset(data: Uint8Array, at: number): void {
+    this.data = data;
+    this.pos = at;
+    this.left = this.varint();
+    this.at = this.pos;
+    this.page = 0;
+    this.next();
+  }
+
   next(): void {
     if (this.left === 0) {
       this.page = END;
       return;
     }
     this.left--;
-    const d = this.data;
-    // A header is always followed by the page's occurrences, so `at + 1` is in the block.
-    let at = this.at;
-    let b = d[at]!;
-    let more = -(b >>> 7);
-    let next = d[at + 1]!;
-    if ((next & more) >= 0x80) {
-      this.page += varintAt(d, at);
-      at = varintEnd;
-    } else {
-      this.page += (b & 0x7f) | (((next & 0x7f) << 7) & more);
-      at += 1 - more;
-    }
-    b = d[at]!;
-    more = -(b >>> 7);
-    next = d[at + 1]!;
-    if ((next & more) >= 0x80) {
-      this.tf = varintAt(d, at);
-      at = varintEnd;
-    } else {
-      this.tf = (b & 0x7f) | (((next & 0x7f) << 7) & more);
-      at += 1 - more;
-    }
-    b = d[at]!;
-    more = -(b >>> 7);
-    next = d[at + 1]!;
-    if ((next & more) >= 0x80) {
-      this.formMask = varintAt(d, at);
-      at = varintEnd;
-    } else {
-      this.formMask = (b & 0x7f) | (((next & 0x7f) << 7) & more);
-      at += 1 - more;
-    }
-    b = d[at]!;
-    more = -(b >>> 7);
-    next = d[at + 1]!;
-    let length: number;
-    if ((next & more) >= 0x80) {
-      length = varintAt(d, at);
-      at = varintEnd;
-    } else {
-      length = (b & 0x7f) | (((next & 0x7f) << 7) & more);
-      at += 1 - more;
-    }
-    this.occAt = at;
-    this.at = at + length;
+    this.pos = this.at;
+    this.page += this.varint();
+    this.tf = this.varint();
+    this.formMask = this.varint();
+    const length = this.varint();
+    this.occAt = this.pos;
+    this.at = this.pos + length;
   }
 
   /** True when form `form` occurs on the current page. */
@@ -174,38 +134,26 @@ class Cursor {
 
   /** For forms from 30 on (they share a bit of the mask): looks through the occurrences. */
   private hasLateForm(form: number): boolean {
-    const r = new Reader(this.data, this.occAt);
+    this.pos = this.occAt;
     for (let k = 0; k < this.tf; k++) {
-      r.varint();
-      if (r.varint() === form) return true;
+      this.varint();
+      if (this.varint() === form) return true;
     }
     return false;
   }
-}
 
-/**
- * Writes the `tf` positions of the occurrences starting at `at` in `data` into `out` (long
- * enough); returns how many.
- */
-function readPositions(data: Uint8Array, at: number, tf: number, out: Int32Array): number {
-  let pos = 0;
-  for (let k = 0; k < tf; k++) {
-    let v = data[at]!;
-    if (v < 0x80) at++;
-    else {
-      v = varintAt(data, at);
-      at = varintEnd;
+  /** Writes the current page's positions into `out` (long enough); returns how many. */
+  readPositions(out: Int32Array): number {
+    const tf = this.tf;
+    this.pos = this.occAt;
+    let position = 0;
+    for (let k = 0; k < tf; k++) {
+      position += this.varint();
+      out[k] = position;
+      this.varint(); // the form index
     }
-    pos += v;
-    out[k] = pos;
-    // the form index
-    if (data[at]! < 0x80) at++;
-    else {
-      varintAt(data, at);
-      at = varintEnd;
-    }
+    return tf;
   }
-  return tf;
 }
 
 /**
@@ -464,8 +412,7 @@ export class SearchEngine {
 
   /**
    * Adds the segment's pages where every query word occurs to its document's group in `groups`
-   * (made at the first such page); returns how many. Merge join: every cursor moves to the
-   * furthest page until they all stand on it. Scores are summed here, not in calls, so that a
+   * (made at the first such page); returns how many. The cursors stand on their first pages. Scores are summed here, not in calls, so that a
    * page's score stays an unboxed number.
    */
   private scanSegment(
@@ -482,17 +429,22 @@ export class SearchEngine {
     const id = isPage ? '' : seg.unitId.slice(seg.unitId.indexOf(':') + 1);
     let group: GroupAcc | undefined;
     let hits = 0;
-    for (let k = 0; k < nWords; k++) cursors[k]!.next();
+    let page = 0;
     for (;;) {
-      let page = 0;
-      for (let k = 0; k < nWords; k++) if (cursors[k]!.page > page) page = cursors[k]!.page;
-      if (page === END) break;
+      // Every cursor moves to the page or past it; one past it raises the page, and the cursors
+      // before it are checked again (`next` is called from this one place, so that it is
+      // compiled into this loop).
       let aligned = true;
       for (let k = 0; k < nWords; k++) {
         const c = cursors[k]!;
         while (c.page < page) c.next();
-        if (c.page !== page) aligned = false;
+        if (c.page > page) {
+          page = c.page;
+          if (page === END) break;
+          if (k > 0) aligned = false;
+        }
       }
+      if (page === END) break;
       if (!aligned) continue;
       if (!group) {
         const key = seg.docId ?? '';
@@ -515,13 +467,13 @@ export class SearchEngine {
       const best = group.best;
       const last = best.length < TOP_HITS ? undefined : best[TOP_HITS - 1]!;
       if (nTerms > 1 && (!last || better(bonusBound(score, least, nTerms), page, last))) {
-        score = scratch.withBonus(seg.data, score, termWord);
+        score = scratch.withBonus(score, termWord);
       }
       group.count++;
       if (isPage) group.pages.push(page);
       if (!last || better(score, page, last)) group.insert(kind, page, score, id);
       hits++;
-      for (let k = 0; k < nWords; k++) cursors[k]!.next();
+      page++;
     }
     return hits;
   }
@@ -603,15 +555,15 @@ class PageScratch {
   /**
    * The page's score: `score` (its base score) +4 + ln(n) when the words stand together as a
    * phrase n times, else +1 for each pair of neighbouring query words that stand together
-   * somewhere. The cursors stand on the page; `data` is their segment's.
+   * somewhere. The cursors stand on the page.
    */
-  withBonus(data: Uint8Array, score: number, termWord: readonly number[]): number {
+  withBonus(score: number, termWord: readonly number[]): number {
     const n = termWord.length;
     const { lists, lengths } = this;
     for (let j = 0; j < n; j++) {
       const c = this.cursors[termWord[j]!]!;
       if (lists[j]!.length < c.tf) lists[j] = new Int32Array(2 * c.tf);
-      lengths[j] = readPositions(data, c.occAt, c.tf, lists[j]!);
+      lengths[j] = c.readPositions(lists[j]!);
     }
     const phrases = countPhrases(lists, lengths, this.at);
     if (phrases > 0) return score + 4 + ln(phrases);
