@@ -93,7 +93,8 @@ function serve() {
     res.end(readFileSync(file));
   });
   return new Promise<{ url: string; close: () => void }>((ok) =>
-    server.listen(0, '127.0.0.1', () =>
+    // BENCH_BROWSER_PORT: a fixed port (default: any free one).
+    server.listen(Number(process.env.BENCH_BROWSER_PORT ?? 0), '127.0.0.1', () =>
       ok({
         url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
         close: () => server.close(),
