@@ -9,6 +9,7 @@ import { SearchEngine, TOP_HITS, countPhrases } from './engine';
 import { syncIndex } from './indexer';
 import { GROUPS_PER_PAGE, loadDetails } from './query';
 import { openSearchDb, type SearchDb } from './search-db';
+import { addTextDoc } from './testing';
 
 let counter = 0;
 let source: BriefcaseDb;
@@ -23,21 +24,8 @@ beforeEach(() => {
   return () => engine.dispose();
 });
 
-async function addDoc(id: string, pages: string[]): Promise<void> {
-  await source.documents.add({
-    id,
-    sha256: id,
-    title: `Tài liệu ${id}`,
-    fileName: `${id}.pdf`,
-    pageCount: pages.length,
-    size: 1,
-    hasText: true,
-    encrypted: false,
-    tags: [],
-    importedAt: 1,
-    source: { kind: 'file' },
-  });
-  await source.pages.bulkAdd(pages.map((text, pageIndex) => ({ docId: id, pageIndex, text })));
+function addDoc(id: string, pages: string[]): Promise<void> {
+  return addTextDoc(source, { id, sha256: id, title: `Tài liệu ${id}`, importedAt: 1 }, pages);
 }
 
 describe('countPhrases', () => {

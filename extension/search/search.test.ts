@@ -8,6 +8,7 @@ import { openBriefcaseDb, type Annotation, type BriefcaseDb, type Note } from '.
 import { indexStats, syncIndex } from './indexer';
 import { search } from './query';
 import { openSearchDb, type SearchDb } from './search-db';
+import { addTextDoc } from './testing';
 
 const CORPUS_TEXT = resolve(import.meta.dirname, '../../../shared/corpus/text');
 /** pdftotext output: pages separated by form feeds. */
@@ -29,21 +30,9 @@ beforeEach(() => {
   index = openSearchDb(`search-test-${counter}`, { indexedDB, IDBKeyRange });
 });
 
-async function addDoc(id: string, title: string, pages: string[]): Promise<void> {
-  await source.documents.add({
-    id,
-    sha256: id.padEnd(64, '0'),
-    title,
-    fileName: `${id}.pdf`,
-    pageCount: pages.length,
-    size: 1,
-    hasText: true,
-    encrypted: false,
-    tags: [],
-    importedAt: 1_700_000_000_000,
-    source: { kind: 'file' },
-  });
-  await source.pages.bulkAdd(pages.map((text, pageIndex) => ({ docId: id, pageIndex, text })));
+function addDoc(id: string, title: string, pages: string[]): Promise<void> {
+  const doc = { id, title, sha256: id.padEnd(64, '0'), importedAt: 1_700_000_000_000 };
+  return addTextDoc(source, doc, pages);
 }
 
 function annotation(
