@@ -1,17 +1,25 @@
 // Joins: 300 listen-only voters joining one voter meeting — each exchanges the public invitation
-// for a token over HTTP, connects to the real livekit-server with @livekit/rtc-node, and LiveKit
-// posts its participant_joined webhook to the meeting server. Measures the time until every voter
-// is connected and every webhook answered, per-voter join times, and the CPU of each process (the
-// meeting server, livekit-server, the load generator), against token minting alone.
+// for a token over HTTP, connects to the real livekit-server (signalling, ICE, DTLS; subscribe
+// only), and LiveKit posts its participant_joined webhook to the meeting server. Measures the time
+// until every voter is connected and every webhook answered, per-voter join times, and the CPU of
+// each process (the meeting server, livekit-server, the load generator), against token minting
+// alone and POST /api/join alone.
 //
-// The voters are spread over BENCH_JOIN_CLIENTS child processes (bench/joins-client.ts), each its
-// own rtc-node FFI runtime: in one process every Room hears every FFI event, which stalls at 300.
+// The voters are real WebRTC clients. By default (BENCH_JOIN_CLIENT=go) they are pion clients in
+// Go (bench/joins-go, server-sdk-go), built into tools/bin/joins-go on demand: a real voter brings
+// their own phone, and a pion client costs a fraction of the CPU of an @livekit/rtc-node one
+// (libwebrtc, about 0.5 CPU-s a join), which on one 2-core machine took the cores from the servers
+// being measured. BENCH_JOIN_CLIENT=node runs the rtc-node clients (bench/joins-client.ts) instead,
+// spread over processes, each its own FFI runtime: in one process every Room hears every FFI event,
+// which stalls at 300. Both programs speak the same line protocol on stdin/stdout.
 // Every wait has a deadline, so voters that never join are counted and the run goes on.
-// Knobs: BENCH_VOTERS (300), BENCH_JOIN_CLIENTS (6 processes), BENCH_JOIN_INFLIGHT (24 voters
-// joining at once), BENCH_JOIN_DEADLINE_S (120, or 0.4 s a voter), BENCH_PROFILE (V8 profiles of
-// the server and the clients). Details (CPU per process and per client thread) go to stderr.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+// Knobs: BENCH_VOTERS (300), BENCH_JOIN_CLIENT (go | node), BENCH_JOIN_CLIENTS (load-generator
+// processes: 1 for go, 6 for node), BENCH_JOIN_INFLIGHT (24 voters joining at once),
+// BENCH_JOIN_DEADLINE_S (120, or 0.4 s a voter), BENCH_PROFILE (V8 profiles of the server and the
+// node clients). Details (CPU per process and per client thread) go to stderr.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { signInvitation } from '../meeting-server/src/invitations/token';
@@ -21,8 +29,13 @@ import { quantile, rows, timeMany } from './harness';
 import { BENCH_SECRET, benchLiveKit, cpuSeconds, startServer } from './stack';
 
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 300);
-/** Load-generator processes; each runs its own rtc-node runtime. */
-const CLIENTS = Math.max(1, Number(process.env.BENCH_JOIN_CLIENTS ?? 6));
+/** Which load generator: pion clients in Go (bench/joins-go) or rtc-node (bench/joins-client.ts). */
+const CLIENT_KIND = process.env.BENCH_JOIN_CLIENT ?? 'go';
+/** Load-generator processes: Go spreads one process's voters over the cores; rtc-node needs several. */
+const CLIENTS = Math.max(
+  1,
+  Number(process.env.BENCH_JOIN_CLIENTS ?? (CLIENT_KIND === 'node' ? 6 : 1)),
+);
 /** Voters joining at the same moment, over all clients. */
 const INFLIGHT = Math.max(1, Number(process.env.BENCH_JOIN_INFLIGHT ?? 24));
 /** After this, voters still outside are counted as not joined and the benchmark moves on. */
@@ -32,10 +45,57 @@ const CONNECT_TIMEOUT_MS = 15_000;
 const TARGET_MS = 30_000;
 
 const CLIENT_SCRIPT = fileURLToPath(new URL('./joins-client.ts', import.meta.url));
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+const GO_SOURCES = join(REPO, 'bench/joins-go');
+const GO_CLIENT = join(REPO, 'tools/bin/joins-go');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** A deadline for Promise.race that does not keep the process alive once the race is over. */
 const deadline = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
+/** How the figures name the load generator. */
+const CLIENT_LABEL = CLIENT_KIND === 'go' ? 'pion (Go)' : 'rtc-node';
 const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** Newest modification time of the Go client's sources (go.mod, go.sum, *.go), ms. */
+function goSourcesMtime(): number {
+  return Math.max(
+    ...readdirSync(GO_SOURCES)
+      .filter((f) => f.endsWith('.go') || f === 'go.mod' || f === 'go.sum')
+      .map((f) => statSync(join(GO_SOURCES, f)).mtimeMs),
+  );
+}
+
+/** Builds tools/bin/joins-go when it is missing or older than its sources. */
+function ensureGoClient() {
+  let built = 0;
+  try {
+    built = statSync(GO_CLIENT).mtimeMs;
+  } catch {
+    // not built yet
+  }
+  if (built >= goSourcesMtime()) return;
+  const go = spawnSync('go', ['version'], { encoding: 'utf8' });
+  if (go.error || go.status !== 0) {
+    throw new Error(
+      'The joins benchmark builds its load generator (bench/joins-go) with Go, and `go` was not ' +
+        'found. Install Go 1.26 or newer (scripts/ensure.sh needs it for livekit-server too), or ' +
+        'run the rtc-node clients instead: BENCH_JOIN_CLIENT=node npx tsx bench/run.ts joins',
+    );
+  }
+  process.stderr.write(`  building ${GO_CLIENT} (${go.stdout.trim()})…\n`);
+  const t0 = Date.now();
+  // bench/joins-go is its own Go module, so the build runs inside it.
+  const build = spawnSync('go', ['build', '-o', GO_CLIENT, '.'], {
+    cwd: GO_SOURCES,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (build.status !== 0) {
+    throw new Error(
+      `go build of bench/joins-go failed (exit ${build.status}): see the output above; the Go ` +
+        'module proxy must be reachable the first time, or use BENCH_JOIN_CLIENT=node',
+    );
+  }
+  process.stderr.write(`  built in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+}
 
 interface Client {
   child: ChildProcess;
@@ -55,7 +115,11 @@ function startClient(
   const profile = process.env.BENCH_PROFILE
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
     : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', CLIENT_SCRIPT], {
+  const [command, args] =
+    CLIENT_KIND === 'go'
+      ? [GO_CLIENT, []]
+      : [process.execPath, [...profile, '--import', 'tsx', CLIENT_SCRIPT]];
+  const child = spawn(command, args, {
     env: {
       ...process.env,
       JOINS_SERVER: server,
@@ -79,7 +143,7 @@ function startClient(
   };
   let other = 0;
   const forward = (line: string) => {
-    // rtc-node logs (pino JSON, FFI warnings): show the first few, count the rest.
+    // Client logs (rtc-node's pino JSON and FFI warnings, the Go SDK's errors): show the first few.
     if (++other <= 5) process.stderr.write(`  [joins client ${first}+] ${line.slice(0, 300)}\n`);
   };
   createInterface({ input: child.stderr! }).on('line', forward);
@@ -133,8 +197,8 @@ function threadSeconds(pids: number[]): Map<string, number> {
       try {
         const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
         const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-        // Node names all its threads "node"; the main (JavaScript) thread has the process's id.
-        const name = tid === String(pid) ? 'node main thread' : comm.trim();
+        // Node names all its threads "node" (Go: "joins-go"); the main thread has the process's id.
+        const name = tid === String(pid) ? `${comm.trim()} main thread` : comm.trim();
         const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
         const s = (Number(fields[11]) + Number(fields[12])) / 100;
         byName.set(name, (byName.get(name) ?? 0) + s);
@@ -164,6 +228,10 @@ async function webhookCount(url: string): Promise<{ joined: number; lastJoinedAt
 }
 
 export async function benchJoins() {
+  if (CLIENT_KIND !== 'go' && CLIENT_KIND !== 'node') {
+    throw new Error(`BENCH_JOIN_CLIENT must be go or node, not ${CLIENT_KIND}`);
+  }
+  if (CLIENT_KIND === 'go') ensureGoClient();
   const lk = await benchLiveKit();
   const minter = createLiveKit(lk);
   const mint = await timeMany(VOTERS, 16, (i) =>
@@ -311,7 +379,7 @@ export async function benchJoins() {
     process.stderr.write(
       [
         '',
-        `  joins: ${ok.length}/${VOTERS} joined, ${failed.length} failed, ${retries} retries; ${nClients} client processes, ${INFLIGHT} joining at once; LiveKit lists ${inRoom} in the room, ${hooks.joined} participant_joined webhooks answered`,
+        `  joins: ${ok.length}/${VOTERS} joined, ${failed.length} failed, ${retries} retries; ${nClients} ${CLIENT_LABEL} client process${nClients === 1 ? '' : 'es'}, ${INFLIGHT} joining at once; LiveKit lists ${inRoom} in the room, ${hooks.joined} participant_joined webhooks answered`,
         `  per voter (start → in room): p50 ${sec(quantile(perVoter, 0.5))}, p95 ${sec(quantile(perVoter, 0.95))}; POST /api/join p50 ${quantile(tokenMs, 0.5).toFixed(0)} ms, p95 ${quantile(tokenMs, 0.95).toFixed(0)} ms; connect p50 ${sec(quantile(connectMs, 0.5))}, p95 ${sec(quantile(connectMs, 0.95))}`,
         `  CPU over ${wallS.toFixed(1)} s (2 cores = ${(wallS * 2).toFixed(0)} CPU-s): meeting server ${cpu.server.toFixed(1)} s (${byVoter(cpu.server)}), livekit-server ${cpu.livekit.toFixed(1)} s (${byVoter(cpu.livekit)}), clients ${cpu.clients.toFixed(1)} s (${byVoter(cpu.clients)}), other processes on the machine ${other.toFixed(1)} s; machine busy ${((cpu.machine / (wallS * 2)) * 100).toFixed(0)}%`,
         `  server side alone (meeting server + livekit-server): ${(cpu.server + cpu.livekit).toFixed(1)} CPU-s for ${ok.length} voters = ${sec(((cpu.server + cpu.livekit) / 2) * 1000)} of 2 cores; POST /api/join alone: ${VOTERS} in ${sec(httpOnly.wallMs)} (p50 ${quantile(httpOnly.latencies, 0.5).toFixed(0)} ms, p95 ${quantile(httpOnly.latencies, 0.95).toFixed(0)} ms), meeting-server CPU ${((httpCpu / VOTERS) * 1000).toFixed(1)} ms/join`,
@@ -329,7 +397,7 @@ export async function benchJoins() {
           : `${ok.length === VOTERS ? 'all ' : ''}${ok.length}/${VOTERS} in the room after ${sec(allMs)}`) +
         (inRoom !== ok.length ? ` (LiveKit lists ${inRoom})` : '') +
         ` (${within} within 30 s); per voter p50 ${sec(quantile(perVoter, 0.5))}, p95 ${sec(quantile(perVoter, 0.95))};` +
-        ` CPU: meeting server ${cpu.server.toFixed(1)} s, livekit-server ${cpu.livekit.toFixed(1)} s, ${nClients} client processes ${cpu.clients.toFixed(1)} s;` +
+        ` CPU: meeting server ${cpu.server.toFixed(1)} s, livekit-server ${cpu.livekit.toFixed(1)} s, ${nClients} ${CLIENT_LABEL} client process${nClients === 1 ? '' : 'es'} ${cpu.clients.toFixed(1)} s;` +
         ` ${retries} retries${failed.length ? `, ${failed.length} failed` : ''}`,
       baseline: `token minting alone: ${VOTERS} in ${(mint.wallMs / 1000).toFixed(2)} s; ${httpBaseline}`,
       ratio: `${(allMs / mint.wallMs).toFixed(0)}×`,
