@@ -22,6 +22,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { ParticipantInfo_State } from 'livekit-server-sdk';
 import { signInvitation } from '../meeting-server/src/invitations/token';
 import { createLiveKit } from '../meeting-server/src/livekit/livekit';
 import type { ClientMessage, VoterReport } from './joins-client';
@@ -218,12 +219,23 @@ function safeCpu(pid: number | undefined): number {
   }
 }
 
-async function webhookCount(url: string): Promise<{ joined: number; lastJoinedAt: number }> {
+/** participant_joined webhooks as bench/server-child.ts counts them. */
+interface WebhookCount {
+  /** Answered 200, and when the last of them was (epoch ms). */
+  joined: number;
+  lastJoinedAt: number;
+  /** Arrived; answered with another status; summed time from arrival to answer, ms. */
+  received: number;
+  refused: number;
+  answerMs: number;
+}
+
+async function webhookCount(url: string): Promise<WebhookCount> {
   try {
     const res = await fetch(`${url}/__bench/webhooks`, { signal: AbortSignal.timeout(2000) });
-    return (await res.json()) as { joined: number; lastJoinedAt: number };
+    return (await res.json()) as WebhookCount;
   } catch {
-    return { joined: 0, lastJoinedAt: 0 };
+    return { joined: 0, lastJoinedAt: 0, received: 0, refused: 0, answerMs: 0 };
   }
 }
 
@@ -325,7 +337,7 @@ export async function benchJoins() {
 
     // Done when every client has reported every voter and every joined voter's webhook has been
     // answered, or at the deadline.
-    let hooks = { joined: 0, lastJoinedAt: 0 };
+    let hooks: WebhookCount = { joined: 0, lastJoinedAt: 0, received: 0, refused: 0, answerMs: 0 };
     let timedOut = false;
     for (;;) {
       await sleep(100);
@@ -352,13 +364,15 @@ export async function benchJoins() {
     const tokenMs = ok.map((r) => r.tokenMs).sort((a, b) => a - b);
     const connectMs = ok.map((r) => r.connectMs).sort((a, b) => a - b);
     let inRoom = -1;
+    /** Participants LiveKit has made active (their transport is up), which it announces. */
+    let active = -1;
     try {
-      inRoom = (
-        await Promise.race([
-          minter.rooms.listParticipants(seeded.room),
-          deadline(5000).then(() => Promise.reject(new Error('listParticipants timed out'))),
-        ])
-      ).length;
+      const listed = await Promise.race([
+        minter.rooms.listParticipants(seeded.room),
+        deadline(5000).then(() => Promise.reject(new Error('listParticipants timed out'))),
+      ]);
+      inRoom = listed.length;
+      active = listed.filter((p) => p.state === ParticipantInfo_State.ACTIVE).length;
     } catch {
       // reported as -1
     }
@@ -379,7 +393,7 @@ export async function benchJoins() {
     process.stderr.write(
       [
         '',
-        `  joins: ${ok.length}/${VOTERS} joined, ${failed.length} failed, ${retries} retries; ${nClients} ${CLIENT_LABEL} client process${nClients === 1 ? '' : 'es'}, ${INFLIGHT} joining at once; LiveKit lists ${inRoom} in the room, ${hooks.joined} participant_joined webhooks answered`,
+        `  joins: ${ok.length}/${VOTERS} joined, ${failed.length} failed, ${retries} retries; ${nClients} ${CLIENT_LABEL} client process${nClients === 1 ? '' : 'es'}, ${INFLIGHT} joining at once; LiveKit lists ${inRoom} in the room (${active} active), ${hooks.joined} participant_joined webhooks answered 200 (${hooks.received} arrived, ${hooks.refused} answered with an error, ${(hooks.answerMs / Math.max(1, hooks.received)).toFixed(0)} ms from arrival to answer on average; LiveKit posts a room's webhooks one at a time and drops those queued more than 30 s or beyond 200)`,
         `  per voter (start → in room): p50 ${sec(quantile(perVoter, 0.5))}, p95 ${sec(quantile(perVoter, 0.95))}; POST /api/join p50 ${quantile(tokenMs, 0.5).toFixed(0)} ms, p95 ${quantile(tokenMs, 0.95).toFixed(0)} ms; connect p50 ${sec(quantile(connectMs, 0.5))}, p95 ${sec(quantile(connectMs, 0.95))}`,
         `  CPU over ${wallS.toFixed(1)} s (2 cores = ${(wallS * 2).toFixed(0)} CPU-s): meeting server ${cpu.server.toFixed(1)} s (${byVoter(cpu.server)}), livekit-server ${cpu.livekit.toFixed(1)} s (${byVoter(cpu.livekit)}), clients ${cpu.clients.toFixed(1)} s (${byVoter(cpu.clients)}), other processes on the machine ${other.toFixed(1)} s; machine busy ${((cpu.machine / (wallS * 2)) * 100).toFixed(0)}%`,
         `  server side alone (meeting server + livekit-server): ${(cpu.server + cpu.livekit).toFixed(1)} CPU-s for ${ok.length} voters = ${sec(((cpu.server + cpu.livekit) / 2) * 1000)} of 2 cores; POST /api/join alone: ${VOTERS} in ${sec(httpOnly.wallMs)} (p50 ${quantile(httpOnly.latencies, 0.5).toFixed(0)} ms, p95 ${quantile(httpOnly.latencies, 0.95).toFixed(0)} ms), meeting-server CPU ${((httpCpu / VOTERS) * 1000).toFixed(1)} ms/join`,
@@ -396,6 +410,9 @@ export async function benchJoins() {
           ? `deadline ${sec(DEADLINE_MS)} reached: ${ok.length}/${VOTERS} in the room`
           : `${ok.length === VOTERS ? 'all ' : ''}${ok.length}/${VOTERS} in the room after ${sec(allMs)}`) +
         (inRoom !== ok.length ? ` (LiveKit lists ${inRoom})` : '') +
+        (hooks.joined < ok.length
+          ? ` (${hooks.joined} participant_joined webhooks answered)`
+          : '') +
         ` (${within} within 30 s); per voter p50 ${sec(quantile(perVoter, 0.5))}, p95 ${sec(quantile(perVoter, 0.95))};` +
         ` CPU: meeting server ${cpu.server.toFixed(1)} s, livekit-server ${cpu.livekit.toFixed(1)} s, ${nClients} ${CLIENT_LABEL} client process${nClients === 1 ? '' : 'es'} ${cpu.clients.toFixed(1)} s;` +
         ` ${retries} retries${failed.length ? `, ${failed.length} failed` : ''}`,

@@ -126,18 +126,26 @@ const livekit = createLiveKit({
   apiSecret: process.env.LIVEKIT_API_SECRET!,
 });
 // For the joins benchmark: participant_joined webhooks the server answered 200, and when the last
-// one was answered (GET /__bench/webhooks). A webhook's Authorization header is unique to it, so
-// the verified event is matched to its response by that header.
-const webhooks = { joined: 0, lastJoinedAt: 0 };
-const answering = new Map<string, ServerResponse>();
+// one was answered (GET /__bench/webhooks); also how many arrived, how many were answered with
+// another status, and the summed time from arrival to answer (LiveKit posts one room's webhooks
+// one after another, so that time bounds their rate). A webhook's Authorization header is unique
+// to it, so the verified event is matched to its response by that header.
+const webhooks = { joined: 0, lastJoinedAt: 0, received: 0, refused: 0, answerMs: 0 };
+const answering = new Map<string, { res: ServerResponse; arrivedAt: number }>();
 const receive = livekit.webhooks.receive.bind(livekit.webhooks);
 livekit.webhooks.receive = async (...args) => {
   const event = await receive(...args);
   const auth = args[1];
-  const res = auth ? answering.get(auth) : undefined;
-  if (event.event === 'participant_joined' && res) {
+  const pending = auth ? answering.get(auth) : undefined;
+  if (event.event === 'participant_joined' && pending) {
+    const { res, arrivedAt } = pending;
+    webhooks.received++;
     res.once('finish', () => {
-      if (res.statusCode !== 200) return;
+      webhooks.answerMs += performance.now() - arrivedAt;
+      if (res.statusCode !== 200) {
+        webhooks.refused++;
+        return;
+      }
       webhooks.joined++;
       webhooks.lastJoinedAt = performance.timeOrigin + performance.now();
     });
@@ -154,7 +162,7 @@ const server = createServer((req, res) => {
   }
   const auth = req.headers.authorization;
   if (req.url === '/api/livekit/webhook' && auth) {
-    answering.set(auth, res);
+    answering.set(auth, { res, arrivedAt: performance.now() });
     res.once('close', () => answering.delete(auth));
   }
   void app(req, res);
