@@ -34,8 +34,12 @@ export function diffState(prev: MeetingState, next: MeetingState): StateChanges 
   for (const key of SECTIONS) {
     if (JSON.stringify(prev[key]) !== JSON.stringify(next[key])) set[key] = next[key];
   }
-  const before = new Map(prev.motions.map((m) => [m.id, JSON.stringify(m)]));
-  const motions = next.motions.filter((m) => before.get(m.id) !== JSON.stringify(m));
+  // The server hands out the same object for a closed motion on every read: no need to compare.
+  const before = new Map(prev.motions.map((m) => [m.id, m]));
+  const motions = next.motions.filter((m) => {
+    const old = before.get(m.id);
+    return old !== m && JSON.stringify(old) !== JSON.stringify(m);
+  });
   return {
     base: prev.version,
     set: set as StateChanges['set'],
