@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { Room, dispose } from '@livekit/rtc-node';
 import { JoinResponse } from '../shared/api';
+import { dropNativeLogEvents } from './rtc-logs';
 
 export interface VoterReport {
   type: 'voter';
@@ -68,29 +69,11 @@ async function fetchToken(n: number) {
   return JoinResponse.parse(await res.json());
 }
 
-/**
- * rtc-node starts its FFI runtime with log capture on and hands every native log record (libwebrtc
- * info, WebSocket debug: thousands per connect) to JavaScript as its own event, which every Room of
- * the process then examines; nothing reads them. A phone's livekit-client has no such cost, so the
- * load generator drops them at the emitter. The runtime exists once the first connect has begun.
- */
-let logsDropped = false;
-function dropNativeLogEvents() {
-  const ffi = (globalThis as { _ffiClientInstance?: NodeJS.EventEmitter })._ffiClientInstance;
-  if (logsDropped || !ffi) return;
-  logsDropped = true;
-  const emit = ffi.emit.bind(ffi);
-  ffi.emit = (name: string | symbol, ...args: unknown[]) =>
-    (args[0] as { message?: { case?: string } } | undefined)?.message?.case === 'logs'
-      ? false
-      : emit(name, ...args);
-}
-
 /** One connect attempt; on timeout the Room is left when (if ever) the late connect completes. */
 async function connectOnce(url: string, token: string): Promise<Room> {
   const room = new Room();
   const connecting = room.connect(url, token, { autoSubscribe: true, dynacast: false });
-  if (process.env.JOINS_KEEP_NATIVE_LOGS !== '1') dropNativeLogEvents();
+  dropNativeLogEvents();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(

@@ -8,10 +8,13 @@ import type { MeetingState } from '../shared/meeting';
 import { actionForMessage, decodePayload, newestState } from '../shared/meeting-state';
 import { api, openMotion, session } from './ballots.bench';
 import { ms, quantile, rows } from './harness';
+import { dropNativeLogEvents } from './rtc-logs';
 import { benchLiveKit, startServer, type Seeded } from './stack';
 
 const CLIENTS = 50;
 const RAISES = 200;
+/** Votes closed one after another; the p95 is over every client's arrival of every result. */
+const VOTES = 10;
 
 async function token(identity: string, room: string, canPublishData = false) {
   const lk = await benchLiveKit();
@@ -23,10 +26,12 @@ async function token(identity: string, room: string, canPublishData = false) {
 async function connect(identity: string, room: string, canPublishData = false): Promise<Room> {
   const lk = await benchLiveKit();
   const r = new Room();
-  await r.connect(lk.url, await token(identity, room, canPublishData), {
+  const connecting = r.connect(lk.url, await token(identity, room, canPublishData), {
     autoSubscribe: false,
     dynacast: false,
   });
+  dropNativeLogEvents();
+  await connecting;
   return r;
 }
 
@@ -88,9 +93,10 @@ export async function benchLiveKitPaths() {
   const clients: Room[] = [];
   try {
     const chair = session(seeded, seeded.memberIds[0]!, 'chair');
-    // --- vote result to 50 clients ---
+    // --- vote result to 50 clients, over VOTES votes ---
     const arrivals: number[] = [];
-    const reached = new Set<Room>();
+    const closeMs: number[] = [];
+    let reached = new Set<Room>();
     let closeAt = 0;
     let motionId = '';
     for (let i = 0; i < CLIENTS; i++) {
@@ -104,30 +110,36 @@ export async function benchLiveKitPaths() {
       });
       clients.push(r);
     }
-    motionId = await openMotion(seeded, chair);
-    for (let i = 0; i < 10; i++) {
-      await api(
-        seeded,
-        session(seeded, seeded.memberIds[i]!),
-        'POST',
-        `/motions/${motionId}/ballots`,
-        {
-          choice: 'for',
-          idempotencyKey: `lk-${i}-${motionId}`,
-        },
-      );
+    let missed = 0;
+    for (let v = 0; v < VOTES; v++) {
+      closeAt = 0;
+      reached = new Set();
+      motionId = await openMotion(seeded, chair);
+      for (let i = 0; i < 10; i++) {
+        await api(
+          seeded,
+          session(seeded, seeded.memberIds[i]!),
+          'POST',
+          `/motions/${motionId}/ballots`,
+          { choice: 'for', idempotencyKey: `lk-${i}-${motionId}` },
+        );
+      }
+      // Let the coalesced count announcement go out first.
+      await new Promise((r) => setTimeout(r, 500));
+      closeAt = performance.now();
+      await api(seeded, chair, 'POST', `/motions/${motionId}/close`);
+      closeMs.push(performance.now() - closeAt);
+      const deadline = Date.now() + 10_000;
+      while (reached.size < CLIENTS && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
+      missed += CLIENTS - reached.size;
     }
-    await new Promise((r) => setTimeout(r, 500));
-    closeAt = performance.now();
-    await api(seeded, chair, 'POST', `/motions/${motionId}/close`);
-    const deadline = Date.now() + 10_000;
-    while (arrivals.length < CLIENTS && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 20));
     arrivals.sort((a, b) => a - b);
-    const p95 = arrivals.length === CLIENTS ? quantile(arrivals, 0.95) : Infinity;
+    closeMs.sort((a, b) => a - b);
+    const p95 = missed === 0 ? quantile(arrivals, 0.95) : Infinity;
     rows.push({
-      name: `vote result → ${CLIENTS} LiveKit clients`,
-      figure: `p95 ${ms(p95)} (${arrivals.length}/${CLIENTS} received)`,
+      name: `vote result → ${CLIENTS} LiveKit clients (${VOTES} votes)`,
+      figure: `p50 ${ms(quantile(arrivals, 0.5))}, p95 ${ms(p95)} (${arrivals.length}/${CLIENTS * VOTES} received); the close request itself p50 ${ms(quantile(closeMs, 0.5))}`,
       baseline: `data message p95 ${ms(bp95)}`,
       ratio: `${(p95 / bp95).toFixed(1)}×`,
       target: 'p95 ≤ 1 s, ratio ≤ 3',
