@@ -168,6 +168,22 @@ describe('attendance', () => {
     expect(again.body.rollCall).toMatchObject({ open: true, confirmedMemberIds: [] });
   });
 
+  it('answers a voter’s join at once and stores nothing (only members’ events are recorded)', async () => {
+    const body = JSON.stringify({
+      event: 'participant_joined',
+      id: 'EV_voter',
+      createdAt: String(Math.floor(Date.now() / 1000)),
+      room: { name: fx.roomName },
+      participant: { identity: 'voter:7f3a', sid: 'PA_voter' },
+    });
+    const attendance = async () => (await chair().get<MeetingState>('/state')).body.attendance;
+    const before = await attendance();
+    expect((await signedWebhook(body)).status).toBe(200);
+    expect((await signedWebhook(body)).status).toBe(200);
+    expect(await db.query("SELECT 1 FROM webhook_events WHERE id = 'EV_voter'")).toEqual([]);
+    expect(await attendance()).toEqual(before);
+  });
+
   describe('webhooks delivered twice, late or out of order', () => {
     const t0 = Math.floor(Date.now() / 1000) - 120;
     const HOUR = 3600;

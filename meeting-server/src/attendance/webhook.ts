@@ -5,7 +5,9 @@
 // (kept 48 hours by attendance/replay.ts), so a captured webhook cannot be replayed.
 // Attendance is computed from LiveKit's own event times per participant session
 // (attendance/service.ts), so duplicated, late and out-of-order deliveries leave it correct.
+// Only members' joins and leaves are recorded; any other event is answered at once with no write.
 import type { RequestHandler } from 'express';
+import type { WebhookEvent } from 'livekit-server-sdk';
 import { HttpError } from '../http/errors';
 import type { LiveDeps } from '../live/context';
 import { rememberWebhook } from './replay';
@@ -28,57 +30,62 @@ export function webhookHandler(deps: LiveDeps): RequestHandler {
       if (!event.id || !createdMs || deps.now() - createdMs > WEBHOOK_MAX_AGE_MS) {
         throw new HttpError(409, 'webhook_stale', 'Webhook đã quá cũ.', 'Webhook is too old.');
       }
-      const fresh = await rememberWebhook(
-        deps.db,
-        event.id,
-        deps.now(),
-        WEBHOOK_MAX_AGE_MS,
-        deps.log,
-      );
-      if (!fresh) {
-        throw new HttpError(
-          409,
-          'webhook_replayed',
-          'Webhook này đã được xử lý.',
-          'This webhook was already processed.',
-        );
-      }
-      try {
-        const identity = event.participant?.identity ?? '';
-        const kind = event.event;
-        if (
-          identity.startsWith('member:') &&
-          event.room?.name &&
-          (kind === 'participant_joined' ||
-            kind === 'participant_left' ||
-            kind === 'participant_connection_aborted')
-        ) {
-          const [meeting] = await deps.db.query<{ id: string }>(
-            'SELECT id FROM meetings WHERE room_name = $1',
-            [event.room.name],
-          );
-          if (meeting) {
-            const joined = kind === 'participant_joined';
-            // LiveKit's own times, never the arrival time: webhooks may come late or out of order.
-            const joinedMs = Number(event.participant!.joinedAtMs ?? 0n);
-            await recordOnline(
-              deps,
-              meeting.id,
-              identity.slice('member:'.length),
-              event.participant!.sid,
-              joined,
-              new Date(joined && joinedMs > 0 ? joinedMs : createdMs),
-            );
-          }
-        }
-      } catch (err) {
-        // Let LiveKit's retry be processed.
-        await deps.db.query('DELETE FROM webhook_events WHERE id = $1', [event.id]);
-        throw err;
-      }
+      const identity = event.participant?.identity ?? '';
+      const kind = event.event;
+      const relevant =
+        identity.startsWith('member:') &&
+        !!event.room?.name &&
+        (kind === 'participant_joined' ||
+          kind === 'participant_left' ||
+          kind === 'participant_connection_aborted');
+      // Anything else (a voter joining, a track published) changes nothing here: answered at once
+      // with no write, because LiveKit posts a room's webhooks one at a time and drops them past
+      // its queue's depth, so a crowd of voters must not slow the members' events behind them.
+      if (relevant) await recordWebhook(deps, event, identity, createdMs);
       res.status(200).json({ ok: true });
     } catch (err) {
       next(err);
     }
   };
+}
+
+/** A member's join or leave: recorded once (event ids are remembered), at LiveKit's own time. */
+async function recordWebhook(
+  deps: LiveDeps,
+  event: WebhookEvent,
+  identity: string,
+  createdMs: number,
+) {
+  const fresh = await rememberWebhook(deps.db, event.id, deps.now(), WEBHOOK_MAX_AGE_MS, deps.log);
+  if (!fresh) {
+    throw new HttpError(
+      409,
+      'webhook_replayed',
+      'Webhook này đã được xử lý.',
+      'This webhook was already processed.',
+    );
+  }
+  try {
+    const [meeting] = await deps.db.query<{ id: string }>(
+      'SELECT id FROM meetings WHERE room_name = $1',
+      [event.room!.name],
+    );
+    if (meeting) {
+      const joined = event.event === 'participant_joined';
+      // LiveKit's own times, never the arrival time: webhooks may come late or out of order.
+      const joinedMs = Number(event.participant!.joinedAtMs ?? 0n);
+      await recordOnline(
+        deps,
+        meeting.id,
+        identity.slice('member:'.length),
+        event.participant!.sid,
+        joined,
+        new Date(joined && joinedMs > 0 ? joinedMs : createdMs),
+      );
+    }
+  } catch (err) {
+    // Let LiveKit's retry be processed.
+    await deps.db.query('DELETE FROM webhook_events WHERE id = $1', [event.id]);
+    throw err;
+  }
 }
