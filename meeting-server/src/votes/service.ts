@@ -353,21 +353,22 @@ function checkBallot(m: MotionFacts, body: CastBallot): { officials: string[]; c
 }
 
 /**
- * The motion row, locked for the ballot's statement only if the vote is open and the member may
- * vote. The lock makes closeMotion's UPDATE wait for ballots in flight (which are then counted)
- * and makes later ballots see the vote closed. Open votes take a SHARE lock, so their ballots do
- * not wait for one another; secret ballots take an exclusive one, because each updates every
- * counter row of the motion and must not interleave (nor deadlock) with another.
+ * The motion row, locked for a secret ballot's statement only if the vote is open and the member
+ * may vote. The lock makes closeMotion's UPDATE wait for ballots in flight (which are then counted)
+ * and makes later ballots see the vote closed. Open votes take a SHARE lock in their own statement
+ * (INSERT_OPEN_BALLOTS), so their ballots do not wait for one another; secret ballots take an
+ * exclusive one, because each updates every counter row of the motion and must not interleave (nor
+ * deadlock) with another.
  */
-const lockedOpenMotion = (lock: 'SHARE' | 'NO KEY UPDATE') => `
+const LOCKED_OPEN_MOTION_EXCLUSIVE = `
   SELECT id FROM motions
    WHERE id = $1 AND meeting_id = $2 AND status = 'open'
      AND EXISTS (SELECT 1 FROM motion_eligible e WHERE e.motion_id = $1 AND e.member_id = $3)
-     FOR ${lock}`;
+     FOR NO KEY UPDATE`;
 
 /**
- * First ballots of one open vote, many members in one statement (see votes/batch.ts): the same
- * lock-and-check as a secret ballot's (lockedOpenMotion, SHARE) for the batch, then each member's
+ * First ballots of one open vote, many members in one statement (see votes/batch.ts): the
+ * lock-and-check of LOCKED_OPEN_MOTION_EXCLUSIVE, but SHARE, for the batch, then each member's
  * ballot if eligible.
  * Returns a row for each new ballot; a member without one (a retry, a change, not eligible, the
  * vote closed) takes the one-by-one path. Rows go in member order, so two instances' batches that
@@ -429,7 +430,7 @@ function insertFirstBallot(db: Queryable, motionId: string, b: FirstBallot): Pro
  * so even the rows' system columns (xmin) cannot tell which counter moved.
  */
 const INSERT_SECRET_BALLOT = `
-  WITH m AS (${lockedOpenMotion('NO KEY UPDATE')}),
+  WITH m AS (${LOCKED_OPEN_MOTION_EXCLUSIVE}),
   voter AS (
     INSERT INTO motion_voters (motion_id, member_id, idempotency_key)
     SELECT id, $3, $4 FROM m
