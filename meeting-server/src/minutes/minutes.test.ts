@@ -3,13 +3,11 @@
 // (its text read back with pdf.js) carry the council's name, the date, names with Vietnamese
 // diacritics, the named ballots and the result. Only the chair, the secretary and staff get them.
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Minutes } from '../../../shared/admin';
 import { MeetingState, Motion } from '../../../shared/meeting';
-import { bearer, buildFixture, ok, type Fixture } from '../admin/testing';
-import { CLERK, seedStaff, signIn, type StaffClient } from '../staff/testing';
-import { DATABASE_KINDS, openTestDb, type TestDb } from '../testing/databases';
-import { startTestServer, type RunningServer } from '../testing/server';
+import { bearer, ok, useStaffFixture } from '../admin/testing';
+import { DATABASE_KINDS } from '../testing/databases';
 import { csvCell } from './csv';
 
 async function pdfText(bytes: Uint8Array): Promise<string> {
@@ -25,18 +23,11 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
 }
 
 describe.each(DATABASE_KINDS)('minutes on %s', (kind) => {
-  let db: TestDb;
-  let server: RunningServer;
-  let staff: StaffClient;
-  let fx: Fixture;
+  const t = useStaffFixture(kind);
 
   // Opening PGlite and seeding can take long on a busy 2-core machine.
   beforeAll(async () => {
-    db = await openTestDb(kind);
-    await seedStaff(db);
-    server = await startTestServer(db);
-    staff = await signIn(server.url, CLERK);
-    fx = await buildFixture(server.url, staff);
+    const { server, fx } = t;
     const m = `/api/meetings/${fx.sitting.id}`;
     const secretary = bearer(server.url, fx.sessions.secretary);
     const chair = bearer(server.url, fx.sessions.chair);
@@ -74,15 +65,11 @@ describe.each(DATABASE_KINDS)('minutes on %s', (kind) => {
     await ok(await chair('POST', `${m}/floor`, { entryId: raised.queue[0]!.id }), MeetingState);
     await ok(await chair('DELETE', `${m}/floor`), MeetingState);
   }, 120_000);
-  afterAll(async () => {
-    await server.close();
-    await db.destroy();
-  });
 
   const get = (ext: string, token?: string) =>
     token
-      ? bearer(server.url, token)('GET', `/api/meetings/${fx.sitting.id}/minutes.${ext}`)
-      : staff.request('GET', `/api/meetings/${fx.sitting.id}/minutes.${ext}`);
+      ? bearer(t.server.url, token)('GET', `/api/meetings/${t.fx.sitting.id}/minutes.${ext}`)
+      : t.staff.request('GET', `/api/meetings/${t.fx.sitting.id}/minutes.${ext}`);
 
   it('records attendance with times, the vote with its named list, in JSON', async () => {
     const minutes = await ok(await get('json'), Minutes);
@@ -108,7 +95,7 @@ describe.each(DATABASE_KINDS)('minutes on %s', (kind) => {
   });
 
   it('writes a Vietnamese PDF whose text reads back with every diacritic', async () => {
-    const res = await get('pdf', fx.sessions.chair);
+    const res = await get('pdf', t.fx.sessions.chair);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     const text = await pdfText(new Uint8Array(await res.arrayBuffer()));
@@ -131,7 +118,7 @@ describe.each(DATABASE_KINDS)('minutes on %s', (kind) => {
   });
 
   it('writes a CSV with a BOM, the named ballots and the result', async () => {
-    const res = await get('csv', fx.sessions.secretary);
+    const res = await get('csv', t.fx.sessions.secretary);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -149,25 +136,25 @@ describe.each(DATABASE_KINDS)('minutes on %s', (kind) => {
   });
 
   it('refuses the minutes to delegates, voters, other meetings and anonymous callers', async () => {
-    expect((await get('json', fx.sessions.member)).status).toBe(403);
-    expect((await get('pdf', fx.sessions.voterChair)).status).toBe(403);
-    expect((await get('csv', fx.sessions.voter)).status).toBe(403);
-    expect((await fetch(`${server.url}/api/meetings/${fx.sitting.id}/minutes.json`)).status).toBe(
-      401,
-    );
+    expect((await get('json', t.fx.sessions.member)).status).toBe(403);
+    expect((await get('pdf', t.fx.sessions.voterChair)).status).toBe(403);
+    expect((await get('csv', t.fx.sessions.voter)).status).toBe(403);
+    expect(
+      (await fetch(`${t.server.url}/api/meetings/${t.fx.sitting.id}/minutes.json`)).status,
+    ).toBe(401);
     expect((await get('json', 'forged.token-value-xx')).status).toBe(401);
   });
 
   it('lists a voter meeting’s petitions in its minutes', async () => {
-    const voter = bearer(server.url, fx.sessions.voter);
-    await voter('POST', `/api/meetings/${fx.voterMeeting.id}/petitions`, {
+    const voter = bearer(t.server.url, t.fx.sessions.voter);
+    await voter('POST', `/api/meetings/${t.fx.voterMeeting.id}/petitions`, {
       name: 'Đặng Thị Hoa',
       ward: 'Thôn Đông',
       text: 'Đề nghị lắp thêm đèn chiếu sáng ở đường làng.',
     });
-    const res = await bearer(server.url, fx.sessions.voterChair)(
+    const res = await bearer(t.server.url, t.fx.sessions.voterChair)(
       'GET',
-      `/api/meetings/${fx.voterMeeting.id}/minutes.pdf`,
+      `/api/meetings/${t.fx.voterMeeting.id}/minutes.pdf`,
     );
     const text = await pdfText(new Uint8Array(await res.arrayBuffer()));
     expect(text).toContain('Kiến nghị cử tri');
