@@ -48,7 +48,7 @@ const TARGET_MS = 30_000;
 const CLIENT_SCRIPT = fileURLToPath(new URL('./joins-client.ts', import.meta.url));
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const GO_SOURCES = join(REPO, 'bench/joins-go');
-const GO_CLIENT = join(REPO, 'tools/bin/joins-go');
+export const GO_CLIENT = join(REPO, 'tools/bin/joins-go');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** A deadline for Promise.race that does not keep the process alive once the race is over. */
 const deadline = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
@@ -65,8 +65,11 @@ function goSourcesMtime(): number {
   );
 }
 
-/** Builds tools/bin/joins-go when it is missing or older than its sources. */
-function ensureGoClient() {
+/**
+ * Builds tools/bin/joins-go when it is missing or older than its sources (livekit.bench.ts's
+ * vote-result receivers use it too); `fallback` is the command that needs no Go.
+ */
+export function ensureGoClient(fallback = 'BENCH_JOIN_CLIENT=node npx tsx bench/run.ts joins') {
   let built = 0;
   try {
     built = statSync(GO_CLIENT).mtimeMs;
@@ -79,7 +82,7 @@ function ensureGoClient() {
     throw new Error(
       'The joins benchmark builds its load generator (bench/joins-go) with Go, and `go` was not ' +
         'found. Install Go 1.26 or newer (scripts/ensure.sh needs it for livekit-server too), or ' +
-        'run the rtc-node clients instead: BENCH_JOIN_CLIENT=node npx tsx bench/run.ts joins',
+        `run the rtc-node clients instead: ${fallback}`,
     );
   }
   process.stderr.write(`  building ${GO_CLIENT} (${go.stdout.trim()})…\n`);
@@ -92,7 +95,7 @@ function ensureGoClient() {
   if (build.status !== 0) {
     throw new Error(
       `go build of bench/joins-go failed (exit ${build.status}): see the output above; the Go ` +
-        'module proxy must be reachable the first time, or use BENCH_JOIN_CLIENT=node',
+        `module proxy must be reachable the first time, or use ${fallback}`,
     );
   }
   process.stderr.write(`  built in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);

@@ -13,7 +13,15 @@
 // prints one `JOINS {"type":"voter",...}` per voter and `JOINS {"type":"done"}`; stays in the
 // room until a `stop` line (or stdin closes), then leaves and exits.
 //
-// Build: go build -o tools/bin/joins-go ./bench/joins-go (joins.bench.ts does it when needed).
+// JOINS_MODE=listen (listen.go) is the other mode: the 50 receivers of the vote result in
+// bench/livekit.bench.ts. It connects one client per token in JOINS_TOKENS (whitespace-separated
+// LiveKit tokens) to JOINS_LIVEKIT_URL on `go`, prints `JOINS {"type":"listener",...}` per client
+// (the voter report's fields, n = the token's index) and `{"type":"done"}`, then one
+// `{"type":"data",...}` line per data packet (see dataReport), and answers `ping` with
+// `{"type":"pong","at":<epoch ms>}` so the bench can check that the two clocks agree.
+//
+// Build: go build -o tools/bin/joins-go ./bench/joins-go (joins.bench.ts and livekit.bench.ts do it
+// when needed).
 package main
 
 import (
@@ -151,21 +159,21 @@ func fetchToken(cfg *config, n int) (*joinResponse, error) {
 
 // connectOnce is one connect attempt: the WebSocket join, then ICE and DTLS until the primary
 // peer connection is up. On timeout the room is left when (if ever) the late connect completes.
-func connectOnce(cfg *config, url, token string) (*lksdk.Room, error) {
-	ctx, cancel := context.WithTimeout(context.Background(), cfg.connectTimeout)
-	room := lksdk.NewRoom(lksdk.NewRoomCallback())
+func connectOnce(timeout time.Duration, cb *lksdk.RoomCallback, url, token string) (*lksdk.Room, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	room := lksdk.NewRoom(cb)
 	done := make(chan error, 1)
 	go func() {
 		defer cancel()
 		err := room.JoinWithContextAndToken(ctx, url, token,
 			lksdk.WithAutoSubscribe(true),
-			lksdk.WithConnectTimeout(cfg.connectTimeout))
+			lksdk.WithConnectTimeout(timeout))
 		if err == nil {
 			err = waitForDTLS(ctx, room)
 		}
 		done <- err
 	}()
-	timer := time.NewTimer(cfg.connectTimeout)
+	timer := time.NewTimer(timeout)
 	defer timer.Stop()
 	select {
 	case err := <-done:
@@ -179,7 +187,7 @@ func connectOnce(cfg *config, url, token string) (*lksdk.Room, error) {
 			<-done
 			room.Disconnect()
 		}()
-		return nil, fmt.Errorf("connect timed out after %d ms", cfg.connectTimeout.Milliseconds())
+		return nil, fmt.Errorf("connect timed out after %d ms", timeout.Milliseconds())
 	}
 }
 
@@ -224,7 +232,7 @@ func joinVoter(cfg *config, n int) voterReport {
 				joined, r.TokenMs = j, sinceMs(t)
 			}
 			t := time.Now()
-			room, err := connectOnce(cfg, joined.LivekitURL, joined.Token)
+			room, err := connectOnce(cfg.connectTimeout, lksdk.NewRoomCallback(), joined.LivekitURL, joined.Token)
 			if err != nil {
 				return err
 			}
@@ -293,14 +301,33 @@ func leave() {
 }
 
 func main() {
-	cfg := &config{
-		server:         strings.TrimRight(envString("JOINS_SERVER", ""), "/"),
-		invitation:     envString("JOINS_INVITATION", ""),
-		first:          envInt("JOINS_FIRST", "1"),
-		count:          envInt("JOINS_COUNT", ""),
-		inflight:       max(1, envInt("JOINS_INFLIGHT", "8")),
-		connectTimeout: time.Duration(envInt("JOINS_CONNECT_TIMEOUT_MS", "15000")) * time.Millisecond,
-		attempts:       max(1, envInt("JOINS_ATTEMPTS", "3")),
+	connectTimeout := time.Duration(envInt("JOINS_CONNECT_TIMEOUT_MS", "15000")) * time.Millisecond
+	attempts := max(1, envInt("JOINS_ATTEMPTS", "3"))
+	var start func()
+	switch mode := envString("JOINS_MODE", "join"); mode {
+	case "join":
+		cfg := &config{
+			server:         strings.TrimRight(envString("JOINS_SERVER", ""), "/"),
+			invitation:     envString("JOINS_INVITATION", ""),
+			first:          envInt("JOINS_FIRST", "1"),
+			count:          envInt("JOINS_COUNT", ""),
+			inflight:       max(1, envInt("JOINS_INFLIGHT", "8")),
+			connectTimeout: connectTimeout,
+			attempts:       attempts,
+		}
+		start = func() { run(cfg) }
+	case "listen":
+		cfg := &listenConfig{
+			url:            envString("JOINS_LIVEKIT_URL", ""),
+			tokens:         strings.Fields(envString("JOINS_TOKENS", "")),
+			inflight:       max(1, envInt("JOINS_INFLIGHT", "8")),
+			connectTimeout: connectTimeout,
+			attempts:       attempts,
+		}
+		start = func() { listen(cfg) }
+	default:
+		fmt.Fprintf(os.Stderr, "joins-go: JOINS_MODE must be join or listen, not %q\n", mode)
+		os.Exit(2)
 	}
 	logger, err := protoLogger.NewZapLogger(&protoLogger.Config{Level: envString("JOINS_LOG_LEVEL", "error")})
 	if err != nil {
@@ -317,8 +344,11 @@ func main() {
 		case "go":
 			if !started {
 				started = true
-				go run(cfg)
+				go start()
 			}
+		case "ping":
+			// The bench compares this clock with its own (arrival times cross processes).
+			send(map[string]any{"type": "pong", "at": epochMs()})
 		case "stop":
 			leave()
 		}
