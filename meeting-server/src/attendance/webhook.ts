@@ -10,8 +10,11 @@ import type { RequestHandler } from 'express';
 import type { WebhookEvent } from 'livekit-server-sdk';
 import { HttpError } from '../http/errors';
 import type { LiveDeps } from '../live/context';
+import { ATTENDANCE_EVENTS } from './events';
 import { rememberWebhook } from './replay';
 import { recordOnline } from './service';
+
+const isAttendanceEvent = (kind: string) => (ATTENDANCE_EVENTS as readonly string[]).includes(kind);
 
 /** Events older than this (by LiveKit's own creation time) are refused: 24 hours. */
 export const WEBHOOK_MAX_AGE_MS = 24 * 60 * 60 * 1000;
@@ -31,13 +34,8 @@ export function webhookHandler(deps: LiveDeps): RequestHandler {
         throw new HttpError(409, 'webhook_stale', 'Webhook đã quá cũ.', 'Webhook is too old.');
       }
       const identity = event.participant?.identity ?? '';
-      const kind = event.event;
       const relevant =
-        identity.startsWith('member:') &&
-        !!event.room?.name &&
-        (kind === 'participant_joined' ||
-          kind === 'participant_left' ||
-          kind === 'participant_connection_aborted');
+        identity.startsWith('member:') && !!event.room?.name && isAttendanceEvent(event.event);
       // Anything else (a voter joining, a track published) changes nothing here: answered at once
       // with no write, because LiveKit posts a room's webhooks one at a time and drops them past
       // its queue's depth, so a crowd of voters must not slow the members' events behind them.

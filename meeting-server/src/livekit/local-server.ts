@@ -3,17 +3,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { ATTENDANCE_EVENTS } from '../attendance/events';
 import { LOCAL_LIVEKIT } from '../config';
 
 /**
  * LiveKit posts a room's webhooks one at a time and drops them past 200 queued or 30 s old: 300
  * voters joining a voter meeting could push a delegate's join or leave out. Only the events the
- * meeting server uses are sent (attendance/webhook.ts), and the queue may hold 5,000 for 5 minutes
+ * meeting server uses are sent (ATTENDANCE_EVENTS), and the queue may hold 5,000 for 5 minutes
  * (the server accepts events up to 24 hours late). docs/deploy.md carries the same settings.
  */
 const WEBHOOK_TUNING = [
   '  filter_params:',
-  '    include_events: [participant_joined, participant_left, participant_connection_aborted]',
+  `    include_events: [${ATTENDANCE_EVENTS.join(', ')}]`,
   '  resource_url_notifier:',
   '    max_depth: 5000',
   '    max_age: 5m',
