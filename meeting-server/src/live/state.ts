@@ -32,14 +32,15 @@ export interface MeetingInfo extends MeetingRow {
   live: LiveSettings;
 }
 
+/** The meeting `$1` as a MeetingRow (loadMeeting, and the meeting part of STATE_SQL). */
+const MEETING_SQL = `
+  SELECT m.id, m.title, m.kind, m.status, m.starts_at, m.settings, m.room_name, m.body_id,
+         c.name AS council_name
+    FROM meetings m JOIN councils c ON c.id = m.council_id
+   WHERE m.id = $1`;
+
 export async function loadMeeting(db: Queryable, meetingId: string): Promise<MeetingInfo> {
-  const rows = await db.query<MeetingRow>(
-    `SELECT m.id, m.title, m.kind, m.status, m.starts_at, m.settings, m.room_name, m.body_id,
-            c.name AS council_name
-       FROM meetings m JOIN councils c ON c.id = m.council_id
-      WHERE m.id = $1`,
-    [meetingId],
-  );
+  const rows = await db.query<MeetingRow>(MEETING_SQL, [meetingId]);
   const row = rows[0];
   if (!row) throw notFound('Không tìm thấy cuộc họp.', 'Meeting not found.');
   return { ...row, live: liveSettings(row.settings) };
@@ -222,10 +223,7 @@ export async function attendanceOf(
  */
 const STATE_SQL = `
   SELECT
-    (SELECT row_to_json(x) FROM (
-       SELECT m.id, m.title, m.kind, m.status, m.starts_at, m.settings, m.room_name, m.body_id,
-              c.name AS council_name
-         FROM meetings m JOIN councils c ON c.id = m.council_id WHERE m.id = $1) x) AS meeting,
+    (SELECT row_to_json(x) FROM (${MEETING_SQL}) x) AS meeting,
     (SELECT row_to_json(l) FROM meeting_live l WHERE l.meeting_id = $1) AS live,
     (SELECT coalesce(json_agg(a ORDER BY a.position), '[]') FROM (
        SELECT id, position, title FROM agenda_items WHERE meeting_id = $1) a) AS agenda,
@@ -265,10 +263,10 @@ interface StateRow {
  * change cost ~8 ms on PGlite. So a state read asks only for the motions it does not hold closed.
  * Correct with several instances: what is kept cannot change anywhere.
  */
-const closedByDb = new WeakMap<Queryable, Map<string, Map<string, Motion>>>();
+const closedByDb = new WeakMap<Db, Map<string, Map<string, Motion>>>();
 const CLOSED_MEETINGS_LIMIT = 200;
 
-function closedMotionsOf(db: Queryable, meetingId: string): Map<string, Motion> {
+function closedMotionsOf(db: Db, meetingId: string): Map<string, Motion> {
   let byMeeting = closedByDb.get(db);
   if (!byMeeting) closedByDb.set(db, (byMeeting = new Map()));
   let closed = byMeeting.get(meetingId);
@@ -302,8 +300,7 @@ export async function readState(db: Db, meetingId: string): Promise<MeetingState
 
 function stateOf(row: StateRow, motions: Motion[]): MeetingState {
   const meeting = { ...row.meeting!, live: liveSettings(row.meeting!.settings) };
-  const { hands, confirms } = row;
-  const agenda = row.agenda.map((a) => ({ id: a.id, position: a.position, title: a.title }));
+  const { agenda, hands, confirms } = row;
   const l = row.live!;
   return {
     // Every change but a ballot bumps meeting_live.version; a new ballot raises a cast count. The
