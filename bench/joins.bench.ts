@@ -17,14 +17,14 @@
 // processes: 1 for go, 6 for node), BENCH_JOIN_INFLIGHT (24 voters joining at once),
 // BENCH_JOIN_DEADLINE_S (120, or 0.4 s a voter), BENCH_PROFILE (V8 profiles of the server and the
 // node clients). Details (CPU per process and per client thread) go to stderr.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { ParticipantInfo_State } from 'livekit-server-sdk';
 import { signInvitation } from '../meeting-server/src/invitations/token';
 import { createLiveKit } from '../meeting-server/src/livekit/livekit';
+import { GO_CLIENT, ensureGoClient, stopLineClient } from './go-client';
 import type { ClientMessage, VoterReport } from './joins-client';
 import { quantile, rows, timeMany } from './harness';
 import { BENCH_SECRET, benchLiveKit, cpuSeconds, startServer } from './stack';
@@ -46,60 +46,12 @@ const CONNECT_TIMEOUT_MS = 15_000;
 const TARGET_MS = 30_000;
 
 const CLIENT_SCRIPT = fileURLToPath(new URL('./joins-client.ts', import.meta.url));
-const REPO = fileURLToPath(new URL('..', import.meta.url));
-const GO_SOURCES = join(REPO, 'bench/joins-go');
-export const GO_CLIENT = join(REPO, 'tools/bin/joins-go');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** A deadline for Promise.race that does not keep the process alive once the race is over. */
 const deadline = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
 /** How the figures name the load generator. */
 const CLIENT_LABEL = CLIENT_KIND === 'go' ? 'pion (Go)' : 'rtc-node';
 const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-
-/** Newest modification time of the Go client's sources (go.mod, go.sum, *.go), ms. */
-function goSourcesMtime(): number {
-  return Math.max(
-    ...readdirSync(GO_SOURCES)
-      .filter((f) => f.endsWith('.go') || f === 'go.mod' || f === 'go.sum')
-      .map((f) => statSync(join(GO_SOURCES, f)).mtimeMs),
-  );
-}
-
-/**
- * Builds tools/bin/joins-go when it is missing or older than its sources (livekit.bench.ts's
- * vote-result receivers use it too); `fallback` is the command that needs no Go.
- */
-export function ensureGoClient(fallback = 'BENCH_JOIN_CLIENT=node npx tsx bench/run.ts joins') {
-  let built = 0;
-  try {
-    built = statSync(GO_CLIENT).mtimeMs;
-  } catch {
-    // not built yet
-  }
-  if (built >= goSourcesMtime()) return;
-  const go = spawnSync('go', ['version'], { encoding: 'utf8' });
-  if (go.error || go.status !== 0) {
-    throw new Error(
-      'The joins benchmark builds its load generator (bench/joins-go) with Go, and `go` was not ' +
-        'found. Install Go 1.26 or newer (scripts/ensure.sh needs it for livekit-server too), or ' +
-        `run the rtc-node clients instead: ${fallback}`,
-    );
-  }
-  process.stderr.write(`  building ${GO_CLIENT} (${go.stdout.trim()})…\n`);
-  const t0 = Date.now();
-  // bench/joins-go is its own Go module, so the build runs inside it.
-  const build = spawnSync('go', ['build', '-o', GO_CLIENT, '.'], {
-    cwd: GO_SOURCES,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  if (build.status !== 0) {
-    throw new Error(
-      `go build of bench/joins-go failed (exit ${build.status}): see the output above; the Go ` +
-        `module proxy must be reachable the first time, or use ${fallback}`,
-    );
-  }
-  process.stderr.write(`  built in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
-}
 
 interface Client {
   child: ChildProcess;
@@ -168,16 +120,7 @@ function startClient(
   return client;
 }
 
-async function stopClient(c: Client) {
-  if (c.child.exitCode !== null || c.child.signalCode !== null) return;
-  const exited = new Promise<void>((r) => c.child.once('exit', () => r()));
-  c.child.stdin!.end('stop\n');
-  await Promise.race([exited, deadline(10_000)]);
-  if (c.child.exitCode === null && c.child.signalCode === null) {
-    c.child.kill('SIGKILL');
-    await Promise.race([exited, deadline(2000)]);
-  }
-}
+const stopClient = (c: Client) => stopLineClient(c.child);
 
 /** Machine-wide busy CPU seconds (all cores), from /proc/stat. */
 function machineBusySeconds(): number {

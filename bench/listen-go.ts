@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
-import { GO_CLIENT, ensureGoClient } from './joins.bench';
+import { GO_CLIENT, ensureGoClient, stopLineClient } from './go-client';
 
 /** A data packet one client received (dataReport in bench/joins-go/listen.go). */
 export interface DataReport {
@@ -103,11 +103,6 @@ export async function startGoListeners(url: string, tokens: string[]): Promise<G
       }
       return best;
     },
-    stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.stdin!.end('stop\n');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000).unref())]);
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    },
+    stop: () => stopLineClient(child),
   };
 }
