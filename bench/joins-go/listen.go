@@ -114,9 +114,7 @@ func connectListener(cfg *listenConfig, i int) voterReport {
 		room, err := connectOnce(cfg.connectTimeout, cb, cfg.url, cfg.tokens[i])
 		if err == nil {
 			r.ConnectMs = sinceMs(t)
-			roomsMu.Lock()
-			rooms = append(rooms, room)
-			roomsMu.Unlock()
+			keepRoom(room)
 			r.OK, r.EndAt = true, epochMs()
 			return r
 		}
@@ -133,19 +131,5 @@ func connectListener(cfg *listenConfig, i int) voterReport {
 // listen connects every client (cfg.inflight at once), reports each, then `done`; the clients
 // report data packets from the moment they are connected until `stop`.
 func listen(cfg *listenConfig) {
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(cfg.inflight, len(cfg.tokens)) {
-		wg.Go(func() {
-			for i := range next {
-				send(connectListener(cfg, i))
-			}
-		})
-	}
-	for i := range cfg.tokens {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	send(map[string]string{"type": "done"})
+	inParallel(len(cfg.tokens), cfg.inflight, func(i int) { send(connectListener(cfg, i)) })
 }

@@ -237,9 +237,7 @@ func joinVoter(cfg *config, n int) voterReport {
 				return err
 			}
 			r.ConnectMs = sinceMs(t)
-			roomsMu.Lock()
-			rooms = append(rooms, room)
-			roomsMu.Unlock()
+			keepRoom(room)
 			return nil
 		}()
 		if err == nil {
@@ -259,21 +257,34 @@ func joinVoter(cfg *config, n int) voterReport {
 }
 
 func run(cfg *config) {
+	inParallel(cfg.count, cfg.inflight, func(i int) { send(joinVoter(cfg, cfg.first+i)) })
+}
+
+// inParallel calls fn(i) for every i in [0, n), at most `inflight` at once, until `stop`; then
+// reports `done`.
+func inParallel(n, inflight int, fn func(i int)) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(cfg.inflight, cfg.count) {
+	for range min(inflight, n) {
 		wg.Go(func() {
 			for !stopping.Load() {
 				i := int(next.Add(1)) - 1
-				if i >= cfg.count {
+				if i >= n {
 					return
 				}
-				send(joinVoter(cfg, cfg.first+i))
+				fn(i)
 			}
 		})
 	}
 	wg.Wait()
 	send(map[string]string{"type": "done"})
+}
+
+// keepRoom remembers a connected room, to leave it on `stop`.
+func keepRoom(room *lksdk.Room) {
+	roomsMu.Lock()
+	rooms = append(rooms, room)
+	roomsMu.Unlock()
 }
 
 func leave() {
