@@ -54,6 +54,28 @@ export type CreateStaffUser = z.infer<typeof CreateStaffUser>;
 
 export const StaffUserList = z.array(StaffUser);
 
+/** The setup page asks whether its one-time link still works before showing the form. */
+export const SetupCheck = z.object({ token: z.string().min(1).max(500) });
+export type SetupCheck = z.infer<typeof SetupCheck>;
+export const SetupStatus = z.object({ expiresAt: z.string() });
+export type SetupStatus = z.infer<typeof SetupStatus>;
+
+/** Creates the first administrator through the one-time setup link (then signed in). */
+export const CompleteSetup = z.object({
+  token: z.string().min(1).max(500),
+  fullName: Name,
+  email: Email,
+  password: z.string().min(1).max(200),
+});
+export type CompleteSetup = z.infer<typeof CompleteSetup>;
+
+/** A signed-in staff member changes their own password (other sessions are signed out). */
+export const ChangePassword = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(1).max(200),
+});
+export type ChangePassword = z.infer<typeof ChangePassword>;
+
 // ---- Councils, members, bodies ----
 
 export const CreateCouncil = z.object({

@@ -18,6 +18,7 @@ import { invitationInfo, join, refresh, resolveInvitation } from './invitations/
 import { httpUrl, type LiveKit } from './livekit/livekit';
 import { createLive } from './live/index';
 import { staffRouter } from './staff/routes';
+import { setupRouter } from './staff/setup-routes';
 import { adminRouter } from './admin/routes';
 import { petitionsRouter } from './petitions/routes';
 import { minutesRouter } from './minutes/routes';
@@ -161,6 +162,7 @@ export function createApp(given: AppDeps): Express {
     rateLimits,
   };
   app.use(staffRouter(staffDeps));
+  app.use(setupRouter(staffDeps));
   app.use(adminRouter(staffDeps));
   app.use(petitionsRouter(staffDeps));
   app.use(minutesRouter(staffDeps));
@@ -189,8 +191,12 @@ export function createApp(given: AppDeps): Express {
   if (existsSync(webDist)) {
     app.use(express.static(webDist, { index: 'index.html', maxAge: '1h' }));
     app.get(['/j/:token', '/'], (_req, res) => res.sendFile('index.html', { root: webDist }));
+    // The secretariat's app: one page whose own router shows sign-in, setup and the sections.
+    app.get(['/admin', '/admin/{*rest}'], (_req, res) =>
+      res.sendFile('admin.html', { root: webDist }),
+    );
   } else {
-    app.get(['/j/:token', '/'], (_req, res) => {
+    app.get(['/j/:token', '/', '/admin', '/admin/{*rest}'], (_req, res) => {
       res
         .status(503)
         .type('text/plain; charset=utf-8')

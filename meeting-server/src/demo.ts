@@ -1,7 +1,11 @@
 // The demo council that `npm start` seeds on first run: a commune council with a chair, two
 // delegates, a secretariat officer, a session sitting and a voter meeting, and the invitation links
-// to try them (one per staff role, as the secretariat would send them).
+// to try them (one per staff role, as the secretariat would send them); and a demo secretariat
+// account for the staff app.
+import { createHmac } from 'node:crypto';
 import type { Db } from './db/database';
+import { hashPassword } from './staff/passwords';
+import { findStaffByEmail, insertStaffUser } from './staff/store';
 import { invitationToken } from './invitations/service';
 import {
   addMember,
@@ -156,4 +160,28 @@ export async function ensureDemo(
     { label: 'Cử tri / Voter (tiếp xúc cử tri)', url: link('voter') },
     { label: 'Chủ tọa buổi tiếp xúc cử tri / Chair of the voter meeting', url: link('voterChair') },
   ];
+}
+
+/** The demo's secretariat account (staff, not an administrator) that `npm start` prints. */
+export const DEMO_STAFF_EMAIL = 'vanphong@xa-minhkhai.example';
+
+/**
+ * Creates the demo secretariat account if it is missing and returns its credentials. The password
+ * is derived from the app secret, so it differs per data folder and can be printed at every start
+ * without being stored.
+ */
+export async function ensureDemoStaff(
+  db: Db,
+  secret: string,
+): Promise<{ email: string; password: string }> {
+  const password = `Demo-${createHmac('sha256', secret).update('demo-staff-password').digest('base64url').slice(0, 16)}`;
+  if (!(await findStaffByEmail(db, DEMO_STAFF_EMAIL))) {
+    await insertStaffUser(db, {
+      email: DEMO_STAFF_EMAIL,
+      fullName: SECRETARY_NAME,
+      passwordHash: await hashPassword(password),
+      isAdmin: false,
+    });
+  }
+  return { email: DEMO_STAFF_EMAIL, password };
 }

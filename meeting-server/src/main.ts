@@ -6,10 +6,11 @@ import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openPglite, openPostgres, type Db } from './db/database';
 import { migrate } from './db/migrate';
-import { ensureDemo } from './demo';
+import { ensureDemo, ensureDemoStaff } from './demo';
 import { PackageStorage } from './packages/storage';
 import { createLiveKit } from './livekit/livekit';
 import { ensureFirstAdmin } from './staff/service';
+import { issueSetupLink } from './staff/setup';
 
 /**
  * The app secret: APP_SECRET; else, on PostgreSQL, one stored in the database (so every instance
@@ -106,6 +107,26 @@ async function main() {
     const links = await ensureDemo(db, { secret, publicUrl: config.publicUrl, now: Date.now() });
     console.log('\nLiên kết mời demo / Demo invitation links:');
     for (const l of links) console.log(`  ${l.label}\n    ${l.url}`);
+    const demoStaff = await ensureDemoStaff(db, secret);
+    console.log(
+      `\nTài khoản văn phòng demo / Demo secretariat account: ${demoStaff.email}  ` +
+        `mật khẩu / password: ${demoStaff.password}`,
+    );
+  }
+  const setup = await issueSetupLink(db, {
+    secret,
+    now: Date.now(),
+    publicUrl: config.publicUrl,
+  });
+  if (setup) {
+    console.log(
+      '\nCài đặt lần đầu / First-run setup — mở liên kết này để tạo tài khoản quản trị ' +
+        '(dùng một lần, hết hạn sau 24 giờ) / open this link to create the administrator ' +
+        '(single use, expires in 24 hours):\n' +
+        `  ${setup.url}`,
+    );
+  } else {
+    console.log(`\nỨng dụng văn phòng / Staff app: ${config.publicUrl}/admin`);
   }
   const stop = () => {
     server.close();

@@ -411,6 +411,34 @@ export const ROUTES: RouteDoc[] = [
     response: admin.StaffUser,
     status: 201,
   },
+  {
+    method: 'POST',
+    path: '/api/staff/password',
+    auth: 'staff',
+    who: staff,
+    summary: 'Change one’s own password (the current one is checked; other sessions end).',
+    body: admin.ChangePassword,
+    response: admin.Ok,
+  },
+  {
+    method: 'POST',
+    path: '/api/setup/check',
+    auth: 'public',
+    who: 'holder of the one-time setup link `npm start` prints',
+    summary: 'Whether the setup link can still create the first administrator.',
+    body: admin.SetupCheck,
+    response: admin.SetupStatus,
+  },
+  {
+    method: 'POST',
+    path: '/api/setup',
+    auth: 'public',
+    who: 'holder of the one-time setup link `npm start` prints',
+    summary: 'Create the first administrator through the setup link (single use) and sign in.',
+    body: admin.CompleteSetup,
+    response: admin.StaffSession,
+    status: 201,
+  },
 
   // ---- administration ----
   {

@@ -1,13 +1,14 @@
 // Staff accounts: login with rate limiting, the first administrator from the environment, and
 // creating further staff users.
-import type { CreateStaffUser, StaffLogin } from '../../../shared/admin';
+import type { ChangePassword, CreateStaffUser, StaffLogin } from '../../../shared/admin';
+import { passwordStrength } from '../../../shared/password-strength';
 import { ErrorCode } from '../../../shared/errors';
 import type { Queryable } from '../db/database';
 import { HttpError } from '../http/errors';
 import { hashPassword, verifyPassword } from './passwords';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from '../http/rate-limits';
 import { attempts, clear, hit, rateLimited, retryAfterSeconds, type Limit } from './rate-limit';
-import { createSession, insertStaffUser, findStaffByEmail, type StaffRow } from './store';
+import { createSession, insertStaffUser, findStaffByEmail, sha256, type StaffRow } from './store';
 
 /** Failed logins allowed per IP + e-mail, and per IP across e-mails (defaults: in 15 minutes). */
 export const LOGIN_LIMIT: Limit = DEFAULT_RATE_LIMITS.login!;
@@ -51,6 +52,8 @@ export async function login(
 }
 
 export async function createStaffUser(db: Queryable, body: CreateStaffUser): Promise<StaffRow> {
+  const weak = weakPassword(body.password, [body.email, body.fullName]);
+  if (weak) throw weak;
   const row = await insertStaffUser(db, {
     email: body.email,
     fullName: body.fullName,
@@ -69,14 +72,14 @@ export async function createStaffUser(db: Queryable, body: CreateStaffUser): Pro
 }
 
 /**
- * Creates the first administrator from ADMIN_EMAIL / ADMIN_PASSWORD when there is no staff
- * account yet. Safe to call at every start: once any account exists it changes nothing.
+ * Creates the first administrator from ADMIN_EMAIL / ADMIN_PASSWORD when there is no
+ * administrator yet. Safe to call at every start: once one exists it changes nothing.
  */
 export async function ensureFirstAdmin(
   db: Queryable,
   admin: { email: string; password: string },
 ): Promise<'created' | 'exists'> {
-  const any = await db.query('SELECT 1 FROM staff_users LIMIT 1');
+  const any = await db.query('SELECT 1 FROM staff_users WHERE is_admin LIMIT 1');
   if (any.length) return 'exists';
   const row = await insertStaffUser(db, {
     email: admin.email,
@@ -85,4 +88,47 @@ export async function ensureFirstAdmin(
     isAdmin: true,
   });
   return row ? 'created' : 'exists';
+}
+
+/** The bilingual refusal of a password that `passwordStrength` does not accept. */
+export function weakPassword(password: string, personal: string[]): HttpError | undefined {
+  const strength = passwordStrength(password, personal);
+  if (strength.acceptable) return undefined;
+  const first = strength.hints[0];
+  return new HttpError(
+    400,
+    ErrorCode.badRequest,
+    `Mật khẩu chưa đủ mạnh. ${first?.vi ?? ''}`.trim(),
+    `The password is not strong enough. ${first?.en ?? ''}`.trim(),
+  );
+}
+
+/**
+ * Changes a staff member's own password after checking the current one; every other session of
+ * the account ends (a password changed because it leaked must lock the other holder out).
+ */
+export async function changePassword(
+  db: Queryable,
+  user: StaffRow,
+  keepSessionId: string,
+  body: ChangePassword,
+): Promise<void> {
+  if (!(await verifyPassword(user.password_hash, body.currentPassword))) {
+    throw new HttpError(
+      403,
+      ErrorCode.forbidden,
+      'Mật khẩu hiện tại không đúng.',
+      'The current password is wrong.',
+    );
+  }
+  const weak = weakPassword(body.newPassword, [user.email, user.full_name]);
+  if (weak) throw weak;
+  await db.query('UPDATE staff_users SET password_hash = $2 WHERE id = $1', [
+    user.id,
+    await hashPassword(body.newPassword),
+  ]);
+  await db.query('DELETE FROM staff_sessions WHERE user_id = $1 AND id_hash <> $2', [
+    user.id,
+    sha256(keepSessionId),
+  ]);
 }
