@@ -1,4 +1,5 @@
-// Builds the meeting web client (Preact + livekit-client) into meeting-server/web/dist.
+// Builds the meeting web client (Preact + livekit-client) and the secretariat's app (/admin)
+// into meeting-server/web/dist.
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 
@@ -14,6 +15,13 @@ export default defineConfig({
     // The room chunk (livekit-client, ~520 kB, ~140 kB gzip) loads only after the lobby; the
     // lobby itself is the small entry chunk.
     chunkSizeWarningLimit: 600,
+    // Two pages: the meeting client (/j/…) and the secretariat's app (/admin).
+    rollupOptions: {
+      input: {
+        main: `${import.meta.dirname}/index.html`,
+        admin: `${import.meta.dirname}/admin.html`,
+      },
+    },
   },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
 });

@@ -1,0 +1,153 @@
+// The secretariat's app as a newcomer meets it: a fresh data folder, the meeting server prints a
+// one-time setup link, the officer creates the administrator in the browser, creates a council,
+// signs out and in again; the link does not work twice; a restart then prints the staff app link.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { LOCAL_LIVEKIT } from '../meeting-server/src/config';
+import { expect, screenshot, stack, test } from './fixtures';
+import { seriousViolations } from './meeting-helpers';
+
+const PORT = Number(process.env.E2E_PORT ?? 18080) + 7;
+const ADMIN = {
+  name: 'Hoàng Thị Lan',
+  email: 'lan.vanphong@xa-hoaan.example',
+  password: 'Kỳ họp thứ nhất khai mạc lúc 8 giờ!',
+};
+
+interface Started {
+  process: ChildProcess;
+  output: () => string;
+}
+
+/** Starts the real meeting server entry point (as `npm start` does) on `dataDir`. */
+async function startServer(dataDir: string): Promise<Started> {
+  let out = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', 'meeting-server/src/main.ts'], {
+    cwd: resolve(import.meta.dirname, '..'),
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      PUBLIC_URL: `http://127.0.0.1:${PORT}`,
+      DATA_DIR: dataDir,
+      DEMO: '0',
+      ADMIN_EMAIL: '',
+      ADMIN_PASSWORD: '',
+      DATABASE_URL: '',
+      LIVEKIT_URL: stack().livekitUrl,
+      LIVEKIT_API_KEY: LOCAL_LIVEKIT.apiKey,
+      LIVEKIT_API_SECRET: LOCAL_LIVEKIT.apiSecret,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
+  child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
+  await expect.poll(() => out, { timeout: 120_000 }).toMatch(/Ứng dụng văn phòng|Cài đặt lần đầu/);
+  return { process: child, output: () => out };
+}
+
+async function stopServer(s: Started) {
+  const exited = new Promise((r) => s.process.once('exit', r));
+  s.process.kill('SIGTERM');
+  await exited;
+}
+
+async function newPage(browser: Browser): Promise<Page> {
+  // The server's CSP forbids inline scripts; axe-core is injected inline by the tests only.
+  const context = await browser.newContext({ bypassCSP: true, locale: 'vi-VN' });
+  return context.newPage();
+}
+
+test('a newcomer sets up the staff app from the printed link, creates a council, signs in again', async ({
+  browser,
+}) => {
+  test.setTimeout(360_000);
+  const dataDir = await mkdtemp(join(tmpdir(), 'hdnd-staff-e2e-'));
+  let server = await startServer(dataDir);
+  try {
+    const setupUrl = /(http:\/\/\S+\/admin\/setup#t=\S+)/.exec(server.output())?.[1];
+    expect(setupUrl, server.output()).toBeTruthy();
+    expect(server.output()).not.toContain('Ứng dụng văn phòng');
+
+    const page = await newPage(browser);
+    await page.goto(setupUrl!);
+    await expect(page.getByRole('heading', { name: 'Cài đặt lần đầu' })).toBeVisible();
+    await expect(page.getByText(/Liên kết này dùng được đến/)).toBeVisible();
+    await page.getByLabel('Họ và tên').fill(ADMIN.name);
+    await page.getByLabel('E-mail').fill(ADMIN.email);
+    await page.getByLabel('Mật khẩu', { exact: true }).fill('hoaan123');
+    await expect(page.getByText('Độ mạnh mật khẩu: Rất yếu')).toBeVisible();
+    await expect(page.getByText(/Cần ít nhất 12 ký tự \(hiện có 8\)/)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Tạo tài khoản quản trị' })).toBeDisabled();
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(ADMIN.password);
+    await expect(page.getByText(/Độ mạnh mật khẩu: (Mạnh|Rất mạnh)/)).toBeVisible();
+    await page.getByLabel('Nhập lại mật khẩu').fill(ADMIN.password);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'staff-setup');
+    await page.getByRole('button', { name: 'Tạo tài khoản quản trị' }).click();
+
+    await expect(page.getByRole('status')).toHaveText(/Đã tạo tài khoản quản trị/);
+    await expect(page).toHaveURL(/\/admin$/);
+    await expect(page.getByText(`Đang đăng nhập: ${ADMIN.name}`)).toBeVisible();
+    await expect(page.getByText(/Chưa có Hội đồng nào/)).toBeVisible();
+
+    await page.getByLabel('Tên Hội đồng').fill('HĐND xã Hòa An');
+    await page.getByLabel('Cấp').selectOption('commune');
+    await page.getByLabel('Số đại biểu được bầu').fill('25');
+    await page.getByRole('button', { name: 'Tạo Hội đồng' }).click();
+    await expect(page.getByRole('status')).toHaveText('Đã tạo HĐND xã Hòa An.');
+    const row = page.getByRole('listitem').filter({ hasText: 'HĐND xã Hòa An' });
+    await expect(row).toContainText('Số đại biểu được bầu: 25');
+    await row.getByRole('button', { name: /Sửa/ }).click();
+    await page.getByLabel('Số đại biểu được bầu').first().fill('24');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await expect(page.getByRole('listitem').filter({ hasText: 'HĐND xã Hòa An' })).toContainText(
+      'Số đại biểu được bầu: 24',
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'staff-councils');
+
+    // The link was single use.
+    const again = await newPage(browser);
+    await again.goto(setupUrl!);
+    await expect(again.getByText(/Đã có tài khoản quản trị|không dùng được nữa/)).toBeVisible();
+
+    // English, then sign out and back in.
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await expect(page.getByRole('heading', { name: 'People’s Councils' })).toBeVisible();
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await expect(page.getByRole('heading', { name: 'Đăng nhập văn phòng' })).toBeVisible();
+    await page.getByLabel('E-mail').fill(ADMIN.email);
+    await page.getByLabel('Mật khẩu').fill('sai mật khẩu rồi');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect(page.getByRole('status')).toHaveText(/Sai e-mail hoặc mật khẩu/);
+    await page.getByLabel('Mật khẩu').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect(page.locator('strong', { hasText: 'HĐND xã Hòa An' })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // An administrator adds the secretariat officer's account.
+    await page.getByRole('link', { name: 'Tài khoản' }).click();
+    await page.getByLabel('Họ và tên').fill('Vũ Văn Phòng');
+    await page.getByLabel('E-mail').fill('phong@xa-hoaan.example');
+    await page.getByLabel('Mật khẩu', { exact: true }).fill('Thư mời gửi trước 5 ngày!');
+    await page.getByRole('button', { name: 'Thêm tài khoản' }).click();
+    await expect(page.getByRole('status')).toHaveText(/Đã tạo tài khoản cho Vũ Văn Phòng/);
+    await expect(page.getByRole('cell', { name: 'phong@xa-hoaan.example' })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // After a restart the server prints the staff app's link, not a setup link.
+    await stopServer(server);
+    server = await startServer(dataDir);
+    expect(server.output()).toContain(
+      `Ứng dụng văn phòng / Staff app: http://127.0.0.1:${PORT}/admin`,
+    );
+    expect(server.output()).not.toContain('/admin/setup#t=');
+  } finally {
+    await stopServer(server);
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});

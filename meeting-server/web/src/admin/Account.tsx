@@ -1,0 +1,168 @@
+// Accounts: change one's own password; administrators also list and add secretariat accounts.
+import { useEffect, useState } from 'preact/hooks';
+import type { StaffSession, StaffUser } from '../../../../shared/admin';
+import { staffApi } from './api';
+import { lang, t, tf } from './i18n';
+import { act, notify } from './notice';
+import { PasswordField } from './PasswordField';
+
+function ChangePasswordForm({ session }: { session: StaffSession }) {
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [repeat, setRepeat] = useState('');
+  return (
+    <form
+      class="card narrow"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (next !== repeat) return notify('error', t('passwordsDiffer'));
+        void act(
+          () => staffApi.changePassword({ currentPassword: current, newPassword: next }),
+          t('passwordChanged'),
+        ).then((ok) => {
+          if (ok) {
+            setCurrent('');
+            setNext('');
+            setRepeat('');
+          }
+        });
+      }}
+    >
+      <h2>{t('changePasswordTitle')}</h2>
+      <div class="field">
+        <label for="pw-current">{t('currentPassword')}</label>
+        <input
+          id="pw-current"
+          type="password"
+          autocomplete="current-password"
+          required
+          value={current}
+          onInput={(e) => setCurrent(e.currentTarget.value)}
+        />
+      </div>
+      <PasswordField
+        label={t('newPassword')}
+        value={next}
+        onInput={setNext}
+        personal={[session.user.email, session.user.fullName]}
+      />
+      <div class="field">
+        <label for="pw-repeat">{t('repeatPassword')}</label>
+        <input
+          id="pw-repeat"
+          type="password"
+          autocomplete="new-password"
+          required
+          value={repeat}
+          onInput={(e) => setRepeat(e.currentTarget.value)}
+        />
+      </div>
+      <button type="submit" class="primary">
+        {t('changePassword')}
+      </button>
+    </form>
+  );
+}
+
+function StaffAccounts() {
+  const [users, setUsers] = useState<StaffUser[] | null>(null);
+  const [fullName, setFullName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [isAdmin, setIsAdmin] = useState(false);
+  const load = () => act(() => staffApi.staffUsers()).then((u) => u && setUsers(u));
+  useEffect(() => void load(), []);
+  const date = (iso: string) =>
+    new Date(iso).toLocaleDateString(lang.value === 'vi' ? 'vi-VN' : 'en-GB');
+  return (
+    <section class="card">
+      <h2>{t('staffTitle')}</h2>
+      {users && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('fullName')}</th>
+              <th scope="col">{t('email')}</th>
+              <th scope="col">{t('role')}</th>
+              <th scope="col">{t('createdAt')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id}>
+                <td>{u.fullName}</td>
+                <td>{u.email}</td>
+                <td>{u.isAdmin ? t('roleAdmin') : t('roleOfficer')}</td>
+                <td>{date(u.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form
+        class="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void act(() => staffApi.createStaffUser({ fullName, email, password, isAdmin })).then(
+            async (made) => {
+              if (!made) return;
+              notify('ok', tf('staffCreated', { name: made.fullName }));
+              setFullName('');
+              setEmail('');
+              setPassword('');
+              setIsAdmin(false);
+              await load();
+            },
+          );
+        }}
+      >
+        <h3>{t('addStaff')}</h3>
+        <div class="field">
+          <label for="staff-name">{t('fullName')}</label>
+          <input
+            id="staff-name"
+            required
+            value={fullName}
+            onInput={(e) => setFullName(e.currentTarget.value)}
+          />
+        </div>
+        <div class="field">
+          <label for="staff-email">{t('email')}</label>
+          <input
+            id="staff-email"
+            type="email"
+            required
+            value={email}
+            onInput={(e) => setEmail(e.currentTarget.value)}
+          />
+        </div>
+        <PasswordField
+          label={t('password')}
+          value={password}
+          onInput={setPassword}
+          personal={[email, fullName]}
+        />
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={isAdmin}
+            onChange={(e) => setIsAdmin(e.currentTarget.checked)}
+          />{' '}
+          {t('makeAdmin')}
+        </label>
+        <button type="submit" class="primary">
+          {t('addStaff')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+export function Account({ session }: { session: StaffSession }) {
+  return (
+    <>
+      <ChangePasswordForm session={session} />
+      {session.user.isAdmin && <StaffAccounts />}
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+// The secretariat's app: first-run setup (from the printed link), sign-in, then the sections of
+// the office's work. Everything goes through the documented staff API with the session cookie.
+import { signal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import type { StaffSession } from '../../../../shared/admin';
+import { ClientError, staffApi } from './api';
+import { Account } from './Account';
+import { Councils } from './Councils';
+import { lang, setLang, t, tf } from './i18n';
+import { notice, act } from './notice';
+import { go, path } from './router';
+import { Setup } from './Setup';
+import { SignIn } from './SignIn';
+
+/** undefined while asking the server, null when nobody is signed in. */
+export const session = signal<StaffSession | null | undefined>(undefined);
+
+const SECTIONS = [
+  { path: '/admin', label: 'navCouncils' },
+  { path: '/admin/account', label: 'navAccount' },
+] as const;
+
+function Header() {
+  const s = session.value;
+  return (
+    <header class="top">
+      <h1>{t('appTitle')}</h1>
+      {s && <span class="who">{tf('signedInAs', { name: s.user.fullName })}</span>}
+      <button
+        type="button"
+        class="lang"
+        aria-label={t('switchLangLabel')}
+        onClick={() => setLang(lang.value === 'vi' ? 'en' : 'vi')}
+      >
+        {t('switchLang')}
+      </button>
+      {s && (
+        <button
+          type="button"
+          onClick={() =>
+            void act(async () => {
+              await staffApi.signOut();
+              session.value = null;
+              go('/admin');
+            })
+          }
+        >
+          {t('signOut')}
+        </button>
+      )}
+    </header>
+  );
+}
+
+function Notice() {
+  const n = notice.value;
+  return (
+    <p class={`notice ${n?.kind ?? ''}`} role="status" aria-live="polite">
+      {n?.text ?? ''}
+    </p>
+  );
+}
+
+export function StaffApp() {
+  useEffect(() => {
+    if (path.value.startsWith('/admin/setup')) return;
+    staffApi.me().then(
+      (s) => (session.value = s),
+      (e: unknown) => {
+        session.value = null;
+        if (!(e instanceof ClientError && e.status === 401)) notice.value = null;
+      },
+    );
+  }, []);
+  useEffect(() => {
+    document.title = t('appTitle');
+  }, [lang.value]);
+
+  const p = path.value;
+  let page;
+  if (p.startsWith('/admin/setup')) {
+    page = <Setup onDone={(s) => ((session.value = s), go('/admin'))} />;
+  } else if (session.value === undefined) {
+    page = <p>{t('loading')}</p>;
+  } else if (session.value === null) {
+    page = <SignIn onDone={(s) => (session.value = s)} />;
+  } else {
+    const s = session.value;
+    page = (
+      <>
+        <nav class="sections" aria-label={t('mainNav')}>
+          {SECTIONS.map((sec) => (
+            <a
+              key={sec.path}
+              href={sec.path}
+              aria-current={p === sec.path ? 'page' : undefined}
+              onClick={(e) => {
+                e.preventDefault();
+                go(sec.path);
+              }}
+            >
+              {t(sec.label)}
+            </a>
+          ))}
+        </nav>
+        {p === '/admin/account' ? <Account session={s} /> : <Councils />}
+      </>
+    );
+  }
+  return (
+    <>
+      <Header />
+      <main>
+        <Notice />
+        {page}
+      </main>
+    </>
+  );
+}
