@@ -5,7 +5,8 @@ import type {
   CompleteSetup,
   CreateCouncil,
   CreateStaffUser,
-  UpdateCouncil} from '../../../../shared/admin';
+  UpdateCouncil,
+} from '../../../../shared/admin';
 import {
   Council,
   CouncilList,
