@@ -56,7 +56,11 @@ async function stopServer(s: Started) {
 
 async function newPage(browser: Browser): Promise<Page> {
   // The server's CSP forbids inline scripts; axe-core is injected inline by the tests only.
-  const context = await browser.newContext({ bypassCSP: true, locale: 'vi-VN' });
+  const context = await browser.newContext({
+    bypassCSP: true,
+    locale: 'vi-VN',
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
   return context.newPage();
 }
 
@@ -109,6 +113,68 @@ test('a newcomer sets up the staff app from the printed link, creates a council,
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'staff-councils');
 
+    // The council's bodies, delegates, a sitting with its agenda, and the invitations.
+    await page.getByRole('link', { name: 'HĐND xã Hòa An' }).click();
+    await expect(page.getByRole('heading', { name: 'HĐND xã Hòa An' })).toBeVisible();
+    for (const [name, group] of [
+      ['Nguyễn Văn Bình', 'Tổ 1'],
+      ['Trần Thị Cúc', 'Tổ 1'],
+      ['Lê Văn Dũng', 'Tổ 2'],
+    ] as const) {
+      await page.getByLabel('Họ và tên').fill(name);
+      await page.getByLabel('Tổ đại biểu').fill(group);
+      await page.getByRole('button', { name: 'Thêm đại biểu' }).click();
+      await expect(page.getByRole('cell', { name, exact: true })).toBeVisible();
+    }
+    await page.getByLabel('Tên', { exact: true }).fill('HĐND xã Hòa An (toàn thể)');
+    const bodyMembers = page.getByRole('group', { name: 'Thành viên' });
+    for (const name of ['Nguyễn Văn Bình', 'Trần Thị Cúc', 'Lê Văn Dũng'])
+      await bodyMembers.getByLabel(name).check();
+    await page.getByRole('button', { name: 'Thêm cơ quan' }).click();
+    await expect(page.getByText('3 thành viên')).toBeVisible();
+
+    await page.getByLabel('Tên cuộc họp').fill('Kỳ họp thứ nhất — phiên khai mạc');
+    await page
+      .getByLabel('Chương trình (mỗi dòng một nội dung)')
+      .fill('Khai mạc kỳ họp\nBầu Phó Chủ tịch HĐND\nDự thảo nghị quyết về ngân sách');
+    await page.getByRole('button', { name: 'Tạo cuộc họp' }).click();
+    await expect(
+      page.getByRole('heading', { name: 'Kỳ họp thứ nhất — phiên khai mạc' }),
+    ).toBeVisible();
+    await page.getByRole('button', { name: 'Đưa nội dung 3 lên' }).click();
+    await page.getByRole('button', { name: 'Lưu chương trình' }).click();
+    await expect(page.getByRole('status')).toHaveText('Đã lưu chương trình.');
+    await page.reload();
+    await expect(page.getByLabel('Nội dung 2', { exact: true })).toHaveValue(
+      'Dự thảo nghị quyết về ngân sách',
+    );
+
+    await page.getByRole('button', { name: 'Tạo giấy mời cho mọi thành viên' }).click();
+    await expect(page.getByRole('status')).toHaveText('Đã tạo 3 giấy mời mới.');
+    await page.getByLabel('Chủ tọa', { exact: true }).selectOption({ label: 'Nguyễn Văn Bình' });
+    await page.getByRole('button', { name: 'Mời làm chủ tọa' }).click();
+    await page.getByLabel('Thư ký (họ tên cán bộ)').fill('Vũ Văn Phòng');
+    await page.getByRole('button', { name: 'Mời làm thư ký' }).click();
+    await expect(page.getByRole('row')).toHaveCount(6);
+    await page.getByRole('button', { name: 'Thu hồi Lê Văn Dũng' }).click();
+    await expect(page.getByRole('row').filter({ hasText: 'Lê Văn Dũng' })).toContainText(
+      'Đã thu hồi',
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'staff-meeting');
+
+    // A delegate joins through the copied link.
+    await page.getByRole('button', { name: 'Sao chép liên kết Trần Thị Cúc' }).click();
+    await expect(page.getByRole('status')).toHaveText('Đã sao chép liên kết của Trần Thị Cúc.');
+    const joinUrl = await page.evaluate(() => navigator.clipboard.readText());
+    const delegate = await newPage(browser);
+    await delegate.goto(joinUrl);
+    await expect(delegate.getByText('Kỳ họp thứ nhất — phiên khai mạc').first()).toBeVisible();
+    await delegate.getByRole('button', { name: 'Tham gia cuộc họp' }).click();
+    await expect(delegate.getByTestId('connection-state')).toHaveText('Đã kết nối');
+    await delegate.context().close();
+    await page.getByRole('link', { name: 'Hội đồng' }).click();
+
     // The link was single use.
     const again = await newPage(browser);
     await again.goto(setupUrl!);
@@ -136,7 +202,9 @@ test('a newcomer sets up the staff app from the printed link, creates a council,
     await page.getByLabel('Mật khẩu', { exact: true }).fill('Thư mời gửi trước 5 ngày!');
     await page.getByRole('button', { name: 'Thêm tài khoản' }).click();
     await expect(page.getByRole('status')).toHaveText(/Đã tạo tài khoản cho Vũ Văn Phòng/);
-    await expect(page.getByRole('cell', { name: 'phong@xa-hoaan.example' })).toBeVisible();
+    await expect(
+      page.getByRole('cell', { name: 'phong@xa-hoaan.example', exact: true }),
+    ).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
 
     // After a restart the server prints the staff app's link, not a setup link.

@@ -5,7 +5,9 @@ import { useEffect } from 'preact/hooks';
 import type { StaffSession } from '../../../../shared/admin';
 import { ClientError, staffApi } from './api';
 import { Account } from './Account';
+import { Council } from './Council';
 import { Councils } from './Councils';
+import { Meeting } from './Meeting';
 import { lang, setLang, t, tf } from './i18n';
 import { notice, act } from './notice';
 import { go, path } from './router';
@@ -61,6 +63,16 @@ function Notice() {
   );
 }
 
+/** The page for a path of the signed-in app. */
+function Section({ path: p, session: s }: { path: string; session: StaffSession }) {
+  const council = /^\/admin\/councils\/([^/]+)$/.exec(p);
+  if (council) return <Council id={decodeURIComponent(council[1]!)} />;
+  const meeting = /^\/admin\/meetings\/([^/]+)$/.exec(p);
+  if (meeting) return <Meeting id={decodeURIComponent(meeting[1]!)} />;
+  if (p === '/admin/account') return <Account session={s} />;
+  return <Councils />;
+}
+
 export function StaffApp() {
   useEffect(() => {
     if (path.value.startsWith('/admin/setup')) return;
@@ -93,7 +105,11 @@ export function StaffApp() {
             <a
               key={sec.path}
               href={sec.path}
-              aria-current={p === sec.path ? 'page' : undefined}
+              aria-current={
+                p === sec.path || (sec.path === '/admin' && !p.startsWith('/admin/account'))
+                  ? 'page'
+                  : undefined
+              }
               onClick={(e) => {
                 e.preventDefault();
                 go(sec.path);
@@ -103,7 +119,7 @@ export function StaffApp() {
             </a>
           ))}
         </nav>
-        {p === '/admin/account' ? <Account session={s} /> : <Councils />}
+        <Section path={p} session={s} />
       </>
     );
   }

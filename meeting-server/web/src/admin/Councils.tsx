@@ -5,6 +5,7 @@ import type { CouncilLevel } from '../../../../shared/domain';
 import { staffApi } from './api';
 import { t, tf } from './i18n';
 import { act } from './notice';
+import { Link } from './Link';
 
 function CouncilForm(props: {
   initial?: Council;
@@ -114,7 +115,9 @@ export function Councils() {
               ) : (
                 <li key={c.id} class="row">
                   <div>
-                    <strong>{c.name}</strong>
+                    <Link to={`/admin/councils/${c.id}`}>
+                      <strong>{c.name}</strong>
+                    </Link>
                     <div class="muted">
                       {c.level === 'province' ? t('levelProvince') : t('levelCommune')} ·{' '}
                       {t('totalMembers')}: {c.totalMembers}

@@ -3,11 +3,24 @@
 import type {
   ChangePassword,
   CompleteSetup,
+  CreateBody,
   CreateCouncil,
+  CreateMeeting,
+  CreateMember,
   CreateStaffUser,
+  IssueInvitation,
+  MeetingSettings,
   UpdateCouncil,
 } from '../../../../shared/admin';
 import {
+  Body,
+  BodyList,
+  Invitation,
+  InvitationList,
+  Meeting,
+  MeetingList,
+  Member,
+  MemberList,
   Council,
   CouncilList,
   Ok,
@@ -26,6 +39,7 @@ export { ClientError };
 
 const client = meetingClient({ base: '', lang: () => lang.value });
 let csrf = '';
+const enc = encodeURIComponent;
 
 /** Remembers the CSRF token of the signed-in session (from sign-in, setup or /me). */
 export function adoptSession(s: StaffSession): StaffSession {
@@ -56,4 +70,38 @@ export const staffApi = {
   createCouncil: (body: CreateCouncil) => write(Council, 'POST', '/api/admin/councils', body),
   updateCouncil: (id: string, body: z.input<typeof UpdateCouncil>) =>
     write(Council, 'PATCH', `/api/admin/councils/${encodeURIComponent(id)}`, body),
+  council: (id: string) => read(Council, `/api/admin/councils/${enc(id)}`),
+  members: (councilId: string) => read(MemberList, `/api/admin/councils/${enc(councilId)}/members`),
+  addMember: (councilId: string, body: z.input<typeof CreateMember>) =>
+    write(Member, 'POST', `/api/admin/councils/${enc(councilId)}/members`, body),
+  updateMember: (id: string, body: Partial<CreateMember>) =>
+    write(Member, 'PATCH', `/api/admin/members/${enc(id)}`, body),
+  bodies: (councilId: string) => read(BodyList, `/api/admin/councils/${enc(councilId)}/bodies`),
+  createBody: (councilId: string, body: z.input<typeof CreateBody>) =>
+    write(Body, 'POST', `/api/admin/councils/${enc(councilId)}/bodies`, body),
+  setBodyMembers: (bodyId: string, memberIds: string[]) =>
+    write(Body, 'PUT', `/api/admin/bodies/${enc(bodyId)}/members`, { memberIds }),
+  meetings: (councilId: string) =>
+    read(MeetingList, `/api/admin/councils/${enc(councilId)}/meetings`),
+  createMeeting: (councilId: string, body: z.input<typeof CreateMeeting>) =>
+    write(Meeting, 'POST', `/api/admin/councils/${enc(councilId)}/meetings`, body),
+  meeting: (id: string) => read(Meeting, `/api/admin/meetings/${enc(id)}`),
+  updateMeeting: (
+    id: string,
+    body: { title?: string; startsAt?: string; settings?: Partial<MeetingSettings> },
+  ) => write(Meeting, 'PATCH', `/api/admin/meetings/${enc(id)}`, body),
+  setAgenda: (id: string, items: { id?: string; title: string }[]) =>
+    write(Meeting, 'PUT', `/api/admin/meetings/${enc(id)}/agenda`, { items }),
+  invitations: (meetingId: string) =>
+    read(InvitationList, `/api/admin/meetings/${enc(meetingId)}/invitations`),
+  issueInvitation: (meetingId: string, body: IssueInvitation) =>
+    write(Invitation, 'POST', `/api/admin/meetings/${enc(meetingId)}/invitations`, body),
+  issueBodyInvitations: (meetingId: string) =>
+    write(InvitationList, 'POST', `/api/admin/meetings/${enc(meetingId)}/invitations/body`, {}),
+  revokeInvitation: (meetingId: string, invitationId: string) =>
+    write(
+      Invitation,
+      'POST',
+      `/api/admin/meetings/${enc(meetingId)}/invitations/${enc(invitationId)}/revoke`,
+    ),
 };

@@ -1,0 +1,433 @@
+// One council: its delegates (members), its bodies (the full council, committees, the standing
+// committee) and its meetings; a new meeting opens its own page for agenda and invitations.
+import { useState } from 'preact/hooks';
+import type { Body, Member } from '../../../../shared/admin';
+import { meetingKindLabel, type BodyKind, type MeetingKind } from '../../../../shared/domain';
+import { staffApi } from './api';
+import { lang, t, tf } from './i18n';
+import { Link } from './Link';
+import { act } from './notice';
+import { go } from './router';
+import { useLoad } from './use-load';
+
+const BODY_KINDS: BodyKind[] = ['council', 'committee', 'standing'];
+const bodyKindKey = {
+  council: 'bodyCouncil',
+  committee: 'bodyCommittee',
+  standing: 'bodyStanding',
+} as const;
+/** The kind of body each meeting kind belongs to (voter meetings: any body), as the server checks. */
+const bodyKindFor: Record<MeetingKind, BodyKind | null> = {
+  session: 'council',
+  committee: 'committee',
+  standing: 'standing',
+  voter: null,
+};
+
+function MemberChecks(props: {
+  members: Member[];
+  chosen: string[];
+  onChange: (ids: string[]) => void;
+  legend: string;
+}) {
+  return (
+    <fieldset class="checks">
+      <legend>{props.legend}</legend>
+      {props.members.map((m) => (
+        <label key={m.id} class="check">
+          <input
+            type="checkbox"
+            checked={props.chosen.includes(m.id)}
+            onChange={(e) =>
+              props.onChange(
+                e.currentTarget.checked
+                  ? [...props.chosen, m.id]
+                  : props.chosen.filter((id) => id !== m.id),
+              )
+            }
+          />
+          {m.fullName}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function Members(props: {
+  councilId: string;
+  members: Member[];
+  bodies: Body[];
+  reload: () => Promise<void>;
+}) {
+  const [fullName, setFullName] = useState('');
+  const [group, setGroup] = useState('');
+  const [bodyIds, setBodyIds] = useState<string[]>([]);
+  const bodyName = (id: string) => props.bodies.find((b) => b.id === id)?.name ?? '';
+  return (
+    <section class="card" aria-labelledby="members-title">
+      <h2 id="members-title">
+        {t('membersTitle')} ({props.members.length})
+      </h2>
+      {props.members.length === 0 ? (
+        <p>{t('membersEmpty')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('fullName')}</th>
+              <th scope="col">{t('delegateGroup')}</th>
+              <th scope="col">{t('bodiesOfMember')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.members.map((m) => (
+              <tr key={m.id}>
+                <td>{m.fullName}</td>
+                <td>{m.delegateGroup ?? '—'}</td>
+                <td>{m.bodyIds.map(bodyName).join(', ') || '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form
+        class="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void act(
+            () =>
+              staffApi.addMember(props.councilId, {
+                fullName,
+                delegateGroup: group.trim() || null,
+                bodyIds,
+              }),
+            tf('memberAdded', { name: fullName }),
+          ).then(async (m) => {
+            if (!m) return;
+            setFullName('');
+            await props.reload();
+          });
+        }}
+      >
+        <h3>{t('addMember')}</h3>
+        <div class="field">
+          <label for="member-name">{t('fullName')}</label>
+          <input
+            id="member-name"
+            required
+            value={fullName}
+            onInput={(e) => setFullName(e.currentTarget.value)}
+          />
+        </div>
+        <div class="field">
+          <label for="member-group">{t('delegateGroup')}</label>
+          <input
+            id="member-group"
+            list="member-groups"
+            placeholder={t('delegateGroupHint')}
+            value={group}
+            onInput={(e) => setGroup(e.currentTarget.value)}
+          />
+          <datalist id="member-groups">
+            {[...new Set(props.members.map((m) => m.delegateGroup).filter(Boolean))].map((g) => (
+              <option key={g} value={g!} />
+            ))}
+          </datalist>
+        </div>
+        {props.bodies.length > 0 && (
+          <fieldset class="checks">
+            <legend>{t('bodiesOfMember')}</legend>
+            {props.bodies.map((b) => (
+              <label key={b.id} class="check">
+                <input
+                  type="checkbox"
+                  checked={bodyIds.includes(b.id)}
+                  onChange={(e) =>
+                    setBodyIds(
+                      e.currentTarget.checked
+                        ? [...bodyIds, b.id]
+                        : bodyIds.filter((id) => id !== b.id),
+                    )
+                  }
+                />
+                {b.name}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        <button type="submit" class="primary">
+          {t('addMember')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function Bodies(props: {
+  councilId: string;
+  members: Member[];
+  bodies: Body[];
+  reload: () => Promise<void>;
+}) {
+  const [kind, setKind] = useState<BodyKind>('council');
+  const [name, setName] = useState('');
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [editing, setEditing] = useState<{ id: string; ids: string[] } | null>(null);
+  return (
+    <section class="card" aria-labelledby="bodies-title">
+      <h2 id="bodies-title">{t('bodiesTitle')}</h2>
+      <p class="muted">{t('bodiesIntro')}</p>
+      <ul class="rows">
+        {props.bodies.map((b) => (
+          <li key={b.id}>
+            <div class="row">
+              <div>
+                <strong>{b.name}</strong>
+                <div class="muted">
+                  {t(bodyKindKey[b.kind])} · {tf('memberCount', { n: b.memberIds.length })}
+                </div>
+              </div>
+              <button type="button" onClick={() => setEditing({ id: b.id, ids: b.memberIds })}>
+                {t('editMembers')}
+                <span class="sr-only"> {b.name}</span>
+              </button>
+            </div>
+            {editing?.id === b.id && (
+              <form
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  void act(() => staffApi.setBodyMembers(b.id, editing.ids), t('saved')).then(
+                    async (ok) => {
+                      if (!ok) return;
+                      setEditing(null);
+                      await props.reload();
+                    },
+                  );
+                }}
+              >
+                <MemberChecks
+                  legend={tf('membersOf', { name: b.name })}
+                  members={props.members}
+                  chosen={editing.ids}
+                  onChange={(ids) => setEditing({ id: b.id, ids })}
+                />
+                <div class="actions">
+                  <button type="submit" class="primary">
+                    {t('save')}
+                  </button>
+                  <button type="button" onClick={() => setEditing(null)}>
+                    {t('cancel')}
+                  </button>
+                </div>
+              </form>
+            )}
+          </li>
+        ))}
+      </ul>
+      <form
+        class="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void act(
+            () => staffApi.createBody(props.councilId, { kind, name, memberIds: chosen }),
+            tf('bodyCreated', { name }),
+          ).then(async (b) => {
+            if (!b) return;
+            setName('');
+            setChosen([]);
+            await props.reload();
+          });
+        }}
+      >
+        <h3>{t('addBody')}</h3>
+        <div class="field">
+          <label for="body-kind">{t('bodyKind')}</label>
+          <select
+            id="body-kind"
+            value={kind}
+            onChange={(e) => setKind(e.currentTarget.value as BodyKind)}
+          >
+            {BODY_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(bodyKindKey[k])}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="body-name">{t('bodyName')}</label>
+          <input
+            id="body-name"
+            required
+            placeholder={t('bodyNameHint')}
+            value={name}
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
+        </div>
+        {props.members.length > 0 && (
+          <MemberChecks
+            legend={t('bodyMembers')}
+            members={props.members}
+            chosen={chosen}
+            onChange={setChosen}
+          />
+        )}
+        <button type="submit" class="primary">
+          {t('addBody')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** The value of a datetime-local input for a time one week from now at 08:00, local time. */
+function nextWeekAtEight(): string {
+  const d = new Date(Date.now() + 7 * 24 * 3600 * 1000);
+  d.setHours(8, 0, 0, 0);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+function Meetings(props: { councilId: string; bodies: Body[] }) {
+  const [meetings] = useLoad(() => staffApi.meetings(props.councilId), [props.councilId]);
+  const [kind, setKind] = useState<MeetingKind>('session');
+  const fitting = props.bodies.filter(
+    (b) => bodyKindFor[kind] === null || b.kind === bodyKindFor[kind],
+  );
+  const [bodyId, setBodyId] = useState('');
+  const [title, setTitle] = useState('');
+  const [startsAt, setStartsAt] = useState(nextWeekAtEight());
+  const [agenda, setAgenda] = useState('');
+  const date = (iso: string) =>
+    new Date(iso).toLocaleString(lang.value === 'vi' ? 'vi-VN' : 'en-GB');
+  const chosenBody = fitting.some((b) => b.id === bodyId) ? bodyId : (fitting[0]?.id ?? '');
+  return (
+    <section class="card" aria-labelledby="meetings-title">
+      <h2 id="meetings-title">{t('meetingsTitle')}</h2>
+      {meetings && meetings.length === 0 && <p>{t('meetingsEmpty')}</p>}
+      <ul class="rows">
+        {meetings?.map((m) => (
+          <li key={m.id} class="row">
+            <div>
+              <Link to={`/admin/meetings/${m.id}`}>
+                <strong>{m.title}</strong>
+              </Link>
+              <div class="muted">
+                {meetingKindLabel[m.kind][lang.value]} · {date(m.startsAt)} ·{' '}
+                {t(`status_${m.status}`)}
+              </div>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <form
+        class="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const items = agenda
+            .split('\n')
+            .map((l) => l.trim())
+            .filter(Boolean)
+            .map((title) => ({ title }));
+          void act(() =>
+            staffApi.createMeeting(props.councilId, {
+              kind,
+              bodyId: chosenBody,
+              title,
+              startsAt: new Date(startsAt).toISOString(),
+              agenda: items,
+            }),
+          ).then((m) => m && go(`/admin/meetings/${m.id}`));
+        }}
+      >
+        <h3>{t('addMeeting')}</h3>
+        <div class="field">
+          <label for="meeting-kind">{t('meetingKind')}</label>
+          <select
+            id="meeting-kind"
+            value={kind}
+            onChange={(e) => setKind(e.currentTarget.value as MeetingKind)}
+          >
+            {(Object.keys(meetingKindLabel) as MeetingKind[]).map((k) => (
+              <option key={k} value={k}>
+                {meetingKindLabel[k][lang.value]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="meeting-body">{t('meetingBody')}</label>
+          <select
+            id="meeting-body"
+            required
+            value={chosenBody}
+            onChange={(e) => setBodyId(e.currentTarget.value)}
+          >
+            {fitting.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </select>
+          {fitting.length === 0 && <p class="error">{t('noFittingBody')}</p>}
+        </div>
+        <div class="field">
+          <label for="meeting-title">{t('meetingTitle')}</label>
+          <input
+            id="meeting-title"
+            required
+            placeholder={t('meetingTitleHint')}
+            value={title}
+            onInput={(e) => setTitle(e.currentTarget.value)}
+          />
+        </div>
+        <div class="field">
+          <label for="meeting-start">{t('startsAt')}</label>
+          <input
+            id="meeting-start"
+            type="datetime-local"
+            required
+            value={startsAt}
+            onInput={(e) => setStartsAt(e.currentTarget.value)}
+          />
+        </div>
+        <div class="field">
+          <label for="meeting-agenda">{t('agendaLines')}</label>
+          <textarea
+            id="meeting-agenda"
+            rows={4}
+            value={agenda}
+            onInput={(e) => setAgenda(e.currentTarget.value)}
+          />
+        </div>
+        <button type="submit" class="primary" disabled={!chosenBody}>
+          {t('addMeeting')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+export function Council({ id }: { id: string }) {
+  const [council] = useLoad(() => staffApi.council(id), [id]);
+  const [members, reloadMembers] = useLoad(() => staffApi.members(id), [id]);
+  const [bodies, reloadBodies] = useLoad(() => staffApi.bodies(id), [id]);
+  const reload = async () => {
+    await Promise.all([reloadMembers(), reloadBodies()]);
+  };
+  if (!council || !members || !bodies) return <p>{t('loading')}</p>;
+  return (
+    <>
+      <p>
+        <Link to="/admin">← {t('navCouncils')}</Link>
+      </p>
+      <h2 class="page-title">{council.name}</h2>
+      <p class="muted">
+        {tf('councilSummary', { total: council.totalMembers, recorded: members.length })}
+      </p>
+      <Meetings councilId={id} bodies={bodies} />
+      <Members councilId={id} members={members} bodies={bodies} reload={reload} />
+      <Bodies councilId={id} members={members} bodies={bodies} reload={reload} />
+    </>
+  );
+}

@@ -1,0 +1,340 @@
+// One meeting: its details, the agenda editor (add, rename, reorder, remove), the settings the
+// live meeting reads, and the invitations (every member of the body at once, the chair and the
+// secretary, the public voter link; copy a link, revoke one).
+import { useEffect, useState } from 'preact/hooks';
+import type { Invitation, Meeting as MeetingData, Member } from '../../../../shared/admin';
+import { meetingKindLabel, roleLabel } from '../../../../shared/domain';
+import { staffApi } from './api';
+import { lang, t, tf } from './i18n';
+import { Link } from './Link';
+import { act, notify } from './notice';
+import { useLoad } from './use-load';
+
+function Agenda({ meeting, onSaved }: { meeting: MeetingData; onSaved: (m: MeetingData) => void }) {
+  const [items, setItems] = useState(
+    meeting.agenda.map((a) => ({ id: a.id as string | undefined, title: a.title })),
+  );
+  const [added, setAdded] = useState('');
+  useEffect(() => setItems(meeting.agenda.map((a) => ({ id: a.id, title: a.title }))), [meeting]);
+  const move = (i: number, d: -1 | 1) => {
+    const next = [...items];
+    const [it] = next.splice(i, 1);
+    next.splice(i + d, 0, it!);
+    setItems(next);
+  };
+  return (
+    <section class="card" aria-labelledby="agenda-title">
+      <h2 id="agenda-title">{t('agendaTitle')}</h2>
+      {items.length === 0 && <p>{t('agendaEmpty')}</p>}
+      <ol class="agenda-edit">
+        {items.map((it, i) => (
+          <li key={it.id ?? `new-${i}`}>
+            <label class="sr-only" for={`agenda-${i}`}>
+              {tf('agendaItemN', { n: i + 1 })}
+            </label>
+            <input
+              id={`agenda-${i}`}
+              value={it.title}
+              required
+              onInput={(e) => {
+                const next = [...items];
+                next[i] = { ...it, title: e.currentTarget.value };
+                setItems(next);
+              }}
+            />
+            <button
+              type="button"
+              disabled={i === 0}
+              onClick={() => move(i, -1)}
+              aria-label={tf('moveUp', { n: i + 1 })}
+            >
+              ↑
+            </button>
+            <button
+              type="button"
+              disabled={i === items.length - 1}
+              onClick={() => move(i, 1)}
+              aria-label={tf('moveDown', { n: i + 1 })}
+            >
+              ↓
+            </button>
+            <button
+              type="button"
+              onClick={() => setItems(items.filter((_, j) => j !== i))}
+              aria-label={tf('removeItem', { n: i + 1 })}
+            >
+              ✕
+            </button>
+          </li>
+        ))}
+      </ol>
+      <form
+        class="row-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!added.trim()) return;
+          setItems([...items, { id: undefined, title: added.trim() }]);
+          setAdded('');
+        }}
+      >
+        <label for="agenda-new">{t('newAgendaItem')}</label>
+        <input id="agenda-new" value={added} onInput={(e) => setAdded(e.currentTarget.value)} />
+        <button type="submit">{t('addItem')}</button>
+      </form>
+      <button
+        type="button"
+        class="primary"
+        onClick={() =>
+          void act(
+            () =>
+              staffApi.setAgenda(
+                meeting.id,
+                items.map((it) => (it.id ? it : { title: it.title })),
+              ),
+            t('agendaSaved'),
+          ).then((m) => m && onSaved(m))
+        }
+      >
+        {t('saveAgenda')}
+      </button>
+    </section>
+  );
+}
+
+function Settings({
+  meeting,
+  onSaved,
+}: {
+  meeting: MeetingData;
+  onSaved: (m: MeetingData) => void;
+}) {
+  const [member, setMember] = useState(String(meeting.settings.speakingSecondsMember / 60));
+  const [voter, setVoter] = useState(String(meeting.settings.speakingSecondsVoter / 60));
+  const [quorum, setQuorum] = useState(meeting.settings.quorum);
+  return (
+    <form
+      class="card"
+      aria-labelledby="settings-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void act(
+          () =>
+            staffApi.updateMeeting(meeting.id, {
+              settings: {
+                speakingSecondsMember: Math.round(Number(member) * 60),
+                speakingSecondsVoter: Math.round(Number(voter) * 60),
+                quorum,
+              },
+            }),
+          t('saved'),
+        ).then((m) => m && onSaved(m));
+      }}
+    >
+      <h2 id="settings-title">{t('settingsTitle')}</h2>
+      <div class="field">
+        <label for="set-member">{t('speakingMember')}</label>
+        <input
+          id="set-member"
+          type="number"
+          min={0.5}
+          max={60}
+          step={0.5}
+          required
+          value={member}
+          onInput={(e) => setMember(e.currentTarget.value)}
+        />
+      </div>
+      <div class="field">
+        <label for="set-voter">{t('speakingVoter')}</label>
+        <input
+          id="set-voter"
+          type="number"
+          min={0.5}
+          max={60}
+          step={0.5}
+          required
+          value={voter}
+          onInput={(e) => setVoter(e.currentTarget.value)}
+        />
+      </div>
+      <div class="field">
+        <label for="set-quorum">{t('quorumRule')}</label>
+        <select
+          id="set-quorum"
+          value={quorum}
+          onChange={(e) => setQuorum(e.currentTarget.value as typeof quorum)}
+        >
+          <option value="two_thirds_of_all">{t('quorumTwoThirds')}</option>
+          <option value="majority_of_all">{t('quorumMajority')}</option>
+        </select>
+      </div>
+      <button type="submit" class="primary">
+        {t('save')}
+      </button>
+    </form>
+  );
+}
+
+function Invitations({ meeting, members }: { meeting: MeetingData; members: Member[] }) {
+  const [list, reload] = useLoad(() => staffApi.invitations(meeting.id), [meeting.id]);
+  const [chairId, setChairId] = useState('');
+  const [secretary, setSecretary] = useState('');
+  const live = (i: Invitation) => !i.revokedAt && Date.parse(i.expiresAt) > Date.now();
+  const copy = (i: Invitation) =>
+    void act(
+      () => navigator.clipboard.writeText(i.url),
+      tf('linkCopied', { name: i.name ?? roleLabel[i.role][lang.value] }),
+    );
+  return (
+    <section class="card" aria-labelledby="invitations-title">
+      <h2 id="invitations-title">{t('invitationsTitle')}</h2>
+      <div class="actions wrap">
+        <button
+          type="button"
+          class="primary"
+          onClick={() =>
+            void act(() => staffApi.issueBodyInvitations(meeting.id)).then(async (made) => {
+              if (!made) return;
+              notify('ok', tf('invitationsIssued', { n: made.length }));
+              await reload();
+            })
+          }
+        >
+          {t('inviteBody')}
+        </button>
+        {meeting.kind === 'voter' && (
+          <button
+            type="button"
+            onClick={() =>
+              void act(
+                () => staffApi.issueInvitation(meeting.id, { role: 'voter' }),
+                t('voterLinkIssued'),
+              ).then(reload)
+            }
+          >
+            {t('inviteVoters')}
+          </button>
+        )}
+      </div>
+      <form
+        class="row-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void act(
+            () => staffApi.issueInvitation(meeting.id, { role: 'chair', memberId: chairId }),
+            t('chairInvited'),
+          ).then(reload);
+        }}
+      >
+        <label for="inv-chair">{t('chairIs')}</label>
+        <select
+          id="inv-chair"
+          required
+          value={chairId}
+          onChange={(e) => setChairId(e.currentTarget.value)}
+        >
+          <option value="">{t('chooseMember')}</option>
+          {members.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.fullName}
+            </option>
+          ))}
+        </select>
+        <button type="submit">{t('inviteChair')}</button>
+      </form>
+      <form
+        class="row-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void act(
+            () =>
+              staffApi.issueInvitation(meeting.id, { role: 'secretary', displayName: secretary }),
+            t('secretaryInvited'),
+          ).then(reload);
+        }}
+      >
+        <label for="inv-secretary">{t('secretaryIs')}</label>
+        <input
+          id="inv-secretary"
+          required
+          value={secretary}
+          onInput={(e) => setSecretary(e.currentTarget.value)}
+        />
+        <button type="submit">{t('inviteSecretary')}</button>
+      </form>
+      {list && list.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('fullName')}</th>
+              <th scope="col">{t('role')}</th>
+              <th scope="col">{t('invitationState')}</th>
+              <th scope="col">
+                <span class="sr-only">{t('actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((i) => (
+              <tr key={i.id}>
+                <td>{i.name ?? t('publicLink')}</td>
+                <td>{roleLabel[i.role][lang.value]}</td>
+                <td>{i.revokedAt ? t('revoked') : live(i) ? t('active') : t('expired')}</td>
+                <td>
+                  <div class="actions">
+                    {live(i) && (
+                      <>
+                        <button type="button" onClick={() => copy(i)}>
+                          {t('copyLink')}
+                          <span class="sr-only"> {i.name ?? t('publicLink')}</span>
+                        </button>
+                        <button
+                          type="button"
+                          onClick={() =>
+                            void act(
+                              () => staffApi.revokeInvitation(meeting.id, i.id),
+                              tf('revokedOne', { name: i.name ?? t('publicLink') }),
+                            ).then(reload)
+                          }
+                        >
+                          {t('revoke')}
+                          <span class="sr-only"> {i.name ?? t('publicLink')}</span>
+                        </button>
+                      </>
+                    )}
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+export function Meeting({ id }: { id: string }) {
+  const [loaded] = useLoad(() => staffApi.meeting(id), [id]);
+  const [meeting, setMeeting] = useState<MeetingData | null>(null);
+  const current = meeting ?? loaded;
+  const [members] = useLoad(
+    async () => (current ? staffApi.members(current.councilId) : null),
+    [current?.councilId],
+  );
+  if (!current) return <p>{t('loading')}</p>;
+  const date = new Date(current.startsAt).toLocaleString(lang.value === 'vi' ? 'vi-VN' : 'en-GB');
+  return (
+    <>
+      <p>
+        <Link to={`/admin/councils/${current.councilId}`}>← {current.councilName}</Link>
+      </p>
+      <h2 class="page-title">{current.title}</h2>
+      <p class="muted">
+        {meetingKindLabel[current.kind][lang.value]} · {date} · {t(`status_${current.status}`)}
+      </p>
+      <Agenda meeting={current} onSaved={setMeeting} />
+      <Invitations meeting={current} members={members ?? []} />
+      <Settings meeting={current} onSaved={setMeeting} />
+    </>
+  );
+}
