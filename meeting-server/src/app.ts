@@ -8,16 +8,17 @@ import type { Db } from './db/database';
 import { participantCors } from './http/cors';
 import { badRequest, errorHandler, parse } from './http/errors';
 import { NUL_MESSAGE, urlHasNul } from './http/input';
-import { refuseDeclaredOver } from './http/body-limit';
+import { mountRoutes, type Guards } from './http/mount';
 import { withDefaults, type RateLimits } from './http/rate-limits';
 import { enforce } from './staff/rate-limit';
-import { withAudit } from './audit/audit';
+import { participantActor, runAudited, withAudit } from './audit/audit';
 import { auditRouter } from './audit/routes';
 import { participantOf, requireParticipant } from './auth/participant';
 import { invitationInfo, join, refresh, resolveInvitation } from './invitations/service';
 import { httpUrl, type LiveKit } from './livekit/livekit';
 import { createLive } from './live/index';
 import { staffRouter } from './staff/routes';
+import { requireStaff } from './staff/session';
 import { adminRouter } from './admin/routes';
 import { petitionsRouter } from './petitions/routes';
 import { minutesRouter } from './minutes/routes';
@@ -90,19 +91,30 @@ export function createApp(given: AppDeps): Express {
 
   const live = createLive({ ...deps, now, log });
   app.locals.live = live;
-  // LiveKit webhooks are verified on the raw body, so this route comes before the JSON parser.
-  app.post(
-    '/api/livekit/webhook',
-    refuseDeclaredOver(256 * 1024),
-    express.raw({ type: '*/*', limit: '256kb' }),
-    live.webhook,
-  );
-  app.use('/api', (req, res, next) =>
-    req.is('application/json') ? refuseDeclaredOver(64 * 1024)(req, res, next) : next(),
-  );
-  app.use('/api', express.json({ limit: '64kb' }));
   const invitationDeps = { db: deps.db, secret: deps.secret, now };
   const rateLimits = withDefaults(deps.rateLimits);
+  const staffDeps = {
+    db: deps.db,
+    secret: deps.secret,
+    now,
+    secureCookies: deps.publicUrl?.startsWith('https:') ?? false,
+    publicUrl: (req: express.Request) => deps.publicUrl ?? `${req.protocol}://${req.get('host')}`,
+    rateLimits,
+  };
+  const guards: Guards = {
+    participant: requireParticipant(deps.secret, now),
+    staff: requireStaff(staffDeps),
+    admin: requireStaff(staffDeps, { admin: true }),
+    roleOf: (res) => participantOf(res).role,
+    // The chair's and secretary's actions are audited.
+    auditParticipant: (req, res, run) => {
+      const p = participantOf(res);
+      return p.role === 'chair' || p.role === 'secretary'
+        ? runAudited(participantActor(p), req, p.mid, run)
+        : run();
+    },
+  };
+  app.locals.routes = mountRoutes(app, [...live.routes], guards);
 
   app.get('/healthz', async (_req, res, next) => {
     try {
@@ -152,14 +164,6 @@ export function createApp(given: AppDeps): Express {
     }
   });
 
-  const staffDeps = {
-    db: deps.db,
-    secret: deps.secret,
-    now,
-    secureCookies: deps.publicUrl?.startsWith('https:') ?? false,
-    publicUrl: (req: express.Request) => deps.publicUrl ?? `${req.protocol}://${req.get('host')}`,
-    rateLimits,
-  };
   app.use(staffRouter(staffDeps));
   app.use(adminRouter(staffDeps));
   app.use(petitionsRouter(staffDeps));
@@ -175,8 +179,6 @@ export function createApp(given: AppDeps): Express {
       }),
     }),
   );
-
-  app.use(live.router);
 
   app.use('/api', (_req, res) => {
     res.status(404).json({

@@ -1,20 +1,10 @@
-// The in-meeting HTTP API (/api/meetings/:meetingId/…): state, floor control, votes, attendance.
-// Each route checks the caller's role first (live/access.ts), so a forbidden request is answered
-// 403 before its body is read and nothing changes; then it validates the body and calls a service.
-import { Router, type Request, type Response } from 'express';
-import {
-  CastBallot,
-  CheckIn,
-  CreateMotion,
-  ExtendFloor,
-  GiveFloor,
-  RaiseHand,
-  ReorderQueue,
-  SetCurrentAgendaItem,
-  SetMeetingStatus,
-} from '../../../shared/meeting';
-import { participantOf, requireParticipant, type ParticipantClaims } from '../auth/participant';
+// The in-meeting HTTP API (/api/meetings/:meetingId/…): state, floor control, votes, attendance,
+// each a contract of shared/routes/meeting.ts bound to its service. The role check (the contract's
+// `roles`) runs before the body is read (http/mount.ts), so a refused request changes nothing.
+import { meetingRoutes as api } from '../../../shared/routes/meeting';
+import { participantOf, type ParticipantClaims } from '../auth/participant';
 import { checkIn, confirmRollCall, toggleRollCall } from '../attendance/service';
+import { webhookHandler } from '../attendance/webhook';
 import {
   endFloor,
   extendFloor,
@@ -23,7 +13,7 @@ import {
   raiseHand,
   reorderQueue,
 } from '../floor/service';
-import { badRequest, parse } from '../http/errors';
+import { defineRoute, type RouteDef } from '../http/route';
 import {
   castBallot,
   closeMotion,
@@ -32,142 +22,76 @@ import {
   openMotion,
   showMotion,
 } from '../votes/service';
-import { assertMay, type Action } from './access';
-import { participantActor, runAudited } from '../audit/audit';
 import type { LiveDeps } from './context';
-import { mutate, readState } from './state';
+import { setCurrentAgendaItem, setMeetingStatus } from './meeting';
+import { readState } from './state';
 
-type Handler = (req: Request, p: ParticipantClaims, meetingId: string) => Promise<unknown>;
-
-export function meetingRoutes(deps: LiveDeps & { secret: string }): Router {
-  const router = Router();
-  const auth = requireParticipant(deps.secret, deps.now);
-  const base = '/api/meetings/:meetingId';
-
-  /** Registers a route: session check, role check, then the handler; answers its JSON. */
-  const route = (
-    method: 'get' | 'post' | 'delete',
-    path: string,
-    action: Action | null,
-    handler: Handler,
-  ) => {
-    router[method](`${base}${path}`, auth, async (req: Request, res: Response, next) => {
-      try {
-        const p = participantOf(res);
-        if (action) assertMay(action, p.role);
-        // The chair's and secretary's actions are audited (never a ballot: secret votes stay so).
-        const audited =
-          method !== 'get' &&
-          (p.role === 'chair' || p.role === 'secretary') &&
-          action !== 'castBallot';
-        const run = () => handler(req, p, p.mid);
-        res.json(await (audited ? runAudited(participantActor(p), req, p.mid, run) : run()));
-      } catch (err) {
-        next(err);
-      }
-    });
+export function meetingRoutes(deps: LiveDeps): RouteDef[] {
+  /** Runs a change, then answers the meeting's state. */
+  const then = async (id: string, change: Promise<unknown>) => {
+    await change;
+    return readState(deps.db, id);
   };
-  const state = (meetingId: string) => readState(deps.db, meetingId);
   const speaker = (p: ParticipantClaims) => ({ identity: p.sub, name: p.name, role: p.role });
-  const motionId = (req: Request) => String(req.params.motionId);
+  const me = (res: Parameters<typeof participantOf>[0]) => participantOf(res);
 
-  route('get', '/state', null, (_req, _p, id) => state(id));
-
-  route('post', '/hand', 'raiseHand', async (req, p, id) => {
-    await raiseHand(deps, id, speaker(p), parse(RaiseHand, req.body).kind);
-    return state(id);
-  });
-  route('delete', '/hand', 'raiseHand', async (_req, p, id) => {
-    await lowerHand(deps, id, p.sub);
-    return state(id);
-  });
-  route('post', '/queue/reorder', 'reorderQueue', async (req, _p, id) => {
-    await reorderQueue(deps, id, parse(ReorderQueue, req.body).entryIds);
-    return state(id);
-  });
-  route('post', '/floor', 'giveFloor', async (req, _p, id) => {
-    const body = parse(GiveFloor, req.body);
-    await giveFloor(deps, id, body.entryId, body.seconds);
-    return state(id);
-  });
-  route('post', '/floor/extend', 'extendFloor', async (req, _p, id) => {
-    await extendFloor(deps, id, parse(ExtendFloor, req.body).seconds);
-    return state(id);
-  });
-  route('delete', '/floor', 'endFloor', async (_req, _p, id) => {
-    await endFloor(deps, id);
-    return state(id);
-  });
-
-  route('post', '/status', 'setStatus', async (req, _p, id) => {
-    const { status } = parse(SetMeetingStatus, req.body);
-    await mutate(deps, id, async (tx) => {
-      const rows = await tx.query(
-        'UPDATE meetings SET status = $2 WHERE id = $1 AND status <> $2 RETURNING id',
-        [id, status],
-      );
-      return { value: undefined, changed: rows.length > 0 };
-    });
-    return state(id);
-  });
-  route('post', '/agenda/current', 'setAgendaItem', async (req, _p, id) => {
-    const { agendaItemId } = parse(SetCurrentAgendaItem, req.body);
-    await mutate(deps, id, async (tx) => {
-      if (agendaItemId !== null) {
-        const items = await tx.query(
-          'SELECT 1 FROM agenda_items WHERE id = $1 AND meeting_id = $2',
-          [agendaItemId, id],
-        );
-        if (!items.length) {
-          throw badRequest(
-            'Mục chương trình không thuộc cuộc họp này.',
-            'The agenda item does not belong to this meeting.',
-          );
-        }
-      }
-      await tx.query('UPDATE meeting_live SET current_agenda_item_id = $2 WHERE meeting_id = $1', [
-        id,
-        agendaItemId,
-      ]);
-      return { value: undefined, changed: true };
-    });
-    return state(id);
-  });
-
-  route('post', '/motions', 'createMotion', (req, _p, id) =>
-    createMotion(deps, id, parse(CreateMotion, req.body)),
-  );
-  route('post', '/motions/:motionId/open', 'openMotion', async (req, _p, id) => {
-    await openMotion(deps, id, motionId(req));
-    return state(id);
-  });
-  route('post', '/motions/:motionId/close', 'closeMotion', async (req, _p, id) => {
-    await closeMotion(deps, id, motionId(req));
-    return state(id);
-  });
-  route('post', '/motions/:motionId/show', 'showMotion', async (req, _p, id) => {
-    await showMotion(deps, id, motionId(req));
-    return state(id);
-  });
-  route('post', '/motions/:motionId/ballots', 'castBallot', (req, p, id) =>
-    castBallot(deps, id, motionId(req), { memberId: p.memberId }, parse(CastBallot, req.body)),
-  );
-  route('get', '/motions/:motionId/my-ballot', 'myBallot', (req, p, id) =>
-    myBallot(deps, id, motionId(req), { memberId: p.memberId }),
-  );
-
-  route('post', '/attendance/check-in', 'checkIn', async (req, _p, id) => {
-    const body = parse(CheckIn, req.body);
-    await checkIn(deps, id, body.memberId, body.present);
-    return state(id);
-  });
-  route('post', '/roll-call', 'rollCall', async (_req, _p, id) => {
-    await toggleRollCall(deps, id);
-    return state(id);
-  });
-  route('post', '/roll-call/confirm', 'confirmRollCall', async (_req, p, id) => {
-    await confirmRollCall(deps, id, p.memberId);
-    return state(id);
-  });
-  return router;
+  return [
+    defineRoute(api.state, ({ params }) => readState(deps.db, params.meetingId)),
+    defineRoute(api.raiseHand, ({ res, params: { meetingId }, body }) =>
+      then(meetingId, raiseHand(deps, meetingId, speaker(me(res)), body.kind)),
+    ),
+    defineRoute(api.lowerHand, ({ res, params: { meetingId } }) =>
+      then(meetingId, lowerHand(deps, meetingId, me(res).sub)),
+    ),
+    defineRoute(api.reorderQueue, ({ params: { meetingId }, body }) =>
+      then(meetingId, reorderQueue(deps, meetingId, body.entryIds)),
+    ),
+    defineRoute(api.giveFloor, ({ params: { meetingId }, body }) =>
+      then(meetingId, giveFloor(deps, meetingId, body.entryId, body.seconds)),
+    ),
+    defineRoute(api.extendFloor, ({ params: { meetingId }, body }) =>
+      then(meetingId, extendFloor(deps, meetingId, body.seconds)),
+    ),
+    defineRoute(api.endFloor, ({ params: { meetingId } }) =>
+      then(meetingId, endFloor(deps, meetingId)),
+    ),
+    defineRoute(api.setStatus, ({ params: { meetingId }, body }) =>
+      then(meetingId, setMeetingStatus(deps, meetingId, body.status)),
+    ),
+    defineRoute(api.setAgendaItem, ({ params: { meetingId }, body }) =>
+      then(meetingId, setCurrentAgendaItem(deps, meetingId, body.agendaItemId)),
+    ),
+    defineRoute(api.createMotion, ({ params: { meetingId }, body }) =>
+      createMotion(deps, meetingId, body),
+    ),
+    defineRoute(api.openMotion, ({ params: { meetingId, motionId } }) =>
+      then(meetingId, openMotion(deps, meetingId, motionId)),
+    ),
+    defineRoute(api.closeMotion, ({ params: { meetingId, motionId } }) =>
+      then(meetingId, closeMotion(deps, meetingId, motionId)),
+    ),
+    defineRoute(api.showMotion, ({ params: { meetingId, motionId } }) =>
+      then(meetingId, showMotion(deps, meetingId, motionId)),
+    ),
+    defineRoute(
+      api.castBallot,
+      ({ res, params: { meetingId, motionId }, body }) =>
+        castBallot(deps, meetingId, motionId, { memberId: me(res).memberId }, body),
+      // Ballots are never audited: a secret vote stays secret.
+      { audit: false },
+    ),
+    defineRoute(api.myBallot, ({ res, params: { meetingId, motionId } }) =>
+      myBallot(deps, meetingId, motionId, { memberId: me(res).memberId }),
+    ),
+    defineRoute(api.checkIn, ({ params: { meetingId }, body }) =>
+      then(meetingId, checkIn(deps, meetingId, body.memberId, body.present)),
+    ),
+    defineRoute(api.rollCall, ({ params: { meetingId } }) =>
+      then(meetingId, toggleRollCall(deps, meetingId)),
+    ),
+    defineRoute(api.confirmRollCall, ({ res, params: { meetingId } }) =>
+      then(meetingId, confirmRollCall(deps, meetingId, me(res).memberId)),
+    ),
+    defineRoute(api.livekitWebhook, webhookHandler(deps)),
+  ];
 }
