@@ -96,7 +96,12 @@ function handlerOf(def: RouteDef, guards: Guards): RequestHandler {
 export function mountRoutes(app: Express, defs: RouteDef[], guards: Guards): RouteContract[] {
   const add = (def: RouteDef, ...pre: RequestHandler[]) => {
     const method = def.contract.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
-    app[method](def.contract.path, ...pre, ...authenticate(def.contract, guards), handlerOf(def, guards));
+    app[method](
+      def.contract.path,
+      ...pre,
+      ...authenticate(def.contract, guards),
+      handlerOf(def, guards),
+    );
   };
   const raw = defs.filter((d) => d.contract.auth === 'livekit');
   for (const def of raw) {
