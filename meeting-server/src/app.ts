@@ -16,7 +16,7 @@ import { auditRoutes } from './audit/routes';
 import { participantOf, requireParticipant } from './auth/participant';
 import { invitationRoutes } from './invitations/routes';
 import { httpUrl, type LiveKit } from './livekit/livekit';
-import { createLive } from './live/index';
+import { createLive } from './room/index';
 import { staffRoutes } from './staff/routes';
 import { requireStaff } from './staff/session';
 import { adminRoutes } from './admin/routes';

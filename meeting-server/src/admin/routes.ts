@@ -6,7 +6,6 @@ import { adminRoutes as api } from '../../../shared/routes/admin';
 import type { Db } from '../db/database';
 import { badRequest, notFound } from '../http/errors';
 import { SENT, defineRoute, reply, type RouteDef } from '../http/route';
-import { addMember, createBody, createCouncil, createMeeting } from '../meetings/store';
 import type { StaffDeps } from '../staff/session';
 import {
   issueBodyInvitations,
@@ -16,7 +15,11 @@ import {
   type LinkDeps,
 } from './invitations';
 import {
+  addMember,
   countInCouncil,
+  createBody,
+  createCouncil,
+  createMeeting,
   findInvitationOf,
   findMeeting,
   getBody,
@@ -37,7 +40,7 @@ import {
   updateCouncil,
   updateMeeting,
   updateMember,
-} from './store';
+} from '../meetings/store';
 
 export interface AdminDeps extends StaffDeps {
   db: Db;

@@ -10,7 +10,7 @@ import type { Request } from 'express';
 import type { WebhookEvent } from 'livekit-server-sdk';
 import { HttpError } from '../http/errors';
 import type { LiveDeps } from '../live/context';
-import { ATTENDANCE_EVENTS } from './events';
+import { ATTENDANCE_EVENTS } from '../livekit/events';
 import { rememberWebhook } from './replay';
 import { recordOnline } from './service';
 

@@ -17,7 +17,7 @@ import {
 import { packageRoutes as api } from '../../../shared/routes/packages';
 import type { Db } from '../db/database';
 import { badRequest, notFound, parse } from '../http/errors';
-import { findMeeting, listInvitations } from '../admin/store';
+import { findMeeting, listInvitations } from '../meetings/store';
 import { invitationToken, resolveInvitation } from '../invitations/service';
 import { SENT, defineRoute, type RouteDef } from '../http/route';
 import { staffOf, type StaffDeps } from '../staff/session';

@@ -22,9 +22,9 @@ import {
   openMotion,
   showMotion,
 } from '../votes/service';
-import type { LiveDeps } from './context';
-import { setCurrentAgendaItem, setMeetingStatus } from './meeting';
-import { readState } from './state';
+import type { LiveDeps } from '../live/context';
+import { setCurrentAgendaItem, setMeetingStatus } from '../live/meeting';
+import { readState } from '../live/state';
 
 export function meetingRoutes(deps: LiveDeps): RouteDef[] {
   /** Runs a change, then answers the meeting's state. */

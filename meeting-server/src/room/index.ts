@@ -6,7 +6,7 @@ import { sweepFloors } from '../floor/service';
 import type { LiveKit } from '../livekit/livekit';
 import { sweepMotions } from '../votes/service';
 import { createBroadcaster, type Broadcaster } from './broadcast';
-import type { LiveDeps } from './context';
+import type { LiveDeps } from '../live/context';
 import type { RouteDef } from '../http/route';
 import { meetingRoutes } from './routes';
 
