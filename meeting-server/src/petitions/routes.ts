@@ -4,7 +4,8 @@
 import { petitionRoutes as api } from '../../../shared/routes/petitions';
 import { participantOf } from '../auth/participant';
 import type { Db } from '../db/database';
-import { defineRoute, type RouteDef } from '../http/route';
+import type { RouteContract } from '../../../shared/routes/route';
+import { defineRoute, type RouteContext, type RouteDef } from '../http/route';
 import { staffOf, type StaffDeps } from '../staff/session';
 import {
   changePetition,
@@ -13,11 +14,20 @@ import {
   publishAnswered,
   publishedPetitions,
   submitPetition,
+  type PetitionChange,
 } from './service';
 
 export function petitionRoutes(deps: StaffDeps & { db: Db }): RouteDef[] {
   const db = deps.db;
   const staffEmail = (res: Parameters<typeof staffOf>[0]) => staffOf(res).user.email;
+  /** A staff change of one petition: the contract's checked body becomes the change. */
+  const change = <C extends RouteContract>(
+    contract: C,
+    toChange: (body: RouteContext<C>['body']) => PetitionChange,
+  ) =>
+    defineRoute(contract, ({ req, res, body }) =>
+      changePetition(deps, String(req.params.petitionId), staffEmail(res), toChange(body)),
+    );
   return [
     defineRoute(
       api.submitPetition,
@@ -48,28 +58,11 @@ export function petitionRoutes(deps: StaffDeps & { db: Db }): RouteDef[] {
       published: await publishAnswered(deps, params.meetingId, staffEmail(res)),
     })),
     defineRoute(api.petition, ({ params }) => getPetition(db, params.petitionId)),
-    defineRoute(api.classifyPetition, ({ res, params, body }) =>
-      changePetition(deps, params.petitionId, staffEmail(res), {
-        action: 'classified',
-        category: body.category,
-      }),
-    ),
-    defineRoute(api.forwardPetition, ({ res, params, body }) =>
-      changePetition(deps, params.petitionId, staffEmail(res), {
-        action: 'forwarded',
-        authority: body.authority,
-      }),
-    ),
-    defineRoute(api.answerPetition, ({ res, params, body }) =>
-      changePetition(deps, params.petitionId, staffEmail(res), {
-        action: 'answered',
-        answer: body.answer,
-      }),
-    ),
-    defineRoute(api.publishPetition, ({ res, params, body }) =>
-      changePetition(deps, params.petitionId, staffEmail(res), {
-        action: body.published ? 'published' : 'unpublished',
-      }),
-    ),
+    change(api.classifyPetition, ({ category }) => ({ action: 'classified', category })),
+    change(api.forwardPetition, ({ authority }) => ({ action: 'forwarded', authority })),
+    change(api.answerPetition, ({ answer }) => ({ action: 'answered', answer })),
+    change(api.publishPetition, ({ published }) => ({
+      action: published ? 'published' : 'unpublished',
+    })),
   ];
 }
