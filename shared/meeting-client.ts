@@ -1,20 +1,17 @@
 // Typed calls from a meeting client (the web client, the extension's side panel) to the meeting
-// server, validated against the shared contracts. `base` is the server's origin ('' for the web
+// server, each by its route contract (shared/routes, through api-client.ts). `base` is the server's origin ('' for the web
 // client, which is served by it). In-meeting calls carry the participant session as
 // `Authorization: Bearer …`; every failure becomes a ClientError whose message (in the language
 // the client shows) says what to do next.
-import { InvitationInfo, JoinResponse, type JoinRequest } from './api';
+import { apiClient, pathOf } from './api-client';
+import type { JoinRequest } from './api';
 import type { MeetingStatus } from './domain';
 import { ApiError } from './errors';
-import {
-  BallotReceipt,
-  MeetingState,
-  Motion,
-  MyBallot,
-  type CastBallot,
-  type CreateMotion,
-  type HandKind,
-} from './meeting';
+import type { CastBallot, CreateMotion, HandKind } from './meeting';
+import { adminRoutes } from './routes/admin';
+import { joiningRoutes as J } from './routes/joining';
+import { meetingRoutes as M } from './routes/meeting';
+import { minutesRoutes } from './routes/minutes';
 import type { z } from './zod';
 
 export type ClientLang = 'vi' | 'en';
@@ -118,40 +115,54 @@ export function meetingClient(opts: ClientOptions) {
     return parsed.data;
   }
 
+  const api = apiClient({ send, call });
+
   /** The in-meeting API for one meeting; `token` reads the current session token on every call. */
   function meeting(meetingId: string, token: () => string) {
-    const base = `/api/meetings/${encodeURIComponent(meetingId)}`;
-    const state = (path: string, method = 'POST', body?: unknown) =>
-      call(MeetingState, `${base}${path}`, json(method, body), token());
-    const motion = (id: string) => `/motions/${encodeURIComponent(id)}`;
+    const params = { meetingId };
+    /** The meeting's parameters and the session token as it is now. */
+    const on = () => ({ params, token: token() });
+    const motion = (motionId: string) => ({ params: { meetingId, motionId }, token: token() });
     return {
-      getState: () => call(MeetingState, `${base}/state`, {}, token()),
-      raiseHand: (kind: HandKind) => state('/hand', 'POST', { kind }),
-      lowerHand: () => state('/hand', 'DELETE'),
-      reorderQueue: (entryIds: string[]) => state('/queue/reorder', 'POST', { entryIds }),
+      getState: () => api.call(M.state, on()),
+      raiseHand: (kind: HandKind) => api.call(M.raiseHand, { ...on(), body: { kind } }),
+      lowerHand: () => api.call(M.lowerHand, on()),
+      reorderQueue: (entryIds: string[]) =>
+        api.call(M.reorderQueue, { ...on(), body: { entryIds } }),
       giveFloor: (entryId: string, seconds?: number) =>
-        state('/floor', 'POST', seconds ? { entryId, seconds } : { entryId }),
-      extendFloor: (seconds: number) => state('/floor/extend', 'POST', { seconds }),
-      endFloor: () => state('/floor', 'DELETE'),
-      setStatus: (status: MeetingStatus) => state('/status', 'POST', { status }),
+        api.call(M.giveFloor, { ...on(), body: seconds ? { entryId, seconds } : { entryId } }),
+      extendFloor: (seconds: number) => api.call(M.extendFloor, { ...on(), body: { seconds } }),
+      endFloor: () => api.call(M.endFloor, on()),
+      setStatus: (status: MeetingStatus) => api.call(M.setStatus, { ...on(), body: { status } }),
       setAgendaItem: (agendaItemId: string | null) =>
-        state('/agenda/current', 'POST', { agendaItemId }),
+        api.call(M.setAgendaItem, { ...on(), body: { agendaItemId } }),
       createMotion: (m: Partial<CreateMotion> & { title: string; agendaItemId: string | null }) =>
-        call(Motion, `${base}/motions`, json('POST', m), token()),
-      openMotion: (id: string) => state(`${motion(id)}/open`),
-      closeMotion: (id: string) => state(`${motion(id)}/close`),
-      showResult: (id: string) => state(`${motion(id)}/show`),
+        api.call(M.createMotion, { ...on(), body: m }),
+      openMotion: (id: string) => api.call(M.openMotion, motion(id)),
+      closeMotion: (id: string) => api.call(M.closeMotion, motion(id)),
+      showResult: (id: string) => api.call(M.showMotion, motion(id)),
       castBallot: (id: string, ballot: CastBallot) =>
-        call(BallotReceipt, `${base}${motion(id)}/ballots`, json('POST', ballot), token()),
-      myBallot: (id: string) => call(MyBallot, `${base}${motion(id)}/my-ballot`, {}, token()),
+        api.call(M.castBallot, { ...motion(id), body: ballot }),
+      myBallot: (id: string) => api.call(M.myBallot, motion(id)),
       checkIn: (memberId: string, present: boolean) =>
-        state('/attendance/check-in', 'POST', { memberId, present }),
-      rollCall: () => state('/roll-call'),
-      confirmRollCall: () => state('/roll-call/confirm'),
+        api.call(M.checkIn, { ...on(), body: { memberId, present } }),
+      rollCall: () => api.call(M.rollCall, on()),
+      confirmRollCall: () => api.call(M.confirmRollCall, on()),
       /** Minutes as a file (pdf, csv or json), fetched with the session and returned as a blob. */
       minutes: async (format: 'pdf' | 'csv' | 'json') =>
-        (await send(`${base}/minutes.${format}`, {}, token())).blob(),
-      qrUrl: () => `${opts.base}${base}/qr.svg`,
+        (
+          await send(
+            pathOf(
+              minutesRoutes[
+                format === 'pdf' ? 'minutesPdf' : format === 'csv' ? 'minutesCsv' : 'minutesJson'
+              ],
+              { params },
+            ),
+            {},
+            token(),
+          )
+        ).blob(),
+      qrUrl: () => `${opts.base}${pathOf(adminRoutes.voterQrSvg, { params })}`,
     };
   }
 
@@ -159,14 +170,14 @@ export function meetingClient(opts: ClientOptions) {
     send,
     call,
     json,
+    /** Calls any route by its contract (shared/routes), typed by it. */
+    route: api.call,
     meeting,
     /** The Date header of the last answer (for the clock offset of timers). */
     serverDate: () => lastServerDate,
-    getInvitation: (token: string) =>
-      call(InvitationInfo, `/api/invitations/${encodeURIComponent(token)}`),
-    joinMeeting: (req: JoinRequest) => call(JoinResponse, '/api/join', json('POST', req)),
-    refreshSession: (sessionToken: string) =>
-      call(JoinResponse, '/api/session/refresh', json('POST'), sessionToken),
+    getInvitation: (token: string) => api.call(J.invitation, { params: { token } }),
+    joinMeeting: (req: JoinRequest) => api.call(J.join, { body: req }),
+    refreshSession: (sessionToken: string) => api.call(J.refreshSession, { token: sessionToken }),
   };
 }
 export type MeetingClient = ReturnType<typeof meetingClient>;

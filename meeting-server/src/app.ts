@@ -3,26 +3,27 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
-import { InvitationToken, JoinRequest } from '../../shared/api';
+import { joiningRoutes } from '../../shared/routes/joining';
 import type { Db } from './db/database';
 import { participantCors } from './http/cors';
-import { badRequest, errorHandler, parse } from './http/errors';
+import { badRequest, errorHandler } from './http/errors';
 import { NUL_MESSAGE, urlHasNul } from './http/input';
-import { refuseDeclaredOver } from './http/body-limit';
+import { mountRoutes, type Guards } from './http/mount';
+import { defineRoute } from './http/route';
 import { withDefaults, type RateLimits } from './http/rate-limits';
-import { enforce } from './staff/rate-limit';
-import { withAudit } from './audit/audit';
-import { auditRouter } from './audit/routes';
+import { participantActor, runAudited, withAudit } from './audit/audit';
+import { auditRoutes } from './audit/routes';
 import { participantOf, requireParticipant } from './auth/participant';
-import { invitationInfo, join, refresh, resolveInvitation } from './invitations/service';
+import { invitationRoutes } from './invitations/routes';
 import { httpUrl, type LiveKit } from './livekit/livekit';
-import { createLive } from './live/index';
-import { staffRouter } from './staff/routes';
-import { setupRouter } from './staff/setup-routes';
-import { adminRouter } from './admin/routes';
-import { petitionsRouter } from './petitions/routes';
-import { minutesRouter } from './minutes/routes';
-import { packagesRouter } from './packages/routes';
+import { createLive } from './room/index';
+import { staffRoutes } from './staff/routes';
+import { setupRoutes } from './staff/setup-routes';
+import { requireStaff } from './staff/session';
+import { adminRoutes } from './admin/routes';
+import { petitionRoutes } from './petitions/routes';
+import { minutesRoutes } from './minutes/routes';
+import { packageLinkPage, packageRoutes, packagesPreflight } from './packages/routes';
 import { PackageStorage } from './packages/storage';
 
 export interface AppDeps {
@@ -91,68 +92,7 @@ export function createApp(given: AppDeps): Express {
 
   const live = createLive({ ...deps, now, log });
   app.locals.live = live;
-  // LiveKit webhooks are verified on the raw body, so this route comes before the JSON parser.
-  app.post(
-    '/api/livekit/webhook',
-    refuseDeclaredOver(256 * 1024),
-    express.raw({ type: '*/*', limit: '256kb' }),
-    live.webhook,
-  );
-  app.use('/api', (req, res, next) =>
-    req.is('application/json') ? refuseDeclaredOver(64 * 1024)(req, res, next) : next(),
-  );
-  app.use('/api', express.json({ limit: '64kb' }));
-  const invitationDeps = { db: deps.db, secret: deps.secret, now };
   const rateLimits = withDefaults(deps.rateLimits);
-
-  app.get('/healthz', async (_req, res, next) => {
-    try {
-      await deps.db.query('SELECT 1');
-      res.json({ ok: true, database: deps.db.kind });
-    } catch (err) {
-      next(err);
-    }
-  });
-
-  app.get('/api/invitations/:token', async (req, res, next) => {
-    try {
-      const token = parse(InvitationToken, req.params.token);
-      res.json(invitationInfo(await resolveInvitation(invitationDeps, token)));
-    } catch (err) {
-      next(err);
-    }
-  });
-
-  app.post('/api/join', async (req, res, next) => {
-    try {
-      await enforce(deps.db, `join-ip:${req.ip}`, rateLimits.joinIp, now());
-      const body = parse(JoinRequest, req.body);
-      res.json(
-        await join(
-          {
-            ...invitationDeps,
-            livekit: deps.livekit,
-            invitationLimit: rateLimits.joinInvitation,
-          },
-          body,
-        ),
-      );
-    } catch (err) {
-      next(err);
-    }
-  });
-
-  app.post('/api/session/refresh', requireParticipant(deps.secret, now), async (req, res, next) => {
-    try {
-      const who = participantOf(res);
-      await enforce(deps.db, `refresh:${who.mid}:${who.sub}`, rateLimits.refresh, now());
-      await enforce(deps.db, `refresh-ip:${req.ip}`, rateLimits.refreshIp, now());
-      res.json(await refresh({ ...invitationDeps, livekit: deps.livekit }, who));
-    } catch (err) {
-      next(err);
-    }
-  });
-
   const staffDeps = {
     db: deps.db,
     secret: deps.secret,
@@ -161,24 +101,49 @@ export function createApp(given: AppDeps): Express {
     publicUrl: (req: express.Request) => deps.publicUrl ?? `${req.protocol}://${req.get('host')}`,
     rateLimits,
   };
-  app.use(staffRouter(staffDeps));
-  app.use(setupRouter(staffDeps));
-  app.use(adminRouter(staffDeps));
-  app.use(petitionsRouter(staffDeps));
-  app.use(minutesRouter(staffDeps));
-  app.use(auditRouter(staffDeps));
-  app.use(
-    packagesRouter({
-      ...staffDeps,
-      // The bytes are stored without the audit hook: the document row written next is the action.
-      storage: new PackageStorage(given.db, {
-        maxBytes: deps.packageMaxBytes ?? 100 * 1024 * 1024,
-        ...(deps.packageUploadDir ? { tmpDir: deps.packageUploadDir } : {}),
-      }),
+  const guards: Guards = {
+    participant: requireParticipant(deps.secret, now),
+    staff: requireStaff(staffDeps),
+    admin: requireStaff(staffDeps, { admin: true }),
+    roleOf: (res) => participantOf(res).role,
+    // The chair's and secretary's actions are audited.
+    auditParticipant: (req, res, run) => {
+      const p = participantOf(res);
+      return p.role === 'chair' || p.role === 'secretary'
+        ? runAudited(participantActor(p), req, p.mid, run)
+        : run();
+    },
+  };
+  const packagesDeps = {
+    ...staffDeps,
+    // The bytes are stored without the audit hook: the document row written next is the action.
+    storage: new PackageStorage(given.db, {
+      maxBytes: deps.packageMaxBytes ?? 100 * 1024 * 1024,
+      ...(deps.packageUploadDir ? { tmpDir: deps.packageUploadDir } : {}),
     }),
+  };
+  app.use('/api/packages', packagesPreflight);
+  // Every route of the API, each a contract of shared/routes bound to its handler.
+  app.locals.routes = mountRoutes(
+    app,
+    [
+      defineRoute(joiningRoutes.health, async () => {
+        await deps.db.query('SELECT 1');
+        return { ok: true, database: deps.db.kind };
+      }),
+      ...invitationRoutes({ ...staffDeps, livekit: deps.livekit }),
+      ...live.routes,
+      ...petitionRoutes(staffDeps),
+      ...minutesRoutes(staffDeps),
+      ...staffRoutes(staffDeps),
+      ...setupRoutes(staffDeps),
+      ...auditRoutes(staffDeps),
+      ...adminRoutes(staffDeps),
+      ...packageRoutes(packagesDeps),
+    ],
+    guards,
   );
-
-  app.use(live.router);
+  app.get('/p/:packageId', packageLinkPage(packagesDeps));
 
   app.use('/api', (_req, res) => {
     res.status(404).json({

@@ -7,16 +7,16 @@ import { ErrorCode } from '../../../shared/errors';
 import type { Queryable } from '../db/database';
 import { HttpError, badRequest, notFound } from '../http/errors';
 import { invitationToken } from '../invitations/service';
-import { createInvitation } from '../meetings/store';
 import {
   countInCouncil,
+  createInvitation,
   findInvitationOf,
   getBody,
+  type InvitationListRow,
   listInvitations,
   liveVoterInvitation,
-  type InvitationListRow,
   type MeetingRow,
-} from './store';
+} from '../meetings/store';
 
 const DAY = 24 * 3600 * 1000;
 

@@ -4,7 +4,7 @@
 // and a refused call changes nothing in the database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER } from '../../../shared/admin';
-import { ROUTES, type RouteDoc } from '../apidocs/routes';
+import { ROUTES, type NamedRoute as RouteDoc } from '../../../shared/routes';
 import { ADMIN, CLERK, seedStaff, signIn, type StaffClient } from '../staff/testing';
 import { openTestDb, type TestDb } from '../testing/databases';
 import { startTestServer, type RunningServer } from '../testing/server';

@@ -6,11 +6,11 @@
 // Attendance is computed from LiveKit's own event times per participant session
 // (attendance/service.ts), so duplicated, late and out-of-order deliveries leave it correct.
 // Only members' joins and leaves are recorded; any other event is answered at once with no write.
-import type { RequestHandler } from 'express';
+import type { Request } from 'express';
 import type { WebhookEvent } from 'livekit-server-sdk';
 import { HttpError } from '../http/errors';
 import type { LiveDeps } from '../live/context';
-import { ATTENDANCE_EVENTS } from './events';
+import { ATTENDANCE_EVENTS } from '../livekit/events';
 import { rememberWebhook } from './replay';
 import { recordOnline } from './service';
 
@@ -19,31 +19,28 @@ const isAttendanceEvent = (kind: string) => (ATTENDANCE_EVENTS as readonly strin
 /** Events older than this (by LiveKit's own creation time) are refused: 24 hours. */
 export const WEBHOOK_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
-export function webhookHandler(deps: LiveDeps): RequestHandler {
-  return async (req, res, next) => {
+/** Handles one webhook delivery (its raw body in `req.body`); answers `{ ok: true }`. */
+export function webhookHandler(deps: LiveDeps) {
+  return async ({ req }: { req: Request }) => {
+    const body = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
+    let event;
     try {
-      const body = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
-      let event;
-      try {
-        event = await deps.livekit.webhooks.receive(body, req.get('authorization') ?? undefined);
-      } catch {
-        throw new HttpError(401, 'webhook_invalid', 'Webhook không hợp lệ.', 'Invalid webhook.');
-      }
-      const createdMs = Number(event.createdAt) * 1000;
-      if (!event.id || !createdMs || deps.now() - createdMs > WEBHOOK_MAX_AGE_MS) {
-        throw new HttpError(409, 'webhook_stale', 'Webhook đã quá cũ.', 'Webhook is too old.');
-      }
-      const identity = event.participant?.identity ?? '';
-      const relevant =
-        identity.startsWith('member:') && !!event.room?.name && isAttendanceEvent(event.event);
-      // Anything else (a voter joining, a track published) changes nothing here: answered at once
-      // with no write, because LiveKit posts a room's webhooks one at a time and drops them past
-      // its queue's depth, so a crowd of voters must not slow the members' events behind them.
-      if (relevant) await recordWebhook(deps, event, identity, createdMs);
-      res.status(200).json({ ok: true });
-    } catch (err) {
-      next(err);
+      event = await deps.livekit.webhooks.receive(body, req.get('authorization') ?? undefined);
+    } catch {
+      throw new HttpError(401, 'webhook_invalid', 'Webhook không hợp lệ.', 'Invalid webhook.');
     }
+    const createdMs = Number(event.createdAt) * 1000;
+    if (!event.id || !createdMs || deps.now() - createdMs > WEBHOOK_MAX_AGE_MS) {
+      throw new HttpError(409, 'webhook_stale', 'Webhook đã quá cũ.', 'Webhook is too old.');
+    }
+    const identity = event.participant?.identity ?? '';
+    const relevant =
+      identity.startsWith('member:') && !!event.room?.name && isAttendanceEvent(event.event);
+    // Anything else (a voter joining, a track published) changes nothing here: answered at once
+    // with no write, because LiveKit posts a room's webhooks one at a time and drops them past
+    // its queue's depth, so a crowd of voters must not slow the members' events behind them.
+    if (relevant) await recordWebhook(deps, event, identity, createdMs);
+    return { ok: true };
   };
 }
 

@@ -1,7 +1,7 @@
 // The audit log (table audit_log, append-only by trigger): who did what, when, to which meeting.
 // One hook covers every chair, secretary and secretariat action without touching the routes:
 // the request runs inside an audit context (AsyncLocalStorage, set by requireStaff for writes and
-// by the live-meeting route helper for the chair and secretary), and the database wrapper writes
+// by http/mount.ts for the chair's and secretary's writes), and the database wrapper writes
 // the entry inside the first transaction of that request that changes something — so the entry
 // commits or rolls back together with the change, and a refused request (400, 403, 409) that
 // changed nothing leaves no entry. Ballots are never audited: a secret vote must not be traceable.

@@ -1,4 +1,4 @@
-// Property-based tests over EVERY endpoint of the route table (apidocs/routes.ts), on PGlite and
+// Property-based tests over EVERY endpoint of the route contracts (shared/routes), on PGlite and
 // on PostgreSQL, so a new endpoint is covered the day it is added: thousands of malformed bodies,
 // raw payloads, path parameters and query strings, sent with the credentials that reach each
 // route's validation. Every answer must be below 500, a schema-invalid input must get 4xx, every
@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/errors';
 import { z } from '../../../shared/zod';
 import { tokenOf } from '../admin/testing';
-import { ROUTES, type RouteDoc } from '../apidocs/routes';
+import { ROUTES, type NamedRoute as RouteDoc } from '../../../shared/routes';
 import { DATABASE_KINDS, openTestDb, type DatabaseKind, type TestDb } from '../testing/databases';
 import { nastyString, nastyValue, pathSegment, queryString, shapedValue } from './arbitraries';
 import { buildWorld, startHostileServer, type HostileServer, type World } from './testing';

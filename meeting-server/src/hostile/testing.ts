@@ -12,7 +12,7 @@ import { MeetingState, Motion } from '../../../shared/meeting';
 import { PackageManifest } from '../../../shared/packages';
 import { buildFixture, bearer, ok, tokenOf, type Fixture } from '../admin/testing';
 import { createApp, type AppDeps } from '../app';
-import { liveOf } from '../live/index';
+import { liveOf } from '../room/index';
 import { createLiveKit } from '../livekit/livekit';
 import { ADMIN, CLERK, seedStaff, signIn, type StaffClient } from '../staff/testing';
 import type { TestDb } from '../testing/databases';

@@ -1,8 +1,8 @@
 // Which requests are rate-limited, how much by default, and how the limits are written in the
-// environment (`RATE_LIMIT_JOIN_IP=1000/10m`, `off`). Counting is in staff/rate-limit.ts (database
+// environment (`RATE_LIMIT_JOIN_IP=1000/10m`, `off`). Counting is in http/rate-limit.ts (database
 // counters, shared by every instance). Defaults are generous where many honest people share one
 // address (a commune hall's Wi-Fi, a mobile operator's NAT) and tight where one person acts.
-import type { Limit } from '../staff/rate-limit';
+import type { Limit } from './rate-limit';
 
 export interface RateLimits {
   /** Failed staff sign-ins per IP and e-mail. */

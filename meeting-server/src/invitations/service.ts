@@ -10,7 +10,7 @@ import { findInvitation, isBodyMember, type InvitationRow } from '../meetings/st
 import { signInvitation, verifyInvitation } from './token';
 import { sessionTtlSeconds, signParticipant, type ParticipantClaims } from '../auth/participant';
 import { holdsFloor } from '../floor/service';
-import { enforce, type Limit } from '../staff/rate-limit';
+import { enforce, type Limit } from '../http/rate-limit';
 
 export interface InvitationDeps {
   db: Queryable;

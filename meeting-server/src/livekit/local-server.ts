@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ATTENDANCE_EVENTS } from '../attendance/events';
+import { ATTENDANCE_EVENTS } from './events';
 import { LOCAL_LIVEKIT } from '../config';
 
 /**

@@ -1,5 +1,14 @@
-// Persistence for councils, members, bodies, meetings, agenda items and invitations.
+// Persistence of councils, members, bodies, meetings with their agenda and settings, and
+// invitations: creating, finding, listing, changing and revoking them. Rows are mapped to the
+// shared contracts here.
 import { randomUUID } from 'node:crypto';
+import {
+  MeetingSettings,
+  type Body,
+  type Council,
+  type Meeting,
+  type Member,
+} from '../../../shared/admin';
 import type {
   BodyKind,
   CouncilLevel,
@@ -150,4 +159,333 @@ export async function isBodyMember(
     memberId,
   ]);
   return rows.length > 0;
+}
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+
+interface CouncilRow {
+  id: string;
+  name: string;
+  level: CouncilLevel;
+  total_members: number;
+  created_at: Date;
+}
+const toCouncil = (r: CouncilRow): Council => ({
+  id: r.id,
+  name: r.name,
+  level: r.level,
+  totalMembers: Number(r.total_members),
+  createdAt: iso(r.created_at),
+});
+
+export async function listCouncils(db: Queryable): Promise<Council[]> {
+  return (await db.query<CouncilRow>('SELECT * FROM councils ORDER BY created_at, name')).map(
+    toCouncil,
+  );
+}
+
+export async function getCouncil(db: Queryable, id: string): Promise<Council | undefined> {
+  const rows = await db.query<CouncilRow>('SELECT * FROM councils WHERE id = $1', [id]);
+  return rows[0] && toCouncil(rows[0]);
+}
+
+export async function updateCouncil(
+  db: Queryable,
+  id: string,
+  c: { name?: string; level?: CouncilLevel; totalMembers?: number },
+): Promise<void> {
+  await db.query(
+    `UPDATE councils SET name = COALESCE($2, name), level = COALESCE($3, level),
+            total_members = COALESCE($4, total_members) WHERE id = $1`,
+    [id, c.name ?? null, c.level ?? null, c.totalMembers ?? null],
+  );
+}
+
+interface MemberRow {
+  id: string;
+  council_id: string;
+  full_name: string;
+  delegate_group: string | null;
+  body_ids: string[] | null;
+}
+const memberSelect = `SELECT m.id, m.council_id, m.full_name, m.delegate_group,
+    COALESCE((SELECT array_agg(bm.body_id ORDER BY bm.body_id) FROM body_members bm WHERE bm.member_id = m.id), '{}') AS body_ids
+  FROM members m`;
+const toMember = (r: MemberRow): Member => ({
+  id: r.id,
+  councilId: r.council_id,
+  fullName: r.full_name,
+  delegateGroup: r.delegate_group,
+  bodyIds: r.body_ids ?? [],
+});
+
+export async function listMembers(db: Queryable, councilId: string): Promise<Member[]> {
+  const rows = await db.query<MemberRow>(
+    `${memberSelect} WHERE m.council_id = $1 ORDER BY m.full_name, m.id`,
+    [councilId],
+  );
+  return rows.map(toMember);
+}
+
+export async function getMember(db: Queryable, id: string): Promise<Member | undefined> {
+  const rows = await db.query<MemberRow>(`${memberSelect} WHERE m.id = $1`, [id]);
+  return rows[0] && toMember(rows[0]);
+}
+
+export async function updateMember(
+  db: Queryable,
+  id: string,
+  m: { fullName?: string; delegateGroup?: string | null },
+): Promise<void> {
+  if (m.fullName !== undefined) {
+    await db.query('UPDATE members SET full_name = $2 WHERE id = $1', [id, m.fullName]);
+  }
+  if (m.delegateGroup !== undefined) {
+    await db.query('UPDATE members SET delegate_group = $2 WHERE id = $1', [id, m.delegateGroup]);
+  }
+}
+
+export async function setMemberBodies(db: Queryable, memberId: string, bodyIds: string[]) {
+  await db.query('DELETE FROM body_members WHERE member_id = $1', [memberId]);
+  for (const bodyId of new Set(bodyIds)) {
+    await db.query('INSERT INTO body_members (body_id, member_id) VALUES ($1, $2)', [
+      bodyId,
+      memberId,
+    ]);
+  }
+}
+
+/** How many of `ids` are bodies / members of `councilId` (to refuse ids from another council). */
+export async function countInCouncil(
+  db: Queryable,
+  table: 'bodies' | 'members',
+  councilId: string,
+  ids: string[],
+): Promise<number> {
+  if (!ids.length) return 0;
+  const rows = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM ${table} WHERE council_id = $1 AND id = ANY($2)`,
+    [councilId, [...new Set(ids)]],
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+interface BodyRow {
+  id: string;
+  council_id: string;
+  kind: BodyKind;
+  name: string;
+  member_ids: string[] | null;
+}
+const bodySelect = `SELECT b.id, b.council_id, b.kind, b.name,
+    COALESCE((SELECT array_agg(bm.member_id ORDER BY bm.member_id) FROM body_members bm WHERE bm.body_id = b.id), '{}') AS member_ids
+  FROM bodies b`;
+const toBody = (r: BodyRow): Body => ({
+  id: r.id,
+  councilId: r.council_id,
+  kind: r.kind,
+  name: r.name,
+  memberIds: r.member_ids ?? [],
+});
+
+export async function listBodies(db: Queryable, councilId: string): Promise<Body[]> {
+  const rows = await db.query<BodyRow>(`${bodySelect} WHERE b.council_id = $1 ORDER BY b.name`, [
+    councilId,
+  ]);
+  return rows.map(toBody);
+}
+
+export async function getBody(db: Queryable, id: string): Promise<Body | undefined> {
+  const rows = await db.query<BodyRow>(`${bodySelect} WHERE b.id = $1`, [id]);
+  return rows[0] && toBody(rows[0]);
+}
+
+export async function setBodyMembers(db: Queryable, bodyId: string, memberIds: string[]) {
+  await db.query('DELETE FROM body_members WHERE body_id = $1', [bodyId]);
+  for (const memberId of new Set(memberIds)) {
+    await db.query('INSERT INTO body_members (body_id, member_id) VALUES ($1, $2)', [
+      bodyId,
+      memberId,
+    ]);
+  }
+}
+
+export interface MeetingRow {
+  id: string;
+  council_id: string;
+  council_name: string;
+  body_id: string;
+  kind: MeetingKind;
+  title: string;
+  starts_at: Date;
+  status: MeetingStatus;
+  settings: Record<string, unknown> | string;
+}
+const meetingSelect = `SELECT mt.id, mt.council_id, c.name AS council_name, mt.body_id, mt.kind,
+    mt.title, mt.starts_at, mt.status, mt.settings
+  FROM meetings mt JOIN councils c ON c.id = mt.council_id`;
+
+export const rawSettings = (r: MeetingRow): Record<string, unknown> =>
+  typeof r.settings === 'string'
+    ? (JSON.parse(r.settings) as Record<string, unknown>)
+    : (r.settings ?? {});
+
+/** The meeting's settings with defaults filled in; a stored value that no longer fits falls back. */
+export function settingsOf(r: MeetingRow): MeetingSettings {
+  const raw = rawSettings(r);
+  const parsed = MeetingSettings.safeParse(raw);
+  return parsed.success ? parsed.data : MeetingSettings.parse({});
+}
+
+export async function findMeeting(db: Queryable, id: string): Promise<MeetingRow | undefined> {
+  const rows = await db.query<MeetingRow>(`${meetingSelect} WHERE mt.id = $1`, [id]);
+  return rows[0];
+}
+
+export async function listMeetings(db: Queryable, councilId: string): Promise<MeetingRow[]> {
+  return db.query<MeetingRow>(
+    `${meetingSelect} WHERE mt.council_id = $1 ORDER BY mt.starts_at DESC, mt.title`,
+    [councilId],
+  );
+}
+
+export async function agendaOf(db: Queryable, meetingId: string) {
+  return db.query<{ id: string; position: number; title: string }>(
+    'SELECT id, position, title FROM agenda_items WHERE meeting_id = $1 ORDER BY position',
+    [meetingId],
+  );
+}
+
+export async function meetingView(db: Queryable, r: MeetingRow): Promise<Meeting> {
+  return {
+    ...meetingSummary(r),
+    settings: settingsOf(r),
+    agenda: (await agendaOf(db, r.id)).map((a) => ({ ...a, position: Number(a.position) })),
+  };
+}
+
+export function meetingSummary(r: MeetingRow): Omit<Meeting, 'agenda' | 'settings'> {
+  return {
+    id: r.id,
+    councilId: r.council_id,
+    councilName: r.council_name,
+    bodyId: r.body_id,
+    kind: r.kind,
+    title: r.title,
+    startsAt: iso(r.starts_at),
+    status: r.status,
+  };
+}
+
+export async function updateMeeting(
+  db: Queryable,
+  id: string,
+  m: {
+    title?: string;
+    startsAt?: string;
+    status?: MeetingStatus;
+    settings?: Record<string, unknown>;
+  },
+): Promise<void> {
+  await db.query(
+    `UPDATE meetings SET title = COALESCE($2, title), starts_at = COALESCE($3::timestamptz, starts_at),
+            status = COALESCE($4, status), settings = COALESCE($5::jsonb, settings) WHERE id = $1`,
+    [
+      id,
+      m.title ?? null,
+      m.startsAt ?? null,
+      m.status ?? null,
+      m.settings ? JSON.stringify(m.settings) : null,
+    ],
+  );
+}
+
+/** Replaces the agenda: kept items (by id) move to their new position, others are added or removed. */
+export async function setAgenda(
+  db: Queryable,
+  meetingId: string,
+  items: { id?: string | undefined; title: string }[],
+): Promise<void> {
+  const keep = items.flatMap((i) => (i.id ? [i.id] : []));
+  await db.query('DELETE FROM agenda_items WHERE meeting_id = $1 AND NOT (id = ANY($2))', [
+    meetingId,
+    keep,
+  ]);
+  // Move kept items out of the way first: (meeting_id, position) is unique.
+  await db.query('UPDATE agenda_items SET position = -position - 1 WHERE meeting_id = $1', [
+    meetingId,
+  ]);
+  let position = 1;
+  for (const item of items) {
+    if (item.id) {
+      await db.query(
+        'UPDATE agenda_items SET position = $3, title = $4 WHERE id = $1 AND meeting_id = $2',
+        [item.id, meetingId, position, item.title],
+      );
+    } else {
+      await db.query(
+        'INSERT INTO agenda_items (id, meeting_id, position, title) VALUES ($1, $2, $3, $4)',
+        [randomUUID(), meetingId, position, item.title],
+      );
+    }
+    position++;
+  }
+}
+
+export interface InvitationListRow {
+  id: string;
+  meeting_id: string;
+  role: Role;
+  member_id: string | null;
+  display_name: string | null;
+  member_name: string | null;
+  expires_at: Date;
+  revoked_at: Date | null;
+  created_at: Date;
+}
+
+export async function listInvitations(
+  db: Queryable,
+  meetingId: string,
+): Promise<InvitationListRow[]> {
+  return db.query<InvitationListRow>(
+    `SELECT i.id, i.meeting_id, i.role, i.member_id, i.display_name, m.full_name AS member_name,
+            i.expires_at, i.revoked_at, i.created_at
+       FROM invitations i LEFT JOIN members m ON m.id = i.member_id
+      WHERE i.meeting_id = $1
+      ORDER BY i.created_at, i.id`,
+    [meetingId],
+  );
+}
+
+export async function findInvitationOf(
+  db: Queryable,
+  meetingId: string,
+  invitationId: string,
+): Promise<InvitationListRow | undefined> {
+  return (await listInvitations(db, meetingId)).find((i) => i.id === invitationId);
+}
+
+/** The live (not revoked, not expired) public voter link of a meeting, newest first. */
+export async function liveVoterInvitation(
+  db: Queryable,
+  meetingId: string,
+  nowMs: number,
+): Promise<InvitationListRow | undefined> {
+  const rows = await db.query<InvitationListRow>(
+    `SELECT i.id, i.meeting_id, i.role, i.member_id, i.display_name, NULL AS member_name,
+            i.expires_at, i.revoked_at, i.created_at
+       FROM invitations i
+      WHERE i.meeting_id = $1 AND i.role = 'voter' AND i.revoked_at IS NULL AND i.expires_at > $2
+      ORDER BY i.created_at DESC LIMIT 1`,
+    [meetingId, new Date(nowMs).toISOString()],
+  );
+  return rows[0];
+}
+
+export async function revokeInvitation(db: Queryable, id: string, nowMs: number): Promise<void> {
+  await db.query('UPDATE invitations SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [
+    id,
+    new Date(nowMs).toISOString(),
+  ]);
 }

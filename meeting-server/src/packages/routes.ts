@@ -6,29 +6,25 @@
 // with ETag / If-None-Match, every version's file; and the package link page `/p/:packageId`.
 import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
-import { Router, type Request, type Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import QRCode from 'qrcode';
 import {
-  CreatePackage,
-  OrderDocuments,
   Sha256,
-  SubscribeRequest,
-  UpdatePackage,
-  UploadDocumentQuery,
-  UploadVersionQuery,
   type PackageLinks,
   type PackageManifest,
   type SubscribeResponse,
 } from '../../../shared/packages';
+import { packageRoutes as api } from '../../../shared/routes/packages';
 import type { Db } from '../db/database';
 import { badRequest, notFound, parse } from '../http/errors';
-import { findMeeting, listInvitations } from '../admin/store';
+import { findMeeting, listInvitations } from '../meetings/store';
 import { invitationToken, resolveInvitation } from '../invitations/service';
-import { requireStaff, staffOf, type StaffDeps } from '../staff/session';
+import { SENT, defineRoute, type RouteDef } from '../http/route';
+import { staffOf, type StaffDeps } from '../staff/session';
 import { checkReader, invitationReads, otherMeeting, signReader } from './access';
 import type { PackageStorage } from './storage';
 import { DEFAULT_RATE_LIMITS } from '../http/rate-limits';
-import { enforce } from '../staff/rate-limit';
+import { enforce } from '../http/rate-limit';
 import {
   addDocument,
   addVersion,
@@ -55,7 +51,6 @@ export interface PackagesDeps extends StaffDeps {
   storage: PackageStorage;
 }
 
-const param = (req: Request, name: string): string => String(req.params[name] ?? '');
 const noPackage = () => notFound('Không tìm thấy bộ tài liệu này.', 'No such package.');
 const noMeeting = () => notFound('Không tìm thấy cuộc họp này.', 'No such meeting.');
 const noDocument = () =>
@@ -102,10 +97,15 @@ function cors(res: Response) {
   res.setHeader('Vary', 'Authorization');
 }
 
-export function packagesRouter(deps: PackagesDeps): Router {
-  const r = Router();
+/** CORS preflight of the reader API (a middleware, not a route). */
+export const packagesPreflight: RequestHandler = (req, res, next) => {
+  if (req.method !== 'OPTIONS') return next();
+  cors(res);
+  res.status(204).end();
+};
+
+export function packageRoutes(deps: PackagesDeps): RouteDef[] {
   const db = deps.db;
-  const staff = requireStaff(deps);
   const storage = deps.storage;
   const packageLink = (req: Request, id: string) => `${deps.publicUrl(req)}/p/${id}`;
 
@@ -114,9 +114,10 @@ export function packagesRouter(deps: PackagesDeps): Router {
     if (!found) throw noPackage();
     return found;
   };
+  const manifestNow = async (id: string) => manifestOf(db, (await findPackage(db, id))!);
   /** A published package the request may read (a draft is "not found" to readers). */
-  const readable = async (req: Request): Promise<PackageRow> => {
-    const p = await findPackage(db, param(req, 'packageId'));
+  const readable = async (req: Request, id: string): Promise<PackageRow> => {
+    const p = await findPackage(db, id);
     if (!p || !p.published_at) throw noPackage();
     await checkReader(db, deps.secret, deps.now(), p, req.get('authorization'));
     return p;
@@ -126,56 +127,68 @@ export function packagesRouter(deps: PackagesDeps): Router {
     const length = Number(req.get('content-length'));
     return storage.put(req, Number.isFinite(length) && length > 0 ? length : undefined);
   };
+  /** Readers' routes answer any origin, errors included. */
+  const reader = { before: (_req: Request, res: Response) => cors(res) };
 
-  // ---- staff ----
-  r.post('/api/admin/meetings/:meetingId/packages', staff, async (req, res) => {
-    const body = parse(CreatePackage, req.body);
-    const meeting = await findMeeting(db, param(req, 'meetingId'));
-    if (!meeting) throw noMeeting();
-    const id = await createPackage(db, { meetingId: meeting.id, ...body });
-    res.status(201).json(await manifestOf(db, (await findPackage(db, id))!));
-  });
-  r.get('/api/admin/meetings/:meetingId/packages', staff, async (req, res) => {
-    const meeting = await findMeeting(db, param(req, 'meetingId'));
-    if (!meeting) throw noMeeting();
-    res.json((await listPackages(db, meeting.id)).map(packageSummary));
-  });
-  r.get('/api/admin/packages/:packageId', staff, async (req, res) => {
-    res.json(await manifestOf(db, await packageOr404(param(req, 'packageId'))));
-  });
-  r.patch('/api/admin/packages/:packageId', staff, async (req, res) => {
-    const body = parse(UpdatePackage, req.body);
-    const p = await packageOr404(param(req, 'packageId'));
-    await updatePackage(db, p.id, body);
-    res.json(await manifestOf(db, (await findPackage(db, p.id))!));
-  });
+  const qr = (format: 'png' | 'svg') =>
+    defineRoute(
+      format === 'png' ? api.packageQrPng : api.packageQrSvg,
+      async ({ req, res, params }) => {
+        const p = await packageOr404(params.packageId);
+        const url = packageLink(req, p.id);
+        const options = { errorCorrectionLevel: 'M' as const, margin: 2 };
+        if (format === 'png') {
+          res
+            .type('image/png')
+            .send(await QRCode.toBuffer(url, { ...options, type: 'png', width: 512 }));
+        } else {
+          res.type('image/svg+xml').send(await QRCode.toString(url, { ...options, type: 'svg' }));
+        }
+        return SENT;
+      },
+    );
 
-  r.post('/api/admin/packages/:packageId/documents', staff, async (req, res) => {
-    const q = parse(UploadDocumentQuery, req.query);
-    const p = await packageOr404(param(req, 'packageId'));
-    if (q.agendaItemId && !(await agendaItemOfMeeting(db, p.meeting_id, q.agendaItemId))) {
-      throw badAgendaItem();
-    }
-    const stored = await pdfBody(req);
-    await addDocument(db, {
-      packageId: p.id,
-      title: q.title,
-      agendaItemId: q.agendaItemId ?? null,
-      ...stored,
-      fileName: displayFileName(q.fileName, `${q.title}.pdf`),
-      createdBy: staffOf(res).user.id,
-      at: new Date(deps.now()),
-    });
-    res.status(201).json(await manifestOf(db, (await findPackage(db, p.id))!));
-  });
-
-  r.post(
-    '/api/admin/packages/:packageId/documents/:documentId/versions',
-    staff,
-    async (req, res) => {
-      const q = parse(UploadVersionQuery, req.query);
-      const p = await packageOr404(param(req, 'packageId'));
-      const documentId = param(req, 'documentId');
+  return [
+    // ---- staff ----
+    defineRoute(api.createPackage, async ({ params, body }) => {
+      const meeting = await findMeeting(db, params.meetingId);
+      if (!meeting) throw noMeeting();
+      const id = await createPackage(db, { meetingId: meeting.id, ...body });
+      return manifestNow(id);
+    }),
+    defineRoute(api.packages, async ({ params }) => {
+      const meeting = await findMeeting(db, params.meetingId);
+      if (!meeting) throw noMeeting();
+      return (await listPackages(db, meeting.id)).map(packageSummary);
+    }),
+    defineRoute(api.package, async ({ params }) =>
+      manifestOf(db, await packageOr404(params.packageId)),
+    ),
+    defineRoute(api.updatePackage, async ({ params, body }) => {
+      const p = await packageOr404(params.packageId);
+      await updatePackage(db, p.id, body);
+      return manifestNow(p.id);
+    }),
+    defineRoute(api.uploadDocument, async ({ req, res, params, query: q }) => {
+      const p = await packageOr404(params.packageId);
+      if (q.agendaItemId && !(await agendaItemOfMeeting(db, p.meeting_id, q.agendaItemId))) {
+        throw badAgendaItem();
+      }
+      const stored = await pdfBody(req);
+      await addDocument(db, {
+        packageId: p.id,
+        title: q.title,
+        agendaItemId: q.agendaItemId ?? null,
+        ...stored,
+        fileName: displayFileName(q.fileName, `${q.title}.pdf`),
+        createdBy: staffOf(res).user.id,
+        at: new Date(deps.now()),
+      });
+      return manifestNow(p.id);
+    }),
+    defineRoute(api.uploadVersion, async ({ req, res, params, query: q }) => {
+      const p = await packageOr404(params.packageId);
+      const documentId = params.documentId;
       if (!(await documentOfPackage(db, p.id, documentId))) throw noDocument();
       const stored = await pdfBody(req);
       if ((await currentSha(db, documentId)) === stored.sha256) {
@@ -193,138 +206,134 @@ export function packagesRouter(deps: PackagesDeps): Router {
         createdBy: staffOf(res).user.id,
         at: new Date(deps.now()),
       });
-      res.status(201).json(await manifestOf(db, (await findPackage(db, p.id))!));
-    },
-  );
-
-  r.put('/api/admin/packages/:packageId/order', staff, async (req, res) => {
-    const body = parse(OrderDocuments, req.body);
-    const p = await packageOr404(param(req, 'packageId'));
-    const ids = new Set(await documentIds(db, p.id));
-    const given = new Set(body.documents.map((d) => d.id));
-    if (given.size !== body.documents.length || given.size !== ids.size) {
-      throw badRequest(
-        'Hãy liệt kê mỗi tài liệu của bộ tài liệu đúng một lần.',
-        'List every document of the package exactly once.',
-      );
-    }
-    for (const d of body.documents) {
-      if (!ids.has(d.id)) throw noDocument();
-      if (d.agendaItemId && !(await agendaItemOfMeeting(db, p.meeting_id, d.agendaItemId))) {
-        throw badAgendaItem();
+      return manifestNow(p.id);
+    }),
+    defineRoute(api.orderDocuments, async ({ params, body }) => {
+      const p = await packageOr404(params.packageId);
+      const ids = new Set(await documentIds(db, p.id));
+      const given = new Set(body.documents.map((d) => d.id));
+      if (given.size !== body.documents.length || given.size !== ids.size) {
+        throw badRequest(
+          'Hãy liệt kê mỗi tài liệu của bộ tài liệu đúng một lần.',
+          'List every document of the package exactly once.',
+        );
       }
-    }
-    await db.transaction((tx) => orderDocuments(tx, p.id, body.documents));
-    res.json(await manifestOf(db, (await findPackage(db, p.id))!));
-  });
+      for (const d of body.documents) {
+        if (!ids.has(d.id)) throw noDocument();
+        if (d.agendaItemId && !(await agendaItemOfMeeting(db, p.meeting_id, d.agendaItemId))) {
+          throw badAgendaItem();
+        }
+      }
+      await db.transaction((tx) => orderDocuments(tx, p.id, body.documents));
+      return manifestNow(p.id);
+    }),
+    defineRoute(api.publishPackage, async ({ params }) => {
+      const p = await packageOr404(params.packageId);
+      await publishPackage(db, p.id, new Date(deps.now()));
+      return manifestNow(p.id);
+    }),
+    defineRoute(api.packageLinks, async ({ req, params }) => {
+      const p = await packageOr404(params.packageId);
+      const url = packageLink(req, p.id);
+      const now = deps.now();
+      const personal = (await listInvitations(db, p.meeting_id))
+        .filter(
+          (i) => i.role !== 'voter' && !i.revoked_at && new Date(i.expires_at).getTime() > now,
+        )
+        .map((i) => ({
+          invitationId: i.id,
+          name: i.member_name ?? i.display_name,
+          url: `${url}#i=${invitationToken(deps.secret, { id: i.id, meetingId: i.meeting_id, expiresAt: new Date(i.expires_at) })}`,
+        }));
+      const api = `${deps.publicUrl(req)}/api/packages/${p.id}`;
+      const answer: PackageLinks = {
+        url,
+        qrPng: `${api}/qr.png`,
+        qrSvg: `${api}/qr.svg`,
+        personal,
+      };
+      return answer;
+    }),
 
-  r.post('/api/admin/packages/:packageId/publish', staff, async (req, res) => {
-    const p = await packageOr404(param(req, 'packageId'));
-    await publishPackage(db, p.id, new Date(deps.now()));
-    res.json(await manifestOf(db, (await findPackage(db, p.id))!));
-  });
+    // ---- readers ----
+    defineRoute(
+      api.subscribe,
+      async ({ params, body }) => {
+        const p = await findPackage(db, params.packageId);
+        if (!p || !p.published_at) throw noPackage();
+        const row = await resolveInvitation(
+          { db, secret: deps.secret, now: deps.now },
+          body.invitation,
+        );
+        if (!invitationReads(row, p, deps.now())) throw otherMeeting();
+        const exp = Math.floor(new Date(row.expires_at).getTime() / 1000);
+        const answer: SubscribeResponse = {
+          readerToken: signReader(deps.secret, { pid: p.id, iid: row.id, exp }),
+          expiresAt: new Date(exp * 1000).toISOString(),
+          name: row.member_name ?? row.display_name,
+        };
+        return answer;
+      },
+      {
+        before: async (req, res) => {
+          cors(res);
+          // Exchanging an invitation, like joining: counted per IP.
+          await enforce(
+            db,
+            `join-ip:${req.ip}`,
+            (deps.rateLimits ?? DEFAULT_RATE_LIMITS).joinIp,
+            deps.now(),
+          );
+        },
+      },
+    ),
+    defineRoute(
+      api.manifest,
+      async ({ req, res, params }) => {
+        const p = await readable(req, params.packageId);
+        const manifest: PackageManifest = await manifestOf(db, p);
+        const body = JSON.stringify(manifest);
+        const etag = etagOf(body);
+        res.setHeader('ETag', etag);
+        res.setHeader('Cache-Control', 'no-cache');
+        if (req.get('if-none-match') === etag) res.status(304).end();
+        else res.type('application/json').send(body);
+        return SENT;
+      },
+      reader,
+    ),
+    defineRoute(
+      api.file,
+      async ({ req, res, params }) => {
+        const sha = parse(Sha256, params.sha256);
+        const p = await readable(req, params.packageId);
+        const size = (await packageHasFile(db, p.id, sha)) ? await storage.size(sha) : undefined;
+        if (size === undefined) {
+          throw notFound('Không có tệp này trong bộ tài liệu.', 'No such file in this package.');
+        }
+        res.setHeader('Content-Type', 'application/pdf');
+        res.setHeader('Content-Length', String(size));
+        res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
+        res.setHeader('ETag', `"${sha}"`);
+        res.setHeader('Content-Disposition', `inline; filename="${sha}.pdf"`);
+        // A database lost mid-file ends the response early (the reader sees a cut download and
+        // its SHA-256 check fails) instead of leaving it open.
+        await pipeline(storage.read(sha), res).catch(() => res.destroy());
+        return SENT;
+      },
+      reader,
+    ),
+    qr('png'),
+    qr('svg'),
+  ];
+}
 
-  r.get('/api/admin/packages/:packageId/links', staff, async (req, res) => {
-    const p = await packageOr404(param(req, 'packageId'));
-    const url = packageLink(req, p.id);
-    const now = deps.now();
-    const personal = (await listInvitations(db, p.meeting_id))
-      .filter((i) => i.role !== 'voter' && !i.revoked_at && new Date(i.expires_at).getTime() > now)
-      .map((i) => ({
-        invitationId: i.id,
-        name: i.member_name ?? i.display_name,
-        url: `${url}#i=${invitationToken(deps.secret, { id: i.id, meetingId: i.meeting_id, expiresAt: new Date(i.expires_at) })}`,
-      }));
-    const api = `${deps.publicUrl(req)}/api/packages/${p.id}`;
-    const answer: PackageLinks = { url, qrPng: `${api}/qr.png`, qrSvg: `${api}/qr.svg`, personal };
-    res.json(answer);
-  });
-
-  // ---- readers ----
-  // CORS preflight for the reader API (a middleware, not a documented route).
-  r.use('/api/packages', (req, res, next) => {
-    if (req.method !== 'OPTIONS') return next();
-    cors(res);
-    res.status(204).end();
-  });
-
-  r.post('/api/packages/:packageId/subscribe', async (req, res) => {
-    cors(res);
-    // Exchanging an invitation, like joining: counted per IP.
-    await enforce(
-      db,
-      `join-ip:${req.ip}`,
-      (deps.rateLimits ?? DEFAULT_RATE_LIMITS).joinIp,
-      deps.now(),
-    );
-    const body = parse(SubscribeRequest, req.body);
-    const p = await findPackage(db, param(req, 'packageId'));
-    if (!p || !p.published_at) throw noPackage();
-    const row = await resolveInvitation(
-      { db, secret: deps.secret, now: deps.now },
-      body.invitation,
-    );
-    if (!invitationReads(row, p, deps.now())) throw otherMeeting();
-    const exp = Math.floor(new Date(row.expires_at).getTime() / 1000);
-    const answer: SubscribeResponse = {
-      readerToken: signReader(deps.secret, { pid: p.id, iid: row.id, exp }),
-      expiresAt: new Date(exp * 1000).toISOString(),
-      name: row.member_name ?? row.display_name,
-    };
-    res.json(answer);
-  });
-
-  r.get('/api/packages/:packageId/manifest', async (req, res) => {
-    cors(res);
-    const p = await readable(req);
-    const manifest: PackageManifest = await manifestOf(db, p);
-    const body = JSON.stringify(manifest);
-    const etag = etagOf(body);
-    res.setHeader('ETag', etag);
-    res.setHeader('Cache-Control', 'no-cache');
-    if (req.get('if-none-match') === etag) {
-      res.status(304).end();
-      return;
-    }
-    res.type('application/json').send(body);
-  });
-
-  r.get('/api/packages/:packageId/files/:sha256', async (req, res) => {
-    cors(res);
-    const sha = parse(Sha256, param(req, 'sha256'));
-    const p = await readable(req);
-    const size = (await packageHasFile(db, p.id, sha)) ? await storage.size(sha) : undefined;
-    if (size === undefined) {
-      throw notFound('Không có tệp này trong bộ tài liệu.', 'No such file in this package.');
-    }
-    res.setHeader('Content-Type', 'application/pdf');
-    res.setHeader('Content-Length', String(size));
-    res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
-    res.setHeader('ETag', `"${sha}"`);
-    res.setHeader('Content-Disposition', `inline; filename="${sha}.pdf"`);
-    // A database lost mid-file ends the response early (the reader sees a cut download and its
-    // SHA-256 check fails) instead of leaving it open.
-    await pipeline(storage.read(sha), res).catch(() => res.destroy());
-  });
-
-  const qr = (format: 'png' | 'svg') => async (req: Request, res: Response) => {
-    const p = await packageOr404(param(req, 'packageId'));
-    const url = packageLink(req, p.id);
-    const options = { errorCorrectionLevel: 'M' as const, margin: 2 };
-    if (format === 'png') {
-      res
-        .type('image/png')
-        .send(await QRCode.toBuffer(url, { ...options, type: 'png', width: 512 }));
-    } else {
-      res.type('image/svg+xml').send(await QRCode.toString(url, { ...options, type: 'svg' }));
-    }
-  };
-  r.get('/api/packages/:packageId/qr.png', qr('png'));
-  r.get('/api/packages/:packageId/qr.svg', qr('svg'));
-
-  // The link page: says what the link is; the briefcase extension recognises it by the meta tag.
-  r.get('/p/:packageId', async (req, res) => {
-    const p = await findPackage(db, param(req, 'packageId'));
+/** The link page `/p/:packageId` (a web page, not an API route): says what the link is; the
+ * briefcase extension recognises it by the meta tag. */
+export function packageLinkPage(deps: { db: Db; publicUrl: (req: Request) => string }) {
+  const db = deps.db;
+  return async (req: Request, res: Response) => {
+    const p = await findPackage(db, String(req.params.packageId ?? ''));
     if (!p || !p.published_at) {
       res
         .status(404)
@@ -350,7 +359,5 @@ export function packagesRouter(deps: PackagesDeps): Router {
           `<title>${escapeHtml(m.title)}</title></head><body><main><h1>${escapeHtml(m.title)}</h1>` +
           `<p>${escapeHtml(m.meeting.councilName)} — ${escapeHtml(m.meeting.title)}</p>${docs}</main></body></html>`,
       );
-  });
-
-  return r;
+  };
 }

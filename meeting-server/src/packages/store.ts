@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PackageDocument, PackageManifest, PackageVisibility } from '../../../shared/packages';
 import type { Queryable } from '../db/database';
-import { agendaOf, findMeeting } from '../admin/store';
+import { agendaOf, findMeeting } from '../meetings/store';
 
 export interface PackageRow {
   id: string;

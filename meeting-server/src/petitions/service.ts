@@ -15,7 +15,7 @@ import { ErrorCode } from '../../../shared/errors';
 import type { Db, Queryable } from '../db/database';
 import { HttpError, forbidden, notFound } from '../http/errors';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from '../http/rate-limits';
-import { enforce, type Limit } from '../staff/rate-limit';
+import { enforce, type Limit } from '../http/rate-limit';
 
 /** Petitions one voter session may send, and one network address (defaults: per hour). */
 export const PETITION_LIMIT: Limit = DEFAULT_RATE_LIMITS.petition!;

@@ -7,7 +7,14 @@ import type { Queryable } from '../db/database';
 import { HttpError } from '../http/errors';
 import { hashPassword, verifyPassword } from './passwords';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from '../http/rate-limits';
-import { attempts, clear, hit, rateLimited, retryAfterSeconds, type Limit } from './rate-limit';
+import {
+  attempts,
+  clear,
+  hit,
+  rateLimited,
+  retryAfterSeconds,
+  type Limit,
+} from '../http/rate-limit';
 import { createSession, insertStaffUser, findStaffByEmail, sha256, type StaffRow } from './store';
 
 /** Failed logins allowed per IP + e-mail, and per IP across e-mails (defaults: in 15 minutes). */

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
 import { createApp } from '../app';
-import { liveOf, type Live } from '../live/index';
+import { liveOf, type Live } from '../room/index';
 import { createLiveKit, type LiveKit } from '../livekit/livekit';
 import type { TestDb } from './databases';
 

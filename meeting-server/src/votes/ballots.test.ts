@@ -10,7 +10,7 @@ import {
   type Motion,
   type MyBallot,
 } from '../../../shared/meeting';
-import { COALESCE_MS } from '../live/broadcast';
+import { COALESCE_MS } from '../room/broadcast';
 import { DATABASE_KINDS, openTestDb, type TestDb } from '../testing/databases';
 import {
   collectState,

@@ -1,107 +1,82 @@
-// The staff app's calls to the meeting server (same origin, session cookie): the shared typed
-// client with this page's language, plus the CSRF header every staff write must echo.
-import type {
-  ChangePassword,
-  CompleteSetup,
-  CreateBody,
-  CreateCouncil,
-  CreateMeeting,
-  CreateMember,
-  CreateStaffUser,
-  IssueInvitation,
-  MeetingSettings,
-  UpdateCouncil,
-} from '../../../../shared/admin';
-import {
-  Body,
-  BodyList,
-  Invitation,
-  InvitationList,
-  Meeting,
-  MeetingList,
-  Member,
-  MemberList,
-  Council,
-  CouncilList,
-  Ok,
-  SetupStatus,
-  StaffSession,
-  StaffUser,
-  StaffUserList,
-  CSRF_HEADER,
-  type StaffLogin,
-} from '../../../../shared/admin';
+// The staff app's calls to the meeting server (same origin, session cookie), each made through the
+// route contracts of shared/routes with the typed client, so the app uses only the documented
+// API; every write echoes the session's CSRF token.
+import { CSRF_HEADER, type StaffSession } from '../../../../shared/admin';
+import { apiClient, type CallArgs } from '../../../../shared/api-client';
 import { ClientError, meetingClient } from '../../../../shared/meeting-client';
-import type { z } from '../../../../shared/zod';
+import { adminRoutes as admin } from '../../../../shared/routes/admin';
+import type { RouteContract } from '../../../../shared/routes/route';
+import { staffRoutes as staff } from '../../../../shared/routes/staff';
 import { lang } from './i18n';
 
 export { ClientError };
 
-const client = meetingClient({ base: '', lang: () => lang.value });
 let csrf = '';
-const enc = encodeURIComponent;
+const transport = meetingClient({ base: '', lang: () => lang.value });
+const withCsrf = (init: RequestInit = {}): RequestInit =>
+  init.method && init.method !== 'GET'
+    ? { ...init, headers: { ...init.headers, [CSRF_HEADER]: csrf } }
+    : init;
+const client = apiClient({
+  send: (path, init, token) => transport.send(path, withCsrf(init), token),
+  call: (schema, path, init, token) => transport.call(schema, path, withCsrf(init), token),
+});
+
+/** Calls a route of the meeting server by its contract. */
+export const call = <C extends RouteContract>(c: C, args: CallArgs<C>) => client.call(c, args);
 
 /** Remembers the CSRF token of the signed-in session (from sign-in, setup or /me). */
-export function adoptSession(s: StaffSession): StaffSession {
+function adopt(s: StaffSession): StaffSession {
   csrf = s.csrfToken;
   return s;
 }
 
-const read = <S extends z.ZodType>(schema: S, path: string) => client.call(schema, path);
-const write = <S extends z.ZodType>(schema: S, method: string, path: string, body?: unknown) =>
-  client.call(schema, path, {
-    ...client.json(method, body),
-    headers: { [CSRF_HEADER]: csrf },
-  });
+const m = (meetingId: string) => ({ meetingId });
+const c = (councilId: string) => ({ councilId });
 
 export const staffApi = {
-  me: async () => adoptSession(await read(StaffSession, '/api/staff/me')),
-  signIn: async (body: StaffLogin) =>
-    adoptSession(await write(StaffSession, 'POST', '/api/staff/login', body)),
-  signOut: () => write(Ok, 'POST', '/api/staff/logout'),
-  checkSetup: (token: string) => write(SetupStatus, 'POST', '/api/setup/check', { token }),
-  completeSetup: async (body: CompleteSetup) =>
-    adoptSession(await write(StaffSession, 'POST', '/api/setup', body)),
-  changePassword: (body: ChangePassword) => write(Ok, 'POST', '/api/staff/password', body),
-  staffUsers: () => read(StaffUserList, '/api/staff/users'),
-  createStaffUser: (body: z.input<typeof CreateStaffUser>) =>
-    write(StaffUser, 'POST', '/api/staff/users', body),
-  councils: () => read(CouncilList, '/api/admin/councils'),
-  createCouncil: (body: CreateCouncil) => write(Council, 'POST', '/api/admin/councils', body),
-  updateCouncil: (id: string, body: z.input<typeof UpdateCouncil>) =>
-    write(Council, 'PATCH', `/api/admin/councils/${encodeURIComponent(id)}`, body),
-  council: (id: string) => read(Council, `/api/admin/councils/${enc(id)}`),
-  members: (councilId: string) => read(MemberList, `/api/admin/councils/${enc(councilId)}/members`),
-  addMember: (councilId: string, body: z.input<typeof CreateMember>) =>
-    write(Member, 'POST', `/api/admin/councils/${enc(councilId)}/members`, body),
-  updateMember: (id: string, body: Partial<CreateMember>) =>
-    write(Member, 'PATCH', `/api/admin/members/${enc(id)}`, body),
-  bodies: (councilId: string) => read(BodyList, `/api/admin/councils/${enc(councilId)}/bodies`),
-  createBody: (councilId: string, body: z.input<typeof CreateBody>) =>
-    write(Body, 'POST', `/api/admin/councils/${enc(councilId)}/bodies`, body),
+  me: async () => adopt(await call(staff.me, {})),
+  signIn: async (body: { email: string; password: string }) =>
+    adopt(await call(staff.login, { body })),
+  signOut: () => call(staff.logout, {}),
+  checkSetup: (token: string) => call(staff.checkSetup, { body: { token } }),
+  completeSetup: async (body: {
+    token: string;
+    fullName: string;
+    email: string;
+    password: string;
+  }) => adopt(await call(staff.completeSetup, { body })),
+  changePassword: (body: { currentPassword: string; newPassword: string }) =>
+    call(staff.changePassword, { body }),
+  staffUsers: () => call(staff.staffUsers, {}),
+  createStaffUser: (body: CallArgs<typeof staff.createStaffUser>['body']) =>
+    call(staff.createStaffUser, { body }),
+  councils: () => call(admin.councils, {}),
+  createCouncil: (body: CallArgs<typeof admin.createCouncil>['body']) =>
+    call(admin.createCouncil, { body }),
+  updateCouncil: (id: string, body: CallArgs<typeof admin.updateCouncil>['body']) =>
+    call(admin.updateCouncil, { params: c(id), body }),
+  council: (id: string) => call(admin.council, { params: c(id) }),
+  members: (id: string) => call(admin.members, { params: c(id) }),
+  addMember: (id: string, body: CallArgs<typeof admin.addMember>['body']) =>
+    call(admin.addMember, { params: c(id), body }),
+  bodies: (id: string) => call(admin.bodies, { params: c(id) }),
+  createBody: (id: string, body: CallArgs<typeof admin.createBody>['body']) =>
+    call(admin.createBody, { params: c(id), body }),
   setBodyMembers: (bodyId: string, memberIds: string[]) =>
-    write(Body, 'PUT', `/api/admin/bodies/${enc(bodyId)}/members`, { memberIds }),
-  meetings: (councilId: string) =>
-    read(MeetingList, `/api/admin/councils/${enc(councilId)}/meetings`),
-  createMeeting: (councilId: string, body: z.input<typeof CreateMeeting>) =>
-    write(Meeting, 'POST', `/api/admin/councils/${enc(councilId)}/meetings`, body),
-  meeting: (id: string) => read(Meeting, `/api/admin/meetings/${enc(id)}`),
-  updateMeeting: (
-    id: string,
-    body: { title?: string; startsAt?: string; settings?: Partial<MeetingSettings> },
-  ) => write(Meeting, 'PATCH', `/api/admin/meetings/${enc(id)}`, body),
+    call(admin.setBodyMembers, { params: { bodyId }, body: { memberIds } }),
+  meetings: (id: string) => call(admin.meetings, { params: c(id) }),
+  createMeeting: (id: string, body: CallArgs<typeof admin.createMeeting>['body']) =>
+    call(admin.createMeeting, { params: c(id), body }),
+  meeting: (id: string) => call(admin.meeting, { params: m(id) }),
+  updateMeeting: (id: string, body: CallArgs<typeof admin.updateMeeting>['body']) =>
+    call(admin.updateMeeting, { params: m(id), body }),
   setAgenda: (id: string, items: { id?: string; title: string }[]) =>
-    write(Meeting, 'PUT', `/api/admin/meetings/${enc(id)}/agenda`, { items }),
-  invitations: (meetingId: string) =>
-    read(InvitationList, `/api/admin/meetings/${enc(meetingId)}/invitations`),
-  issueInvitation: (meetingId: string, body: IssueInvitation) =>
-    write(Invitation, 'POST', `/api/admin/meetings/${enc(meetingId)}/invitations`, body),
-  issueBodyInvitations: (meetingId: string) =>
-    write(InvitationList, 'POST', `/api/admin/meetings/${enc(meetingId)}/invitations/body`, {}),
+    call(admin.setAgenda, { params: m(id), body: { items } }),
+  invitations: (id: string) => call(admin.invitations, { params: m(id) }),
+  issueInvitation: (id: string, body: CallArgs<typeof admin.issueInvitation>['body']) =>
+    call(admin.issueInvitation, { params: m(id), body }),
+  issueBodyInvitations: (id: string) => call(admin.inviteBody, { params: m(id), body: {} }),
   revokeInvitation: (meetingId: string, invitationId: string) =>
-    write(
-      Invitation,
-      'POST',
-      `/api/admin/meetings/${enc(meetingId)}/invitations/${enc(invitationId)}/revoke`,
-    ),
+    call(admin.revokeInvitation, { params: { meetingId, invitationId } }),
 };

@@ -2,7 +2,7 @@
 // counts the same attempts. `hit` counts one attempt and says whether it is still within the limit.
 import type { Queryable } from '../db/database';
 import { ErrorCode } from '../../../shared/errors';
-import { HttpError } from '../http/errors';
+import { HttpError } from './errors';
 
 export interface Limit {
   /** At most this many attempts per window. */

@@ -13,7 +13,7 @@ import { diffState } from '../../../shared/meeting-state';
 import { STATE_TOPIC, type MeetingState, type StateMessage } from '../../../shared/meeting';
 import type { Db } from '../db/database';
 import type { LiveKit } from '../livekit/livekit';
-import { readState } from './state';
+import { readState } from '../live/state';
 
 /** Messages above this size carry only the version; clients then GET /state. */
 export const MAX_INLINE_STATE_BYTES = 14 * 1024;

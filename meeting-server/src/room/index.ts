@@ -1,18 +1,18 @@
-// The live meeting, assembled: the in-meeting API router, the LiveKit webhook handler, the
+// The live meeting, assembled: the in-meeting routes, the LiveKit webhook route, the
 // broadcaster, and the background sweeper that ends speaking timers and timed votes.
-import type { Express, RequestHandler, Router } from 'express';
+import type { Express } from 'express';
 import type { Db } from '../db/database';
-import { webhookHandler } from '../attendance/webhook';
 import { sweepFloors } from '../floor/service';
 import type { LiveKit } from '../livekit/livekit';
 import { sweepMotions } from '../votes/service';
 import { createBroadcaster, type Broadcaster } from './broadcast';
-import type { LiveDeps } from './context';
+import type { LiveDeps } from '../live/context';
+import type { RouteDef } from '../http/route';
 import { meetingRoutes } from './routes';
 
 export interface Live {
-  router: Router;
-  webhook: RequestHandler;
+  /** The in-meeting routes and the LiveKit webhook. */
+  routes: RouteDef[];
   deps: LiveDeps;
   broadcaster: Broadcaster;
   /** One pass of the sweeper (timers that ran out); returns how many things it ended. */
@@ -24,7 +24,6 @@ export interface Live {
 export function createLive(opts: {
   db: Db;
   livekit: LiveKit;
-  secret: string;
   now: () => number;
   log: (err: unknown) => void;
   /** How often the sweeper runs, ms; 0 = never (tests call `sweep()` themselves). */
@@ -53,8 +52,7 @@ export function createLive(opts: {
       : undefined;
   timer?.unref();
   return {
-    router: meetingRoutes({ ...deps, secret: opts.secret }),
-    webhook: webhookHandler(deps),
+    routes: meetingRoutes(deps),
     deps,
     broadcaster,
     sweep,
