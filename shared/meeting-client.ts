@@ -6,6 +6,7 @@
 import { InvitationInfo, JoinResponse, type JoinRequest } from './api';
 import type { MeetingStatus } from './domain';
 import { ApiError } from './errors';
+import type { Lang } from './meeting-words';
 import {
   BallotReceipt,
   MeetingState,
@@ -16,8 +17,6 @@ import {
   type HandKind,
 } from './meeting';
 import type { z } from './zod';
-
-export type ClientLang = 'vi' | 'en';
 
 export class ClientError extends Error {
   constructor(
@@ -33,11 +32,11 @@ export interface ClientOptions {
   /** The meeting server's origin, e.g. `https://hop.example.vn`; '' for same-origin pages. */
   base: string;
   /** The language of error messages, read at the moment of the error. */
-  lang: () => ClientLang;
+  lang: () => Lang;
   fetch?: typeof fetch;
 }
 
-const say = (lang: ClientLang, vi: string, en: string) => (lang === 'vi' ? vi : en);
+const say = (lang: Lang, vi: string, en: string) => (lang === 'vi' ? vi : en);
 
 const json = (method: string, body?: unknown): RequestInit => ({
   method,

@@ -16,8 +16,7 @@ import {
   newestState,
 } from '../../shared/meeting-state';
 import { errorText as sharedErrorText } from '../../shared/ui/report';
-import { locale } from '../ui/i18n';
-import { mt, type MeetingStringKey } from './strings';
+import { lang, t, type MessageKey } from '../base/i18n';
 
 const POLL_MS = 20_000;
 const RETRY_MS = 30_000;
@@ -30,7 +29,7 @@ export interface Notice {
 }
 
 /** Why the room ended for good (no automatic rejoin), or null for a disconnect to recover from. */
-export function finalReason(reason: DisconnectReason | undefined): MeetingStringKey | null {
+export function finalReason(reason: DisconnectReason | undefined): MessageKey | null {
   switch (reason) {
     case DisconnectReason.DUPLICATE_IDENTITY:
       return 'otherPlace';
@@ -43,7 +42,7 @@ export function finalReason(reason: DisconnectReason | undefined): MeetingString
   }
 }
 
-const errorText = (e: unknown) => sharedErrorText(e, locale.value);
+const errorText = (e: unknown) => sharedErrorText(e, lang.value);
 
 export class PanelMeeting {
   readonly connection = signal<ConnectionState>(ConnectionState.Connecting);
@@ -127,7 +126,7 @@ export class PanelMeeting {
       .on(RoomEvent.Disconnected, (reason?: DisconnectReason) => {
         if (this.stopped) return;
         const final = finalReason(reason);
-        if (final) this.end(mt(final));
+        if (final) this.end(t(final));
         else void this.reconnect();
       })
       .on(RoomEvent.DataReceived, (payload, _participant, _kind, topic) => {
@@ -167,7 +166,7 @@ export class PanelMeeting {
       await this.room.connect(this.session.livekitUrl, this.session.token, { autoSubscribe: true });
     } catch {
       this.connection.value = ConnectionState.Disconnected;
-      this.stateError.value = mt('reconnecting');
+      this.stateError.value = t('reconnecting');
       return;
     }
     this.audioBlocked.value = !this.room.canPlaybackAudio;
@@ -197,10 +196,10 @@ export class PanelMeeting {
         })
         .catch((e: unknown) => {
           if (e instanceof ClientError && e.status === 401) {
-            this.end(mt('sessionLost'));
+            this.end(t('sessionLost'));
             return;
           }
-          this.report('error', mt('refreshFailed', { reason: errorText(e) }));
+          this.report('error', t('refreshFailed', { reason: errorText(e) }));
           this.scheduleRenewal(RETRY_MS);
         });
     }, delay);
@@ -215,7 +214,7 @@ export class PanelMeeting {
     const had = this.hasFloor(prev);
     const has = this.hasFloor(next);
     if (has && !had) {
-      this.report('ok', mt('youHaveFloor'));
+      this.report('ok', t('youHaveFloor'));
       if (this.room.localParticipant.permissions?.canPublish ?? this.session.canPublish) {
         await this.setMic(true);
       }
@@ -229,7 +228,7 @@ export class PanelMeeting {
       this.micOn.value = on;
     } catch {
       this.micOn.value = false;
-      if (on) this.report('error', mt('micFailed'));
+      if (on) this.report('error', t('panel.micFailed'));
     }
   }
 

@@ -72,7 +72,7 @@ function personOf(p: Participant, local: boolean, speaking: Set<string>): Person
 export function finalDisconnect(reason: DisconnectReason | undefined): string | null {
   switch (reason) {
     case DisconnectReason.DUPLICATE_IDENTITY:
-      return t('otherTab');
+      return t('otherPlace');
     case DisconnectReason.PARTICIPANT_REMOVED:
       return t('removed');
     case DisconnectReason.ROOM_DELETED:
