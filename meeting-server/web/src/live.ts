@@ -80,7 +80,7 @@ export class LiveMeeting extends MeetingConnection<MeetingApi> {
 
   constructor(
     session: () => JoinResponse,
-    private readonly media: LiveOptions,
+    private readonly prefs: LiveOptions,
   ) {
     const s = session();
     super({
@@ -88,7 +88,7 @@ export class LiveMeeting extends MeetingConnection<MeetingApi> {
       api: meetingApi(s.meetingId, () => session().sessionToken),
       serverDate,
       lang: () => lang.value,
-      media: media.media,
+      media: prefs.media,
       pollMs: HALL_POLL_MS,
       connectFailed: 'networkError',
     });
@@ -133,8 +133,8 @@ export class LiveMeeting extends MeetingConnection<MeetingApi> {
     this.canPublish.value =
       room.localParticipant.permissions?.canPublish ?? this.opts.session().canPublish;
     if (this.canPublish.value) {
-      if (this.media.cameraOnJoin) await this.setCamera(true);
-      if (this.media.micOnJoin) await this.setMic(true);
+      if (this.prefs.cameraOnJoin) await this.setCamera(true);
+      if (this.prefs.micOnJoin) await this.setMic(true);
     }
   }
 
