@@ -8,6 +8,7 @@ import type { MeetingState } from './meeting';
 import { ClientError, type MeetingCalls } from './meeting-client';
 import { finalReason, MeetingConnection, POLL_MS } from './meeting-connection';
 import type { Lang } from './meeting-words';
+import { stateAt } from './meeting-state.fixture';
 
 const SESSION: JoinResponse = {
   livekitUrl: 'ws://127.0.0.1:7880',
@@ -22,25 +23,7 @@ const SESSION: JoinResponse = {
   meetingId: 'mt',
 };
 
-const state = (version: number): MeetingState => ({
-  version,
-  meeting: {
-    id: 'mt',
-    title: 'Phiên họp',
-    kind: 'session',
-    status: 'open',
-    councilName: 'HĐND xã',
-    startsAt: '2026-01-01T00:00:00.000Z',
-  },
-  agenda: [],
-  currentAgendaItemId: null,
-  queue: [],
-  floor: null,
-  motions: [],
-  shownResultMotionId: null,
-  attendance: { totalMembers: 3, present: 0, required: 2, quorum: false, members: [] },
-  rollCall: { open: false, startedAt: null, confirmedMemberIds: [] },
-});
+const state = (version: number) => stateAt(version);
 
 /** A connection without a room, whose GET /state answers from `answers` in turn. */
 class Followed extends MeetingConnection {
