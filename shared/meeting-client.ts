@@ -8,13 +8,12 @@ import type { JoinRequest } from './api';
 import type { MeetingStatus } from './domain';
 import { ApiError } from './errors';
 import type { CastBallot, CreateMotion, HandKind } from './meeting';
+import type { Lang } from './meeting-words';
 import { adminRoutes } from './routes/admin';
 import { joiningRoutes as J } from './routes/joining';
 import { meetingRoutes as M } from './routes/meeting';
 import { minutesRoutes } from './routes/minutes';
 import type { z } from './zod';
-
-export type ClientLang = 'vi' | 'en';
 
 export class ClientError extends Error {
   constructor(
@@ -30,11 +29,11 @@ export interface ClientOptions {
   /** The meeting server's origin, e.g. `https://hop.example.vn`; '' for same-origin pages. */
   base: string;
   /** The language of error messages, read at the moment of the error. */
-  lang: () => ClientLang;
+  lang: () => Lang;
   fetch?: typeof fetch;
 }
 
-const say = (lang: ClientLang, vi: string, en: string) => (lang === 'vi' ? vi : en);
+const say = (lang: Lang, vi: string, en: string) => (lang === 'vi' ? vi : en);
 
 const json = (method: string, body?: unknown): RequestInit => ({
   method,

@@ -16,6 +16,7 @@ import {
   secondsLeft,
   shownResult,
 } from './meeting-state';
+import { stateAt } from './meeting-state.fixture';
 
 const motion = (over: Partial<Motion>): Motion => ({
   id: 'm1',
@@ -49,32 +50,7 @@ const result = {
   passed: true,
 };
 
-const state = (version: number, over: Partial<MeetingState> = {}): MeetingState => ({
-  version,
-  meeting: {
-    id: 'mt',
-    title: 'Phiên họp',
-    kind: 'session',
-    status: 'open',
-    councilName: 'HĐND xã',
-    startsAt: '2026-01-01T00:00:00.000Z',
-  },
-  agenda: [],
-  currentAgendaItemId: null,
-  queue: [],
-  floor: null,
-  motions: [],
-  shownResultMotionId: null,
-  attendance: {
-    totalMembers: 3,
-    present: 2,
-    required: 2,
-    quorum: true,
-    members: [{ memberId: 'a', name: 'An', present: true, via: 'online', since: null }],
-  },
-  rollCall: { open: false, startedAt: null, confirmedMemberIds: [] },
-  ...over,
-});
+const state = stateAt;
 
 describe('newestState', () => {
   it('takes the incoming state when nothing is held', () => {

@@ -24,6 +24,18 @@ export const meetingWords = {
     en: 'You were removed from the meeting room. If this is a mistake, contact the secretariat.',
   },
   roomEnded: { vi: 'Phòng họp đã đóng.', en: 'The meeting room has closed.' },
+  otherPlace: {
+    vi: 'Bạn đã vào cuộc họp ở một cửa sổ hoặc thiết bị khác nên đã rời phòng họp tại đây. Bấm "Vào lại cuộc họp" để tiếp tục tại đây.',
+    en: 'You joined the meeting in another window or device, so you left the room here. Press "Rejoin the meeting" to continue here.',
+  },
+  sessionLost: {
+    vi: 'Phiên tham gia đã hết hạn hoặc không còn hiệu lực. Hãy vào lại cuộc họp.',
+    en: 'Your session has expired or is no longer valid. Join the meeting again.',
+  },
+  refreshFailed: {
+    vi: 'Không gia hạn được phiên tham gia: {reason} Sẽ tự thử lại sau ít phút.',
+    en: 'Could not renew your session: {reason} It will be tried again in a few minutes.',
+  },
   // Microphone and sound
   micOn: { vi: 'Micro đang bật', en: 'Microphone on' },
   turnMicOn: { vi: 'Bật micro', en: 'Unmute' },

@@ -8,7 +8,7 @@ import { engineFor } from '../../extension/search/engine';
 import { indexStats, syncIndex } from '../../extension/search/indexer';
 import { GROUPS_PER_PAGE, loadDetails } from '../../extension/search/query';
 import { openSearchDb } from '../../extension/search/search-db';
-import { PDF_PARAMS, pdfjs } from '../../extension/ui/pdfjs-browser';
+import { PDF_PARAMS, pdfjs } from '../../extension/base/pdfjs-browser';
 import { FIRST_PAGE_MARK, ViewerPage } from '../../extension/ui/viewer/ViewerPage';
 import '../../extension/ui/briefcase.css';
 import {

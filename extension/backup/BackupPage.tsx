@@ -5,7 +5,7 @@ import { getDb } from '../db/db';
 import { downloadBytes } from '../export/download';
 import { clearIndex } from '../search/indexer';
 import { getSearchDb } from '../search/search-db';
-import { locale, t } from '../ui/i18n';
+import { lang, t } from '../base/i18n';
 import { BackupError, createBackup, restoreBackup, type BackupManifest } from './backup';
 
 const countsOf = (m: BackupManifest) => ({
@@ -46,7 +46,7 @@ export function BackupPage() {
       setMessage({ text: t('backup.restored', countsOf(manifest)), error: false });
     } catch (error) {
       setMessage({
-        text: error instanceof BackupError ? error.bilingual[locale.value] : String(error),
+        text: error instanceof BackupError ? error.bilingual[lang.value] : String(error),
         error: true,
       });
     } finally {

@@ -7,7 +7,7 @@ import type { Table } from 'dexie';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { z } from '../../shared/zod';
 import type { BriefcaseDb } from '../db/db';
-import { bilingual, type Bilingual, type MessageKey } from '../ui/i18n';
+import { bilingual, type Bilingual, type MessageKey } from '../base/i18n';
 
 export const BACKUP_FORMAT = 'hdnd-briefcase-backup';
 export const BACKUP_VERSION = 1;

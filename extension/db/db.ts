@@ -105,7 +105,11 @@ export interface AgendaItem {
   position: number;
 }
 
-/** A council session (kỳ họp) with its agenda (chương trình kỳ họp). */
+/**
+ * A council session (kỳ họp) with its agenda (chương trình kỳ họp), to file documents and notes
+ * under: added by the delegate, or the meeting (phiên họp) of a subscribed package, keyed by the
+ * server's meeting id (`packages/sync.ts` `sessionOfMeeting`).
+ */
 export interface Session {
   id: string;
   title: string;

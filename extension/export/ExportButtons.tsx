@@ -3,7 +3,7 @@
 // side panel and on the document's notes page.
 import { useEffect, useState } from 'preact/hooks';
 import { getDb } from '../db/db';
-import { useLiveQuery } from '../ui/use-live-query';
+import { useLiveQuery } from '../base/use-live-query';
 import { downloadBytes } from './download';
 import {
   DELEGATE_NAME_KEY,
@@ -13,7 +13,7 @@ import {
   type ExportedFile,
 } from './export';
 import { loadSheetFonts } from './fonts';
-import { t } from '../ui/i18n';
+import { t } from '../base/i18n';
 
 export function ExportButtons({
   docId,

@@ -3,7 +3,7 @@
 // leaves the library exactly as it was. The same content imported twice is kept once.
 import type { BriefcaseDb, BriefcaseDocument, DocumentSource } from '../db/db';
 import { isQuotaError } from '../db/records';
-import { bilingual, type Bilingual } from '../ui/i18n';
+import { bilingual, type Bilingual } from '../base/i18n';
 import { PdfReadError, readPdf, type PdfJs, type PasswordReason } from './pdf-read';
 
 export interface ImportInput {

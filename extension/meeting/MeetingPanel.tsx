@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import type { InvitationInfo } from '../../shared/api';
 import { roleLabel } from '../../shared/domain';
 import { ClientError, meetingClient } from '../../shared/meeting-client';
-import { locale, setLocale } from '../ui/i18n';
+import { lang, setLang, t, tr, type MessageKey } from '../base/i18n';
 import type { InvitationAddress } from './invitation';
 import { PanelMeeting } from './live';
 import {
@@ -18,10 +18,9 @@ import {
 } from './remember';
 import { RoomView } from './RoomView';
 import { localeOf } from '../../shared/meeting-words';
-import { label, mt, type MeetingStringKey } from './strings';
 
 const store = () => browser.storage.local;
-const clientFor = (origin: string) => meetingClient({ base: origin, lang: () => locale.value });
+const clientFor = (origin: string) => meetingClient({ base: origin, lang: () => lang.value });
 const errorText = (e: unknown) => (e instanceof ClientError ? e.message : String(e));
 
 export function MeetingPanel() {
@@ -30,7 +29,7 @@ export function MeetingPanel() {
   const [ready, setReady] = useState(false);
   const [busy, setBusy] = useState(false);
   // A word of the panel (shown in the current language) or the server's message.
-  const [error, setError] = useState<{ key: MeetingStringKey } | { text: string } | null>(null);
+  const [error, setError] = useState<{ key: MessageKey } | { text: string } | null>(null);
   const [link, setLink] = useState('');
   const [live, setLive] = useState<PanelMeeting | null>(null);
 
@@ -49,7 +48,7 @@ export function MeetingPanel() {
   };
 
   useEffect(() => {
-    document.documentElement.lang = locale.value;
+    document.documentElement.lang = lang.value;
     void load();
     // The popup hands over an invitation open in a tab while the panel may already be open.
     const onChanged = (changes: Record<string, unknown>, area: string) => {
@@ -60,8 +59,8 @@ export function MeetingPanel() {
   }, []);
 
   useEffect(() => {
-    document.title = `${mt('title')} — ${info?.meeting.title ?? 'HĐND'}`;
-  }, [info, locale.value]);
+    document.title = `${t('panel.title')} — ${info?.meeting.title ?? 'HĐND'}`;
+  }, [info, lang.value]);
 
   useEffect(() => () => live?.stop(), [live]);
 
@@ -86,7 +85,7 @@ export function MeetingPanel() {
     setError(null);
     const a = await rememberInvitation(store(), link);
     if (!a) {
-      setError({ key: 'notALink' });
+      setError({ key: 'panel.notALink' });
       return;
     }
     setLink('');
@@ -102,15 +101,15 @@ export function MeetingPanel() {
   return (
     <div class="mp-app">
       <header class="mp-header">
-        <h1>{mt('title')}</h1>
+        <h1>{t('panel.title')}</h1>
         <button
           type="button"
           class="mp-lang"
-          lang={locale.value === 'vi' ? 'en' : 'vi'}
-          aria-label={`${mt('language')} — ${mt('languageLabel')}`}
-          onClick={() => setLocale(locale.value === 'vi' ? 'en' : 'vi')}
+          lang={lang.value === 'vi' ? 'en' : 'vi'}
+          aria-label={`${t('app.language')} — ${t('app.languageLabel')}`}
+          onClick={() => setLang(lang.value === 'vi' ? 'en' : 'vi')}
         >
-          {mt('language')}
+          {t('app.language')}
         </button>
       </header>
       <main>
@@ -130,24 +129,24 @@ export function MeetingPanel() {
             {address ? (
               <section class="card" aria-labelledby="mp-remembered">
                 <p class="eyebrow" id="mp-remembered">
-                  {mt('remembered')}
+                  {t('panel.remembered')}
                 </p>
                 {info ? (
                   <>
                     <h2>{info.meeting.title}</h2>
                     <p class="muted">
                       {info.meeting.councilName} ·{' '}
-                      {new Date(info.meeting.startsAt).toLocaleString(localeOf(locale.value))}
+                      {new Date(info.meeting.startsAt).toLocaleString(localeOf(lang.value))}
                     </p>
                     <p>
-                      {mt('joinedAs', {
+                      {t('panel.joinedAs', {
                         name: info.name ?? '—',
-                        role: label(roleLabel[info.role]),
+                        role: tr(roleLabel[info.role]),
                       })}
                     </p>
                   </>
                 ) : (
-                  !error && <p>{mt('loading')}</p>
+                  !error && <p>{t('loading')}</p>
                 )}
                 <p class="mp-row">
                   <button
@@ -156,7 +155,7 @@ export function MeetingPanel() {
                     disabled={busy}
                     onClick={() => void join(address)}
                   >
-                    {busy ? mt('joining') : mt('join')}
+                    {busy ? t('joining') : t('join')}
                   </button>
                   <button
                     type="button"
@@ -166,15 +165,15 @@ export function MeetingPanel() {
                       void forgetInvitation(store());
                     }}
                   >
-                    {mt('forget')}
+                    {t('panel.forget')}
                   </button>
                 </p>
               </section>
             ) : (
               ready && (
                 <form class="card" onSubmit={(e) => void submit(e)}>
-                  <p>{mt('intro')}</p>
-                  <label for="mp-link">{mt('linkLabel')}</label>
+                  <p>{t('panel.intro')}</p>
+                  <label for="mp-link">{t('panel.linkLabel')}</label>
                   <input
                     id="mp-link"
                     type="url"
@@ -185,14 +184,14 @@ export function MeetingPanel() {
                     onInput={(e) => setLink(e.currentTarget.value)}
                   />
                   <button type="submit" class="primary" disabled={busy}>
-                    {busy ? mt('joining') : mt('join')}
+                    {busy ? t('joining') : t('join')}
                   </button>
                 </form>
               )
             )}
             {error && (
               <p class="error" role="alert">
-                {'key' in error ? mt(error.key) : error.text}
+                {'key' in error ? t(error.key) : error.text}
               </p>
             )}
           </>

@@ -18,25 +18,24 @@ import { HandControl } from '../../shared/ui/HandControl';
 import { ResultCard } from '../../shared/ui/ResultCard';
 import { RollCall } from '../../shared/ui/RollCall';
 import { VotePanel } from '../../shared/ui/VotePanel';
-import { locale } from '../ui/i18n';
+import { lang, t, tr } from '../base/i18n';
 import { getDb } from '../db/db';
 import { listSubscriptions } from '../packages/sync';
-import { docHref } from '../ui/router';
-import { useLiveQuery } from '../ui/use-live-query';
+import { docHref } from '../base/router';
+import { useLiveQuery } from '../base/use-live-query';
 import { agendaDocuments, hasMeetingPackage } from './documents';
 import type { PanelMeeting } from './live';
-import { label, mt } from './strings';
 
 function connectionText(c: ConnectionState) {
-  if (c === ConnectionState.Connected) return mt('connected');
+  if (c === ConnectionState.Connected) return t('connected');
   if (c === ConnectionState.Reconnecting || c === ConnectionState.SignalReconnecting) {
-    return mt('reconnecting');
+    return t('reconnecting');
   }
-  return c === ConnectionState.Disconnected ? mt('disconnected') : mt('connecting');
+  return c === ConnectionState.Disconnected ? t('disconnected') : t('panel.connecting');
 }
 
 const statusText = (s: MeetingStatus) =>
-  s === 'open' ? mt('statusOpen') : s === 'closed' ? mt('statusClosed') : mt('statusScheduled');
+  s === 'open' ? t('statusOpen') : s === 'closed' ? t('statusClosed') : t('statusScheduled');
 
 const openTab = (path: string) =>
   void browser.tabs.create({ url: `${browser.runtime.getURL('/briefcase.html')}${path}` });
@@ -66,7 +65,7 @@ export function RoomView(props: {
           </p>
         </div>
         <button type="button" onClick={props.onLeave}>
-          {mt('leave')}
+          {t('leave')}
         </button>
       </div>
       <div class="mp-notice-slot" role="status" aria-live="polite">
@@ -80,13 +79,13 @@ export function RoomView(props: {
         <div class="error" role="alert">
           <p>{live.ended.value}</p>
           <button type="button" class="primary" onClick={props.onRejoin}>
-            {mt('rejoin')}
+            {t('rejoin')}
           </button>
         </div>
       )}
       {live.audioBlocked.value && (
         <button type="button" class="primary mp-wide" onClick={() => void live.startAudio()}>
-          {mt('startAudio')}
+          {t('startAudio')}
         </button>
       )}
       {state ? (
@@ -95,11 +94,11 @@ export function RoomView(props: {
         <div class="error" role="alert">
           <p>{live.stateError.value}</p>
           <button type="button" onClick={() => void live.refresh()}>
-            {mt('retry')}
+            {t('retry')}
           </button>
         </div>
       ) : (
-        <p>{mt('loading')}</p>
+        <p>{t('loading')}</p>
       )}
     </>
   );
@@ -119,13 +118,13 @@ function Meeting({
   return (
     <div class="mp-room">
       {voting && mayVote(live.role, live.identity, state) && (
-        <VotePanel lang={locale.value} motion={voting} live={live} />
+        <VotePanel lang={lang.value} motion={voting} live={live} />
       )}
-      <RollCall lang={locale.value} state={state} live={live} />
+      <RollCall lang={lang.value} state={state} live={live} />
       <AgendaCard state={state} origin={origin} />
       <FloorCard live={live} state={state} />
-      {!voting && result && <ResultCard lang={locale.value} motion={result} />}
-      <HandControl lang={locale.value} state={state} live={live} />
+      {!voting && result && <ResultCard lang={lang.value} motion={result} />}
+      <HandControl lang={lang.value} state={state} live={live} />
       <QueueCard live={live} state={state} />
     </div>
   );
@@ -140,44 +139,44 @@ function AgendaCard({ state, origin }: { state: MeetingState; origin: string }) 
     <section class="card" aria-labelledby="mp-item-title">
       <p class="eyebrow">
         <span class={`mp-badge ${state.meeting.status}`}>{statusText(state.meeting.status)}</span>{' '}
-        <span id="mp-item-title">{mt('currentItem')}</span>
+        <span id="mp-item-title">{t('currentItem')}</span>
       </p>
       <p class="mp-item" data-testid="current-item">
-        {item ? `${item.position}. ${item.title}` : mt('noCurrentItem')}
+        {item ? `${item.position}. ${item.title}` : t('noCurrentItem')}
       </p>
       {item && subs && (
         <div data-testid="agenda-documents">
-          <h3>{mt('documents')}</h3>
+          <h3>{t('panel.documents')}</h3>
           {docs.length > 0 ? (
             <ul class="mp-docs">
               {docs.map((d) => (
                 <li key={d.id}>
                   <span>
                     {d.title}
-                    {d.outdated && <span class="muted"> {mt('outdated')}</span>}
+                    {d.outdated && <span class="muted"> {t('panel.outdated')}</span>}
                   </span>
                   <button
                     type="button"
-                    aria-label={mt('openDocumentOf', { title: d.title })}
+                    aria-label={t('panel.openDocumentOf', { title: d.title })}
                     onClick={() => openTab(docHref(d.docId))}
                   >
-                    {mt('openDocument')}
+                    {t('packages.open')}
                   </button>
                 </li>
               ))}
             </ul>
           ) : hasMeetingPackage(subs, at) ? (
-            <p class="muted">{mt('noDocuments')}</p>
+            <p class="muted">{t('panel.noDocuments')}</p>
           ) : (
             <p class="muted">
-              {mt('noPackage')}{' '}
+              {t('panel.noPackage')}{' '}
               <button
                 type="button"
                 onClick={() =>
                   void browser.tabs.create({ url: browser.runtime.getURL('/packages.html') })
                 }
               >
-                {mt('openPackages')}
+                {t('panel.openPackages')}
               </button>
             </p>
           )}
@@ -193,28 +192,28 @@ function FloorCard({ live, state }: { live: PanelMeeting; state: MeetingState })
   const micOn = live.micOn.value;
   return (
     <section class="card" aria-labelledby="mp-floor-title">
-      <h2 id="mp-floor-title">{mt('speaking')}</h2>
+      <h2 id="mp-floor-title">{t('speaking')}</h2>
       {floor ? (
         <div data-testid="floor">
           <p>
-            <strong>{mine ? `${floor.name} ${mt('you')}` : floor.name}</strong> ·{' '}
-            {label(handKindLabel[floor.kind])}
+            <strong>{mine ? `${floor.name} ${t('you')}` : floor.name}</strong> ·{' '}
+            {tr(handKindLabel[floor.kind])}
           </p>
           <p>
-            {mt('timeLeft')}:{' '}
-            <Timer endsAt={floor.endsAt} offset={live.offset.value} label={mt('timeLeft')} />
+            {t('timeLeft')}:{' '}
+            <Timer endsAt={floor.endsAt} offset={live.offset.value} label={t('timeLeft')} />
           </p>
           {mine && (
             <p>
-              {micOn && <span data-testid="mic-state">{mt('micOn')} </span>}
+              {micOn && <span data-testid="mic-state">{t('micOn')} </span>}
               <button type="button" onClick={() => void live.setMic(!micOn)}>
-                {micOn ? mt('turnMicOff') : mt('turnMicOn')}
+                {micOn ? t('turnMicOff') : t('turnMicOn')}
               </button>
             </p>
           )}
         </div>
       ) : (
-        <p class="muted">{mt('nobodySpeaking')}</p>
+        <p class="muted">{t('nobodySpeaking')}</p>
       )}
     </section>
   );
@@ -223,17 +222,17 @@ function FloorCard({ live, state }: { live: PanelMeeting; state: MeetingState })
 function QueueCard({ live, state }: { live: PanelMeeting; state: MeetingState }) {
   return (
     <section class="card" aria-labelledby="mp-queue-title">
-      <h2 id="mp-queue-title">{mt('queue')}</h2>
+      <h2 id="mp-queue-title">{t('queue')}</h2>
       {state.queue.length === 0 ? (
-        <p class="muted">{mt('queueEmpty')}</p>
+        <p class="muted">{t('queueEmpty')}</p>
       ) : (
         <ol class="mp-queue" data-testid="queue">
           {state.queue.map((e) => {
             const me = e.identity === live.identity;
             return (
               <li key={e.id} class={me ? 'mp-me' : ''} aria-current={me ? 'true' : undefined}>
-                {me ? `${e.name} ${mt('you')}` : e.name}{' '}
-                <span class="muted">· {label(handKindLabel[e.kind])}</span>
+                {me ? `${e.name} ${t('you')}` : e.name}{' '}
+                <span class="muted">· {tr(handKindLabel[e.kind])}</span>
               </li>
             );
           })}

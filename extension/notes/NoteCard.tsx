@@ -2,8 +2,8 @@
 // annotation in the viewer), and edit / delete.
 import { useState } from 'preact/hooks';
 import { getDb, type Note } from '../db/db';
-import { locale, t } from '../ui/i18n';
-import { useLiveQuery } from '../ui/use-live-query';
+import { lang, t } from '../base/i18n';
+import { useLiveQuery } from '../base/use-live-query';
 import { NoteBody } from './NoteBody';
 import { NoteEditor } from './NoteEditor';
 import { annotationHref, annotationLabel, deleteNote } from './notes';
@@ -32,7 +32,7 @@ export function NoteCard({
       />
     );
   }
-  const when = new Date(note.updatedAt).toLocaleString(locale.value === 'vi' ? 'vi-VN' : 'en-GB');
+  const when = new Date(note.updatedAt).toLocaleString(lang.value === 'vi' ? 'vi-VN' : 'en-GB');
   return (
     <article
       class={`hdnd-note${highlighted ? ' hdnd-note-current' : ''}`}

@@ -2,10 +2,10 @@
 // document or a session), and links to the document's highlights and comments.
 import { useState } from 'preact/hooks';
 import { getDb, type Annotation, type Note } from '../db/db';
-import { useLiveQuery } from '../ui/use-live-query';
+import { useLiveQuery } from '../base/use-live-query';
 import { NoteBody } from './NoteBody';
 import { annotationLabel, createNote, updateNote, type NoteDraft } from './notes';
-import { t } from '../ui/i18n';
+import { t } from '../base/i18n';
 
 export function NoteEditor({
   note,

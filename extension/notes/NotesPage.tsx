@@ -4,11 +4,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getDb, type Note } from '../db/db';
 import { ExportButtons } from '../export/ExportButtons';
-import { useLiveQuery } from '../ui/use-live-query';
+import { useLiveQuery } from '../base/use-live-query';
 import { NoteCard } from './NoteCard';
 import { NoteEditor } from './NoteEditor';
 import { NotesPanel } from './NotesPanel';
-import { t } from '../ui/i18n';
+import { t } from '../base/i18n';
 
 export function NotesPage({ docId, noteId }: { docId?: string; noteId?: string }) {
   const db = getDb();

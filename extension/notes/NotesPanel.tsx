@@ -2,10 +2,10 @@
 // "new note" editor bound to that document.
 import { useState } from 'preact/hooks';
 import { getDb } from '../db/db';
-import { useLiveQuery } from '../ui/use-live-query';
+import { useLiveQuery } from '../base/use-live-query';
 import { NoteCard } from './NoteCard';
 import { NoteEditor } from './NoteEditor';
-import { t } from '../ui/i18n';
+import { t } from '../base/i18n';
 
 export function NotesPanel({ docId }: { docId: string }) {
   const db = getDb();

@@ -6,8 +6,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { parsePackageLink } from '../../shared/packages';
-import { locale, setLocale, t } from '../ui/i18n';
-import { docHref } from '../ui/router';
+import { lang, setLang, t } from '../base/i18n';
+import { docHref } from '../base/router';
 import { changeText } from './changes';
 import { SyncDoneMessage } from './messages';
 import { seen, subscribe, subscriptions, update } from './service';
@@ -84,7 +84,7 @@ function Subscription(props: { sub: PackageSubscription; onChanged: () => void }
         {sub.checkedAt && (
           <span>
             {t('packages.checkedAt', {
-              time: new Date(sub.checkedAt).toLocaleString(locale.value),
+              time: new Date(sub.checkedAt).toLocaleString(lang.value),
             })}
           </span>
         )}
@@ -132,7 +132,7 @@ function Subscription(props: { sub: PackageSubscription; onChanged: () => void }
           <ul data-testid="package-changes">
             {sub.reports.map((r) => (
               <li key={r.at}>
-                {new Date(r.at).toLocaleString(locale.value)}
+                {new Date(r.at).toLocaleString(lang.value)}
                 {r.unseen && (
                   <strong data-testid="package-new"> — {t('packages.newInBackground')}</strong>
                 )}
@@ -195,7 +195,7 @@ export function PackagesPage() {
   };
 
   useEffect(() => {
-    document.documentElement.lang = locale.value;
+    document.documentElement.lang = lang.value;
     document.title = t('packages.title');
     refresh();
     const fromLink = new URLSearchParams(location.search).get('subscribe');
@@ -231,7 +231,7 @@ export function PackagesPage() {
         <button
           type="button"
           class="hdnd-lang"
-          onClick={() => setLocale(locale.value === 'vi' ? 'en' : 'vi')}
+          onClick={() => setLang(lang.value === 'vi' ? 'en' : 'vi')}
         >
           {t('app.language')}
         </button>

@@ -4,7 +4,7 @@
 // minutes and a minute after a failed check (for when the network comes back); it only fetches
 // manifests (304 when unchanged). Downloading is ./background-sync.ts's job.
 import type { BriefcaseDb } from '../db/db';
-import { t } from '../ui/i18n';
+import { t } from '../base/i18n';
 import { changeText } from './changes';
 import {
   checkForUpdate,

@@ -2,7 +2,7 @@
 // words the delegate sees: a document added, a new version (with the secretariat's reason), a
 // document withdrawn. Pure, except that `changeText` words a change in the current language.
 import type { PackageManifest } from '../../shared/packages';
-import { t } from '../ui/i18n';
+import { t } from '../base/i18n';
 
 export type PackageChange =
   | { kind: 'added'; documentId: string; title: string }

@@ -2,7 +2,7 @@
 // badge shared with the background (./badge.ts).
 import { browser } from 'wxt/browser';
 import { getDb } from '../db/db';
-import { PDF_PARAMS, pdfjs } from '../ui/pdfjs-browser';
+import { PDF_PARAMS, pdfjs } from '../base/pdfjs-browser';
 import { subscribeLink } from './client';
 import {
   listSubscriptions,

@@ -1,13 +1,13 @@
 // Keeping a subscribed session package in the briefcase: the subscription lives in `settings`
-// (key `package:<origin>/<id>`), the package's meeting in `sessions` (with its agenda and the
-// package link). Applying a manifest downloads each document's current version through the import
+// (key `package:<origin>/<id>`), the package's meeting (phiên họp) filed as a briefcase session
+// (kỳ họp) in `sessions` (with its agenda and the package link; `sessionOfMeeting`). Applying a manifest downloads each document's current version through the import
 // pipeline (documents, files, pages; source 'package'), and when a document has a new version,
 // moves the delegate's annotations onto it by their quoted text; the old version stays readable.
 // Every run that writes a subscription holds that package's lock (./lock.ts) and starts from the
 // stored copy, so the package page and the background update never download the same thing twice
 // nor overwrite each other's progress.
 import type { PackageManifest } from '../../shared/packages';
-import type { BriefcaseDb } from '../db/db';
+import type { BriefcaseDb, Session } from '../db/db';
 import { importPdf, sha256Hex, type ImportDeps } from '../import/importer';
 import { diffManifests, type PackageChange } from './changes';
 import { downloadFile, fetchManifest, type PackageAddress } from './client';
@@ -31,7 +31,7 @@ export interface PackageSubscription extends PackageAddress {
   link: string;
   readerToken: string | null;
   title: string;
-  /** The briefcase session (the package's meeting). */
+  /** The briefcase session its documents are filed under: the id of the package's meeting. */
   sessionId: string;
   etag: string | null;
   /** The manifest whose documents are all in the briefcase. */
@@ -146,6 +146,20 @@ export const pendingChanges = (s: PackageSubscription): PackageChange[] =>
   s.pending ? diffManifests(s.applied, s.pending) : [];
 
 /**
+ * The briefcase session (kỳ họp) a package's documents are filed under: the package belongs to one
+ * meeting (phiên họp) on the server, whose id, title, council and agenda it takes.
+ */
+export function sessionOfMeeting(manifest: PackageManifest, packageUrl: string): Session {
+  const { meeting } = manifest;
+  return {
+    id: meeting.id,
+    title: `${meeting.title} — ${meeting.councilName}`,
+    agenda: manifest.agenda.map((a) => ({ id: a.id, title: a.title, position: a.position })),
+    packageUrl,
+  };
+}
+
+/**
  * Downloads whatever the pending (or given) manifest has that the briefcase lacks, carries
  * annotations onto new versions, and records the update. Safe to run again after a failure:
  * versions already downloaded are kept.
@@ -160,13 +174,9 @@ export async function applyManifest(
   const now = deps.now ?? Date.now;
   const sub: PackageSubscription = { ...subIn, versions: { ...subIn.versions } };
   sub.title = manifest.title;
-  sub.sessionId = manifest.meeting.id;
-  await db.sessions.put({
-    id: manifest.meeting.id,
-    title: `${manifest.meeting.title} — ${manifest.meeting.councilName}`,
-    agenda: manifest.agenda.map((a) => ({ id: a.id, title: a.title, position: a.position })),
-    packageUrl: sub.link,
-  });
+  const session = sessionOfMeeting(manifest, sub.link);
+  sub.sessionId = session.id;
+  await db.sessions.put(session);
 
   const changes = diffManifests(sub.applied, manifest);
   const report: UpdateReport = {
@@ -184,7 +194,7 @@ export async function applyManifest(
     const docId = await fetchVersion(deps, sub, manifest, d, version, progress);
     await db.documents.update(docId, {
       title: d.title,
-      sessionId: manifest.meeting.id,
+      sessionId: session.id,
       ...(d.agendaItemId ? { agendaItemId: d.agendaItemId } : {}),
       source: { kind: 'package', url: sub.link },
     });
@@ -246,7 +256,7 @@ async function fetchVersion(
       fileName: version.fileName,
       bytes,
       source: { kind: 'package', url: sub.link },
-      sessionId: manifest.meeting.id,
+      sessionId: sub.sessionId,
       ...(d.agendaItemId ? { agendaItemId: d.agendaItemId } : {}),
     },
     { ...deps.importDeps, db, onProgress: (p) => progress(0.6 + 0.4 * p.fraction) },

@@ -1,6 +1,6 @@
 // The one search box of the briefcase: submitting goes to #/search?q=…
 import { useEffect, useId, useState } from 'preact/hooks';
-import { t } from '../ui/i18n';
+import { t } from '../base/i18n';
 import { engineFor } from './engine';
 import { getSearchDb } from './search-db';
 

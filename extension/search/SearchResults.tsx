@@ -15,7 +15,7 @@ import {
 } from './query';
 import { getSearchDb } from './search-db';
 import type { SnippetPart } from './snippet';
-import { t } from '../ui/i18n';
+import { t } from '../base/i18n';
 
 export function hitHref(group: SearchGroup, hit: SearchHit, q: string): string {
   if (hit.kind === 'note') return `#/notes?${new URLSearchParams({ note: hit.noteId ?? '' })}`;

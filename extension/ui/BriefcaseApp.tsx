@@ -1,15 +1,22 @@
-// The briefcase page: header with the language switch, and the hash routes — the library (#/),
-// the viewer (#/doc/<id>?page=N&q=words), saving a PDF from the web (#/import?url=…). Other
-// routes (#/search, #/notes, #/backup) are mounted by the search helper's panels.
+// The briefcase page (the shell): header with the language switch, the links to notes and backup
+// and the search box, and every hash route — the library (#/), the viewer (#/doc/<id>?page=N&q=…),
+// saving a PDF from the web (#/import?url=…), search results (#/search?q=…), notes (#/notes,
+// ?doc=<id> for one document, ?note=<id> to show one) and backup (#/backup). Background search
+// indexing starts when the page loads, whatever the first route is.
 import { useEffect, useState } from 'preact/hooks';
 import { requestPersistentStorage } from '../db/db';
-import { locale, setLocale, t } from './i18n';
+import { lang, setLang, t } from '../base/i18n';
 import { ImportUrlPage } from './library/ImportUrlPage';
 import { LibraryPage } from './library/LibraryPage';
-import { parseHash, type Route } from './router';
+import { parseHash, type Route } from '../base/router';
 import { ViewerPage } from './viewer/ViewerPage';
-import { ExtraRoute, HeaderSearch, isExtraRoute, useSearchIndexing } from '../search/routes';
+import { BackupPage } from '../backup/BackupPage';
+import { NotesPage } from '../notes/NotesPage';
+import { startSearchIndexing } from '../search/indexing';
+import { SearchBox } from '../search/SearchBox';
+import { SearchResultsPage } from '../search/SearchResults';
 import './briefcase.css';
+import '../search/search.css';
 
 function useRoute(): Route {
   const [route, setRoute] = useState(() => parseHash(location.hash));
@@ -21,17 +28,31 @@ function useRoute(): Route {
   return route;
 }
 
+/** The page of a path the router does not name (search, notes, backup); the library otherwise. */
+function OtherPage({ path, params }: { path: string; params: URLSearchParams }) {
+  if (path === '/search') return <SearchResultsPage q={params.get('q') ?? ''} />;
+  if (path === '/notes') {
+    const docId = params.get('doc') ?? undefined;
+    const noteId = params.get('note') ?? undefined;
+    return <NotesPage {...(docId ? { docId } : {})} {...(noteId ? { noteId } : {})} />;
+  }
+  if (path === '/backup') return <BackupPage />;
+  return <LibraryPage />;
+}
+
 export function BriefcaseApp() {
   const route = useRoute();
-  useSearchIndexing();
-  const lang = locale.value;
   useEffect(() => {
-    document.documentElement.lang = lang;
+    startSearchIndexing();
+  }, []);
+  const current = lang.value;
+  useEffect(() => {
+    document.documentElement.lang = current;
     void requestPersistentStorage();
-  }, [lang]);
+  }, [current]);
   useEffect(() => {
     if (route.name !== 'doc') document.title = t('app.title');
-  }, [route, lang]);
+  }, [route, current]);
 
   return (
     <div class="hdnd-app">
@@ -40,13 +61,15 @@ export function BriefcaseApp() {
           <h1>Cặp tài liệu HĐND</h1>
           <nav class="hdnd-row">
             <a href="#/">{t('app.library')}</a>
-            <HeaderSearch />
+            <a href="#/notes">{t('nav.notes')}</a>
+            <a href="#/backup">{t('nav.backup')}</a>
+            <SearchBox />
           </nav>
           <button
             type="button"
             class="hdnd-lang"
             aria-label={t('app.languageLabel')}
-            onClick={() => setLocale(lang === 'vi' ? 'en' : 'vi')}
+            onClick={() => setLang(current === 'vi' ? 'en' : 'vi')}
           >
             {t('app.language')}
           </button>
@@ -58,12 +81,7 @@ export function BriefcaseApp() {
           <ViewerPage key={route.id} id={route.id} page={route.page} q={route.q} ann={route.ann} />
         )}
         {route.name === 'import' && <ImportUrlPage url={route.url} kind={route.kind} />}
-        {route.name === 'other' &&
-          (isExtraRoute(route.path) ? (
-            <ExtraRoute path={route.path} params={route.params} />
-          ) : (
-            <LibraryPage />
-          ))}
+        {route.name === 'other' && <OtherPage path={route.path} params={route.params} />}
       </main>
     </div>
   );

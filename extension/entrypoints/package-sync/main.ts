@@ -4,7 +4,7 @@
 import { browser } from 'wxt/browser';
 import { getDb } from '../../db/db';
 import { serveBackgroundSync } from '../../packages/background-sync';
-import { PDF_PARAMS, pdfjs } from '../../ui/pdfjs-browser';
+import { PDF_PARAMS, pdfjs } from '../../base/pdfjs-browser';
 
 serveBackgroundSync(browser.runtime, {
   db: getDb(),

@@ -7,8 +7,8 @@ import {
   type BriefcaseDocument,
   type Session,
 } from '../../db/db';
-import { t, type MessageKey } from '../i18n';
-import { docHref } from '../router';
+import { t, type MessageKey } from '../../base/i18n';
+import { docHref } from '../../base/router';
 import { filterAndSort, type LibraryFilter, type LibrarySort, type SortKey } from './filter-sort';
 import { OrganiseForm } from './OrganiseForm';
 

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { QueueItem } from '../../import/queue';
-import { locale, t } from '../i18n';
+import { lang, t } from '../../base/i18n';
 import { importQueue, importUrl, queueFilesFrom } from './import-service';
 import { PasswordDialog } from './PasswordDialog';
 
@@ -12,7 +12,7 @@ function itemText(item: QueueItem): string {
   if (o?.status === 'imported')
     return t(o.doc.hasText ? 'import.done' : 'import.doneNoText', { pages: o.doc.pageCount });
   if (o?.status === 'duplicate') return t('import.duplicate', { title: o.doc.title });
-  if (o?.status === 'failed') return o.message[locale.value];
+  if (o?.status === 'failed') return o.message[lang.value];
   const p = item.progress;
   if (!p || item.status === 'waiting') return t('import.stage.waiting');
   if (p.stage === 'parsing')

@@ -2,7 +2,7 @@
 // The download starts on the delegate's click, which also lets the browser ask for the site.
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t } from '../i18n';
+import { t } from '../../base/i18n';
 import { importUrl } from './import-service';
 import { ImportPanel } from './ImportPanel';
 

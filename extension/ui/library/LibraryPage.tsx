@@ -2,8 +2,8 @@
 // as they are read (db/records.ts): a damaged one is left out and reported, never breaks the list.
 import { getDb } from '../../db/db';
 import { loadLibrary } from '../../db/records';
-import { t } from '../i18n';
-import { useLiveQuery } from '../use-live-query';
+import { t } from '../../base/i18n';
+import { useLiveQuery } from '../../base/use-live-query';
 import { DocumentTable } from './DocumentTable';
 import { ImportPanel } from './ImportPanel';
 import { SessionsPanel } from './SessionsPanel';

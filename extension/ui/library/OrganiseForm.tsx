@@ -1,7 +1,7 @@
 // Organising one document: its title, session (kỳ họp), agenda item and tags.
 import { useState } from 'preact/hooks';
 import type { BriefcaseDocument, Session } from '../../db/db';
-import { t } from '../i18n';
+import { t } from '../../base/i18n';
 
 export interface OrganiseFormProps {
   doc: BriefcaseDocument;

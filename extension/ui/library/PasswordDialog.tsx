@@ -1,7 +1,7 @@
 // Asks for a PDF's password (import, or opening an encrypted document), in a labelled dialog.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PasswordReason } from '../../import/pdf-read';
-import { t } from '../i18n';
+import { t } from '../../base/i18n';
 
 export interface PasswordDialogProps {
   fileName: string;

@@ -1,7 +1,7 @@
 // The delegate's sessions (kỳ họp) and their agenda items, to file documents under.
 import { useState } from 'preact/hooks';
 import type { BriefcaseDb, Session } from '../../db/db';
-import { t } from '../i18n';
+import { t } from '../../base/i18n';
 
 export function SessionsPanel({ db, sessions }: { db: BriefcaseDb; sessions: readonly Session[] }) {
   const [title, setTitle] = useState('');

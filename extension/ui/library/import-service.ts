@@ -1,7 +1,7 @@
 // The briefcase page's one import queue, wired to the page's database and pdf.js.
 import { getDb } from '../../db/db';
 import { ImportQueue, type QueueFile } from '../../import/queue';
-import { PDF_PARAMS, pdfjs } from '../pdfjs-browser';
+import { PDF_PARAMS, pdfjs } from '../../base/pdfjs-browser';
 
 export const importQueue = new ImportQueue({ db: getDb(), pdfjs, pdfParams: PDF_PARAMS });
 

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Annotation } from '../../db/db';
 import type { AnnotationPatch } from '../../annotations/annotation-manager';
-import { t, type MessageKey } from '../i18n';
+import { t, type MessageKey } from '../../base/i18n';
 import { COLORS } from './overlay';
 
 export interface AnnotationListProps {

@@ -1,6 +1,6 @@
 // The document's outline (bookmarks), if it has one: click to go to that place.
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import { t } from '../i18n';
+import { t } from '../../base/i18n';
 
 export type OutlineNode = Awaited<ReturnType<PDFDocumentProxy['getOutline']>>[number];
 

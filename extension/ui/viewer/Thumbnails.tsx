@@ -5,7 +5,7 @@
 // opens at once. The current page is marked and kept in view.
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../i18n';
+import { t } from '../../base/i18n';
 import type { PdfView } from './pdf-view';
 
 /** CSS width of a thumbnail. */

@@ -1,7 +1,7 @@
 // The viewer's toolbar: back to the library, pages, zoom, find (accents optional), highlight
 // colour, highlight / comment / sticky note, undo / redo. Every control is labelled.
 import type { RefObject } from 'preact';
-import { locale, setLocale, t, type MessageKey } from '../i18n';
+import { lang, setLang, t, type MessageKey } from '../../base/i18n';
 import { COLORS } from './overlay';
 import type { FindCount } from './pdf-view';
 
@@ -180,7 +180,7 @@ export function ViewerToolbar(p: ViewerToolbarProps) {
       <button
         type="button"
         aria-label={t('app.languageLabel')}
-        onClick={() => setLocale(locale.value === 'vi' ? 'en' : 'vi')}
+        onClick={() => setLang(lang.value === 'vi' ? 'en' : 'vi')}
       >
         {t('app.language')}
       </button>

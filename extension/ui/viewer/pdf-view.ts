@@ -3,7 +3,7 @@
 // as they scroll into view, so a 352-page book opens at once. Find ignores diacritics.
 // pdf.js's viewer module reads `globalThis.pdfjsLib` when it loads: pdfjs-browser (imported
 // first) defines it, so this module works wherever it is imported.
-import '../pdfjs-browser';
+import '../../base/pdfjs-browser';
 import 'pdfjs-dist/web/pdf_viewer.css';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import {

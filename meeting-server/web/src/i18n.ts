@@ -43,10 +43,6 @@ const strings = {
     vi: 'Không bật được micro/camera. Kiểm tra quyền truy cập của trình duyệt rồi thử lại.',
     en: 'Could not turn on the microphone/camera. Check the browser permissions and try again.',
   },
-  sessionLost: {
-    vi: 'Phiên tham gia đã hết hạn hoặc không còn hiệu lực. Bấm "Tham gia cuộc họp" để vào lại.',
-    en: 'Your session has expired or is no longer valid. Press "Join the meeting" to join again.',
-  },
   langSwitch: { vi: 'English', en: 'Tiếng Việt' },
   langLabel: { vi: 'Chuyển sang tiếng Anh', en: 'Switch to Vietnamese' },
   // Lobby devices
@@ -216,14 +212,6 @@ const strings = {
   video: { vi: 'Hình ảnh của {name}', en: 'Video of {name}' },
   done: { vi: 'Xong.', en: 'Done.' },
   close: { vi: 'Đóng', en: 'Close' },
-  otherTab: {
-    vi: 'Bạn đã vào cuộc họp ở một cửa sổ hoặc thiết bị khác, nên trang này đã rời phòng. Bấm "Vào lại cuộc họp" để dùng trang này.',
-    en: 'You joined the meeting in another window or device, so this page left the room. Press "Rejoin the meeting" to use this page.',
-  },
-  refreshFailed: {
-    vi: 'Không gia hạn được phiên tham gia: {reason} Trang sẽ thử lại sau ít phút.',
-    en: 'Could not renew your session: {reason} The page will try again in a few minutes.',
-  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof strings;

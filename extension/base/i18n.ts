@@ -1,9 +1,12 @@
-// The briefcase's user-facing words, Vietnamese first with English as the second language, in one
-// place. `t(key, params)` returns the text in the current locale; `locale` is a signal the pages
-// switch with the language button (remembered in localStorage). Plain module: usable in Node tests.
+// The extension's user-facing words, Vietnamese first with English as the second language, in one
+// place: the words every meeting client shares (shared/meeting-words.ts) and the briefcase's and
+// side panel's own. `t(key, params)` returns the text in the current language; `lang` is a signal
+// the pages switch with the language button (remembered in localStorage). Plain module: usable in
+// Node tests.
 import { signal } from '@preact/signals';
+import { fill, meetingWords, type Lang } from '../../shared/meeting-words';
 
-export type Locale = 'vi' | 'en';
+export type { Lang };
 export interface Bilingual {
   vi: string;
   en: string;
@@ -11,7 +14,7 @@ export interface Bilingual {
 
 const STORAGE_KEY = 'hdnd-briefcase-locale';
 
-function initialLocale(): Locale {
+function initialLang(): Lang {
   try {
     return globalThis.localStorage?.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi';
   } catch {
@@ -19,10 +22,10 @@ function initialLocale(): Locale {
   }
 }
 
-export const locale = signal<Locale>(initialLocale());
+export const lang = signal<Lang>(initialLang());
 
-export function setLocale(next: Locale): void {
-  locale.value = next;
+export function setLang(next: Lang): void {
+  lang.value = next;
   try {
     globalThis.localStorage?.setItem(STORAGE_KEY, next);
   } catch {
@@ -32,6 +35,7 @@ export function setLocale(next: Locale): void {
 }
 
 export const messages = {
+  ...meetingWords,
   'app.title': { vi: 'Cặp tài liệu HĐND', en: 'Council briefcase' },
   'app.language': { vi: 'English', en: 'Tiếng Việt' },
   'app.languageLabel': { vi: 'Chuyển sang tiếng Anh', en: 'Switch to Vietnamese' },
@@ -508,24 +512,52 @@ export const messages = {
     vi: 'Mới — đã tự tải về khi bạn chưa mở trang này',
     en: 'New — downloaded in the background',
   },
+
+  // The meeting side panel (on top of the words every meeting client shares)
+  'panel.title': { vi: 'Họp trực tuyến', en: 'Online meeting' },
+  'panel.intro': {
+    vi: 'Dán liên kết mời họp trong thư mời của văn phòng HĐND. Bảng này giữ cuộc họp bên cạnh tài liệu bạn đang đọc.',
+    en: 'Paste the meeting invitation link from the secretariat. This panel keeps the meeting next to the document you are reading.',
+  },
+  'panel.linkLabel': { vi: 'Liên kết mời họp', en: 'Invitation link' },
+  'panel.notALink': {
+    vi: 'Đây không phải liên kết mời họp (dạng https://…/j/…). Hãy sao chép đúng liên kết trong thư mời.',
+    en: 'This is not an invitation link (https://…/j/…). Copy the exact link from your invitation.',
+  },
+  'panel.remembered': { vi: 'Liên kết mời đã lưu', en: 'Saved invitation' },
+  'panel.joinedAs': { vi: '{name} — {role}', en: '{name} — {role}' },
+  'panel.forget': { vi: 'Dùng liên kết khác', en: 'Use another link' },
+  'panel.connecting': { vi: 'Đang kết nối…', en: 'Connecting…' },
+  'panel.documents': { vi: 'Tài liệu của nội dung này', en: 'Documents for this item' },
+  'panel.openDocumentOf': { vi: 'Mở tài liệu: {title}', en: 'Open the document: {title}' },
+  'panel.outdated': { vi: '(có bản mới chưa tải)', en: '(a newer version is not downloaded)' },
+  'panel.noDocuments': {
+    vi: 'Cặp tài liệu không có tài liệu nào của nội dung này.',
+    en: 'The briefcase has no documents for this item.',
+  },
+  'panel.noPackage': {
+    vi: 'Cặp tài liệu chưa có bộ tài liệu của cuộc họp này.',
+    en: 'The briefcase does not have this meeting’s package yet.',
+  },
+  'panel.openPackages': { vi: 'Bộ tài liệu kỳ họp', en: 'Session packages' },
+  'panel.micFailed': {
+    vi: 'Không bật được micro. Cho phép tiện ích dùng micro (biểu tượng ổ khóa trên thanh địa chỉ, hoặc chrome://settings/content/microphone) rồi bấm "Bật micro".',
+    en: 'Could not turn on the microphone. Allow the extension to use it (the lock icon, or chrome://settings/content/microphone), then press "Unmute".',
+  },
 } satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof messages;
 
-export function format(text: string, params?: Record<string, string | number>): string {
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) =>
-    name in params ? String(params[name]) : m,
-  );
-}
-
 /** Both languages of a message, with parameters filled in. */
 export function bilingual(key: MessageKey, params?: Record<string, string | number>): Bilingual {
   const m = messages[key];
-  return { vi: format(m.vi, params), en: format(m.en, params) };
+  return { vi: fill(m.vi, params), en: fill(m.en, params) };
 }
 
-/** The message in the current locale. */
+/** The message in the current language. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  return format(messages[key][locale.value], params);
+  return fill(messages[key][lang.value], params);
 }
+
+/** A bilingual label from shared/ (roles, hand kinds) in the current language. */
+export const tr = (label: Bilingual): string => label[lang.value];
