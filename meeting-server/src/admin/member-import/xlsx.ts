@@ -1,0 +1,189 @@
+// Reads the first worksheet of an .xlsx workbook into a Grid, with fflate (already a dependency)
+// and a small reader of the few SpreadsheetML parts that matter: the workbook (first sheet,
+// 1904 dates), its relationships, the shared strings and the sheet's cells and merged ranges.
+// A merged range's value is copied into every cell it covers, so a "Tổ đại biểu" cell merged over
+// five rows applies to each of the five members. Styles are not read: a number stays a number
+// and the importer decides (by the column) whether it is a date.
+import { unzipSync } from 'fflate';
+import { SpreadsheetError, type Cell, type Grid, type GridRow } from './grid';
+
+/** Largest uncompressed part read (a 2,000-member sheet is well under 2 MB). */
+const MAX_PART_BYTES = 32 * 1024 * 1024;
+/** Largest sheet read: rows × columns, against a corrupt or hostile `ref`. */
+const MAX_ROWS = 20_000;
+const MAX_COLUMNS = 200;
+
+const notXlsx = () =>
+  new SpreadsheetError(
+    'Không đọc được tệp .xlsx. Hãy mở tệp bằng Excel, lưu lại dạng "Sổ làm việc Excel (.xlsx)" hoặc CSV UTF-8 rồi tải lên lại.',
+    'Could not read the .xlsx file. Open it in Excel, save it as "Excel Workbook (.xlsx)" or CSV UTF-8, and upload it again.',
+  );
+
+function unzip(bytes: Uint8Array, wanted: (name: string) => boolean): Record<string, string> {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, {
+      filter: (f) => {
+        if (!wanted(f.name)) return false;
+        if (f.originalSize > MAX_PART_BYTES) {
+          throw new SpreadsheetError(
+            'Tệp bảng tính quá lớn để nhập. Hãy chỉ giữ danh sách đại biểu trong tệp.',
+            'The spreadsheet is too large to import. Keep only the list of members in the file.',
+          );
+        }
+        return true;
+      },
+    });
+  } catch (e) {
+    if (e instanceof SpreadsheetError) throw e;
+    throw notXlsx();
+  }
+  const decoder = new TextDecoder('utf-8');
+  return Object.fromEntries(Object.entries(files).map(([k, v]) => [k, decoder.decode(v)]));
+}
+
+/** Decodes XML character references and OOXML's `_xHHHH_` escapes of control characters. */
+export function xmlText(s: string): string {
+  return s
+    .replace(/&(lt|gt|amp|quot|apos|#(\d+)|#x([0-9a-fA-F]+));/g, (m, name: string, dec, hex) => {
+      if (dec) return String.fromCodePoint(Number(dec));
+      if (hex) return String.fromCodePoint(parseInt(hex as string, 16));
+      return { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }[name] ?? m;
+    })
+    .replace(/_x([0-9a-fA-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+/** The value of attribute `name` in a start tag's text, decoded. */
+function attr(tag: string, name: string): string | undefined {
+  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
+  return m ? xmlText(m[1] ?? m[2] ?? '') : undefined;
+}
+
+// Element patterns allow a namespace prefix (`<x:c>`), as some writers (Open XML SDK) emit.
+const P = '(?:[\\w.-]+:)?';
+const SHEET_RE = new RegExp(`<${P}sheet\\b([^>]*)/?>`, 'g');
+const REL_RE = new RegExp(`<${P}Relationship\\b([^>]*)/?>`, 'g');
+const SI_RE = new RegExp(`<${P}si\\b[^>]*>([\\s\\S]*?)</${P}si>|<${P}si\\b[^>]*/>`, 'g');
+const RPH_RE = new RegExp(`<${P}rPh\\b[\\s\\S]*?</${P}rPh>`, 'g');
+const T_RE = new RegExp(`<${P}t\\b[^>]*>([\\s\\S]*?)</${P}t>`, 'g');
+const ROW_RE = new RegExp(`<${P}row\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${P}row>)`, 'g');
+const C_RE = new RegExp(`<${P}c\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${P}c>)`, 'g');
+const V_RE = new RegExp(`<${P}v\\b[^>]*>([\\s\\S]*?)</${P}v>`);
+const MERGE_RE = new RegExp(`<${P}mergeCell\\b([^>]*)/?>`, 'g');
+
+/** Text of a string item (`<si>` or `<is>`): its `<t>` runs, without phonetic runs. */
+function runsText(xml: string): string {
+  let out = '';
+  for (const m of xml.replace(RPH_RE, '').matchAll(T_RE)) out += xmlText(m[1] ?? '');
+  return out;
+}
+
+/** "AB12" → { col: 27, row: 12 } (col 0-based, row 1-based). */
+export function cellRef(ref: string): { col: number; row: number } | undefined {
+  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/i.exec(ref.trim());
+  if (!m) return undefined;
+  let col = 0;
+  for (const ch of m[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { col: col - 1, row: Number(m[2]) };
+}
+
+/** Joins a relationship target to the folder of the part that names it ("xl/"). */
+function resolvePart(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = base.split('/').filter(Boolean);
+  for (const seg of target.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+export function readXlsx(bytes: Uint8Array): Grid {
+  const head = unzip(
+    bytes,
+    (n) =>
+      n === 'xl/workbook.xml' || n === 'xl/_rels/workbook.xml.rels' || n === '[Content_Types].xml',
+  );
+  const workbook = head['xl/workbook.xml'];
+  const rels = head['xl/_rels/workbook.xml.rels'];
+  if (!workbook || !rels) throw notXlsx();
+
+  const firstSheet = workbook.matchAll(SHEET_RE).next().value;
+  const sheetRid = firstSheet && (attr(firstSheet[1]!, 'r:id') ?? attr(firstSheet[1]!, 'id'));
+  const date1904 = /date1904\s*=\s*["'](1|true)["']/.test(workbook);
+  let sheetPath: string | undefined;
+  let stringsPath: string | undefined;
+  for (const m of rels.matchAll(REL_RE)) {
+    const id = attr(m[1]!, 'Id');
+    const type = attr(m[1]!, 'Type') ?? '';
+    const target = attr(m[1]!, 'Target');
+    if (!target) continue;
+    if (id === sheetRid) sheetPath = resolvePart('xl', target);
+    if (type.endsWith('/sharedStrings')) stringsPath = resolvePart('xl', target);
+  }
+  if (!sheetPath) throw notXlsx();
+
+  const parts = unzip(bytes, (n) => n === sheetPath || n === stringsPath);
+  const sheet = parts[sheetPath];
+  if (sheet === undefined) throw notXlsx();
+  const strings: string[] = [];
+  const stringsXml = stringsPath ? (parts[stringsPath] ?? '') : '';
+  for (const m of stringsXml.matchAll(SI_RE)) strings.push(runsText(m[1] ?? ''));
+
+  const byRow = new Map<number, Cell[]>();
+  let rowNo = 0;
+  for (const r of sheet.matchAll(ROW_RE)) {
+    const rAttr = attr(r[1]!, 'r');
+    rowNo = rAttr ? Number(rAttr) : rowNo + 1;
+    if (!Number.isInteger(rowNo) || rowNo < 1 || rowNo > MAX_ROWS) throw notXlsx();
+    const cells: Cell[] = [];
+    let col = -1;
+    for (const c of (r[2] ?? '').matchAll(C_RE)) {
+      const ref = attr(c[1]!, 'r');
+      col = ref ? (cellRef(ref)?.col ?? col + 1) : col + 1;
+      if (col >= MAX_COLUMNS) continue;
+      cells[col] = cellValue(c[1]!, c[2] ?? '', strings);
+    }
+    byRow.set(rowNo, cells);
+  }
+
+  for (const m of sheet.matchAll(MERGE_RE)) {
+    const [from, to] = (attr(m[1]!, 'ref') ?? '').split(':').map(cellRef);
+    if (!from || !to) continue;
+    const value = byRow.get(from.row)?.[from.col] ?? null;
+    const lastRow = Math.min(to.row, MAX_ROWS);
+    const lastCol = Math.min(to.col, MAX_COLUMNS - 1);
+    for (let row = from.row; row <= lastRow; row++) {
+      let cells = byRow.get(row);
+      if (!cells) byRow.set(row, (cells = []));
+      for (let col = from.col; col <= lastCol; col++) cells[col] = value;
+    }
+  }
+
+  const rows: GridRow[] = [...byRow.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([line, cells]) => ({ line, cells: Array.from(cells, (c) => c ?? null) }));
+  return { rows, date1904 };
+}
+
+function cellValue(tag: string, inner: string, strings: string[]): Cell {
+  const type = attr(tag, 't') ?? 'n';
+  if (type === 'inlineStr') return runsText(inner) || null;
+  const v = V_RE.exec(inner)?.[1];
+  if (v === undefined) return null;
+  const raw = xmlText(v);
+  switch (type) {
+    case 's':
+      return strings[Number(raw)] ?? null;
+    case 'n': {
+      const n = Number(raw);
+      return raw.trim() === '' || !Number.isFinite(n) ? null : n;
+    }
+    case 'b':
+      return raw === '1' ? 'TRUE' : 'FALSE';
+    case 'e':
+      return null;
+    default: // str (formula text), d (ISO date)
+      return raw;
+  }
+}
