@@ -19,6 +19,7 @@ import { httpUrl, type LiveKit } from './livekit/livekit';
 import { createLive } from './live/index';
 import { staffRouter } from './staff/routes';
 import { adminRouter } from './admin/routes';
+import { importRouter } from './admin/import-routes';
 import { petitionsRouter } from './petitions/routes';
 import { minutesRouter } from './minutes/routes';
 import { packagesRouter } from './packages/routes';
@@ -97,12 +98,22 @@ export function createApp(given: AppDeps): Express {
     express.raw({ type: '*/*', limit: '256kb' }),
     live.webhook,
   );
+  const invitationDeps = { db: deps.db, secret: deps.secret, now };
+  const rateLimits = withDefaults(deps.rateLimits);
+  const staffDeps = {
+    db: deps.db,
+    secret: deps.secret,
+    now,
+    secureCookies: deps.publicUrl?.startsWith('https:') ?? false,
+    publicUrl: (req: express.Request) => deps.publicUrl ?? `${req.protocol}://${req.get('host')}`,
+    rateLimits,
+  };
+  // Member import and invitation letters carry bodies beyond the JSON limit below: first.
+  app.use(importRouter(staffDeps));
   app.use('/api', (req, res, next) =>
     req.is('application/json') ? refuseDeclaredOver(64 * 1024)(req, res, next) : next(),
   );
   app.use('/api', express.json({ limit: '64kb' }));
-  const invitationDeps = { db: deps.db, secret: deps.secret, now };
-  const rateLimits = withDefaults(deps.rateLimits);
 
   app.get('/healthz', async (_req, res, next) => {
     try {
@@ -152,14 +163,6 @@ export function createApp(given: AppDeps): Express {
     }
   });
 
-  const staffDeps = {
-    db: deps.db,
-    secret: deps.secret,
-    now,
-    secureCookies: deps.publicUrl?.startsWith('https:') ?? false,
-    publicUrl: (req: express.Request) => deps.publicUrl ?? `${req.protocol}://${req.get('host')}`,
-    rateLimits,
-  };
   app.use(staffRouter(staffDeps));
   app.use(adminRouter(staffDeps));
   app.use(petitionsRouter(staffDeps));
