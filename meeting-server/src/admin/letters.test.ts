@@ -125,7 +125,33 @@ describe('invitation letters PDF', () => {
       invitations: [{ ...INPUT.invitations[1]!, name: 'Trần Thị Thủy'.normalize('NFD') }],
     };
     const pdf = await openPdf(await invitationLettersPdf(nfd));
-    expect((await pageText(pdf, 1)).text).toContain('Kính gửi: Ông/Bà Trần Thị Thủy');
+    const content = await (await pdf.getPage(1)).getTextContent();
+    // Not normalised here: the PDF itself carries the composed letters.
+    const raw = content.items.map((it) => ('str' in it ? it.str : '')).join(' ');
+    expect(raw).toContain('Kính gửi: Ông/Bà Trần Thị Thủy'.normalize('NFC'));
+    await pdf.destroy();
+  });
+
+  it('keeps each letter on one page with a long agenda, counting the items not printed', async () => {
+    const agenda = Array.from({ length: 30 }, (_, i) => ({
+      position: i + 1,
+      title: `Tờ trình và dự thảo nghị quyết số ${i + 1} về một nội dung rất dài của kỳ họp`,
+    }));
+    const long = { ...INPUT, meeting: { ...INPUT.meeting, agenda } };
+    const pdf = await openPdf(await invitationLettersPdf(long));
+    expect(pdf.numPages).toBe(3);
+    const { text } = await pageText(pdf, 2);
+    expect(text).toContain('8. Tờ trình và dự thảo nghị quyết số 8');
+    expect(text).not.toContain('9. Tờ trình');
+    expect(text).toContain('… và 22 nội dung khác');
+    expect(text).toContain('TM. THƯỜNG TRỰC HĐND');
+    expect(await pageQrCodes(pdf, 2)).toEqual([INPUT.invitations[1]!.url]);
+    // Everything is printed inside the page, above a 1.5 cm bottom margin.
+    const content = await (await pdf.getPage(2)).getTextContent();
+    const lowest = Math.min(
+      ...content.items.map((it) => ('transform' in it ? it.transform[5] : 999)),
+    );
+    expect(lowest).toBeGreaterThan(42);
     await pdf.destroy();
   });
 

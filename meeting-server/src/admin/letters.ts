@@ -41,20 +41,23 @@ const MARGIN_RIGHT = 50;
 const BLACK = rgb(0, 0, 0);
 /** Size of the printed QR code (about 4.5 cm: a phone reads it from arm's length). */
 const QR_SIZE = 128;
+/** Agenda items printed; the rest are counted, so that every letter stays on one page. */
+const AGENDA_SHOWN = 8;
 
 /** Splits text into lines that fit `width`, by words; a word longer than a line (a link) by letters. */
 export function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
   const fits = (s: string) => font.widthOfTextAtSize(s, size) <= width;
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  // Composed (NFC): pdf-lib draws one glyph per code point, so a separate tone mark would be
+  // printed beside its letter instead of over it.
+  for (const word of text.normalize('NFC').split(/\s+/).filter(Boolean)) {
     const next = line ? `${line} ${word}` : word;
     if (fits(next)) {
       line = next;
       continue;
     }
     if (line) lines.push(line);
-    line = '';
     let rest = word;
     while (!fits(rest)) {
       let n = rest.length - 1;
@@ -74,7 +77,8 @@ interface Fonts {
 }
 
 /** Draws one line centred on `cx`; returns the line's width. */
-function centred(page: PDFPage, text: string, cx: number, y: number, font: PDFFont, size: number) {
+function centred(page: PDFPage, raw: string, cx: number, y: number, font: PDFFont, size: number) {
+  const text = raw.normalize('NFC');
   const w = font.widthOfTextAtSize(text, size);
   page.drawText(text, { x: cx - w / 2, y, size, font, color: BLACK });
   return w;
@@ -150,7 +154,10 @@ function letterPage(
   );
   if (input.meeting.agenda.length) {
     para('Nội dung:');
-    for (const a of input.meeting.agenda) para(`${a.position}. ${a.title}`, { indent: 18 });
+    const shown = input.meeting.agenda.slice(0, AGENDA_SHOWN);
+    for (const a of shown) para(`${a.position}. ${a.title}`, { indent: 18 });
+    const more = input.meeting.agenda.length - shown.length;
+    if (more > 0) para(`… và ${more} nội dung khác (xem đầy đủ trong phòng họp).`, { indent: 18 });
   }
   y -= 10;
 
