@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import * as admin from '../../../shared/admin';
 import * as api from '../../../shared/api';
 import * as meeting from '../../../shared/meeting';
+import * as memberImport from '../../../shared/member-import';
 import * as petitions from '../../../shared/petitions';
 import * as packages from '../../../shared/packages';
 
@@ -476,6 +477,26 @@ export const ROUTES: RouteDoc[] = [
     response: admin.Member,
   },
   {
+    method: 'POST',
+    path: `${A}/councils/:councilId/members/import/preview`,
+    auth: 'staff',
+    who: staff,
+    summary:
+      'Preview a member import: the body is the office’s .xlsx or .csv file (up to 5 MB, Content-Type of a spreadsheet); answers every row with its values and errors. Saves nothing.',
+    response: memberImport.ImportPreview,
+  },
+  {
+    method: 'POST',
+    path: `${A}/councils/:councilId/members/import/confirm`,
+    auth: 'staff',
+    who: staff,
+    summary:
+      'Save the previewed rows (checked again): all in one transaction, or none (400 with the rows still in error in `details.rows`).',
+    body: memberImport.ConfirmImport,
+    response: memberImport.ImportResult,
+    status: 201,
+  },
+  {
     method: 'GET',
     path: `${A}/councils/:councilId/bodies`,
     auth: 'staff',
@@ -580,6 +601,24 @@ export const ROUTES: RouteDoc[] = [
     who: staff,
     summary: 'Revoke an invitation; its link stops working at once.',
     response: admin.Invitation,
+  },
+  {
+    method: 'GET',
+    path: `${A}/meetings/:meetingId/invitations/letters.pdf`,
+    auth: 'staff',
+    who: staff,
+    summary:
+      'Invitation letters (giấy mời) to print: one page per live personal invitation, with the person’s QR code and link (409 when there is none).',
+    response: 'application/pdf',
+  },
+  {
+    method: 'GET',
+    path: `${A}/meetings/:meetingId/invitations.csv`,
+    auth: 'staff',
+    who: staff,
+    summary:
+      'Name → join link of every live personal invitation, for sending by e-mail or chat (UTF-8 with BOM).',
+    response: 'text/csv',
   },
   {
     method: 'GET',
