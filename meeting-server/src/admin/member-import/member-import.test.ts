@@ -4,7 +4,7 @@ import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Cell } from './grid';
 import { checkRows, previewMemberImport, readSpreadsheet, type ImportContext } from './index';
-import { buildXlsx, manyMemberRows, toCsv } from './testing';
+import { MEMBER_HEADER, buildXlsx, manyMemberRows, toCsv } from './testing';
 import { cleanPhone, excelSerialDate, parseDate } from './values';
 
 const PHAP_CHE = { id: 'b-pc', name: 'Ban Pháp chế' };
@@ -12,16 +12,7 @@ const KINH_TE = { id: 'b-kt', name: 'Ban Kinh tế - Ngân sách' };
 const VAN_HOA = { id: 'b-vh', name: 'Ban Văn hóa - Xã hội' };
 const CTX: ImportContext = { committees: [PHAP_CHE, KINH_TE, VAN_HOA], groups: [], existing: [] };
 
-const HEADER: Cell[] = [
-  'STT',
-  'Họ và tên',
-  'Ngày sinh',
-  'Tổ đại biểu',
-  'Ban',
-  'Đơn vị',
-  'Điện thoại',
-  'Email',
-];
+const HEADER = MEMBER_HEADER;
 const AN: Cell[] = [
   1,
   'Nguyễn Văn An',

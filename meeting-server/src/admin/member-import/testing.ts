@@ -136,18 +136,21 @@ export function toCsv(rows: Cell[][], sep = ','): string {
     .join('\r\n');
 }
 
+/** The header row of an office's member list, one column per field. */
+export const MEMBER_HEADER: Cell[] = [
+  'STT',
+  'Họ và tên',
+  'Ngày sinh',
+  'Tổ đại biểu',
+  'Ban',
+  'Đơn vị',
+  'Điện thoại',
+  'Email',
+];
+
 /** `n` members as spreadsheet rows under the usual header (for the 1,000-row test and bench). */
 export function manyMemberRows(n: number): Cell[][] {
-  const header = [
-    'STT',
-    'Họ và tên',
-    'Ngày sinh',
-    'Tổ đại biểu',
-    'Ban',
-    'Đơn vị',
-    'Điện thoại',
-    'Email',
-  ];
+  const header = MEMBER_HEADER;
   const family = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng'];
   const middle = ['Văn', 'Thị', 'Đức', 'Minh', 'Quang', 'Thu', 'Hữu', 'Ngọc'];
   const given = [
