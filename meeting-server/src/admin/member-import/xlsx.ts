@@ -59,22 +59,43 @@ function attr(tag: string, name: string): string | undefined {
   return m ? xmlText(m[1] ?? m[2] ?? '') : undefined;
 }
 
-// Element patterns allow a namespace prefix (`<x:c>`), as some writers (Open XML SDK) emit.
+// Element patterns allow a namespace prefix (`<x:c>`), as some writers (Open XML SDK) emit. Every
+// pattern stops at the next "<" (no lazy scan to a closing tag), so reading stays linear in the
+// size of the part even for a broken or hostile file full of unclosed tags.
 const P = '(?:[\\w.-]+:)?';
-const SHEET_RE = new RegExp(`<${P}sheet\\b([^>]*)/?>`, 'g');
-const REL_RE = new RegExp(`<${P}Relationship\\b([^>]*)/?>`, 'g');
-const SI_RE = new RegExp(`<${P}si\\b[^>]*>([\\s\\S]*?)</${P}si>|<${P}si\\b[^>]*/>`, 'g');
-const RPH_RE = new RegExp(`<${P}rPh\\b[\\s\\S]*?</${P}rPh>`, 'g');
-const T_RE = new RegExp(`<${P}t\\b[^>]*>([\\s\\S]*?)</${P}t>`, 'g');
-const ROW_RE = new RegExp(`<${P}row\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${P}row>)`, 'g');
-const C_RE = new RegExp(`<${P}c\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${P}c>)`, 'g');
-const V_RE = new RegExp(`<${P}v\\b[^>]*>([\\s\\S]*?)</${P}v>`);
-const MERGE_RE = new RegExp(`<${P}mergeCell\\b([^>]*)/?>`, 'g');
+const openTag = (name: string) => new RegExp(`<${P}${name}\\b([^<>]*?)(/?)>`, 'g');
+const closeTag = (name: string) => new RegExp(`</${P}${name}\\s*>`);
+const SHEET_RE = openTag('sheet');
+const REL_RE = openTag('Relationship');
+const MERGE_RE = openTag('mergeCell');
+const V_RE = new RegExp(`<${P}v\\b[^<>]*>([^<]*)</${P}v\\s*>`);
 
-/** Text of a string item (`<si>` or `<is>`): its `<t>` runs, without phonetic runs. */
+/**
+ * The elements `name` of `xml` in document order: their start tag's attributes and their content
+ * (undefined when self-closing). The text is cut at each closing tag first, so each piece holds
+ * at most one open element (the last start tag in it), and nothing is scanned twice.
+ */
+function* elements(xml: string, name: string): Generator<{ attrs: string; inner?: string }> {
+  const pieces = xml.split(closeTag(name));
+  for (const [i, piece] of pieces.entries()) {
+    const starts = [...piece.matchAll(openTag(name))];
+    const closedAt = i < pieces.length - 1 ? starts.findLastIndex((m) => m[2] !== '/') : -1;
+    for (const [j, m] of starts.entries()) {
+      if (m[2] === '/') yield { attrs: m[1]! };
+      else if (j === closedAt) yield { attrs: m[1]!, inner: piece.slice(m.index + m[0].length) };
+    }
+  }
+}
+
+/** Text of a string item (`<si>` or `<is>`): its `<t>` runs, without phonetic runs (`<rPh>`). */
 function runsText(xml: string): string {
+  const pieces = xml.split(closeTag('rPh'));
   let out = '';
-  for (const m of xml.replace(RPH_RE, '').matchAll(T_RE)) out += xmlText(m[1] ?? '');
+  for (const [i, piece] of pieces.entries()) {
+    const phonetic = i < pieces.length - 1 ? piece.search(new RegExp(`<${P}rPh\\b`)) : -1;
+    const text = phonetic >= 0 ? piece.slice(0, phonetic) : piece;
+    for (const t of elements(text, 't')) out += xmlText(t.inner ?? '');
+  }
   return out;
 }
 
@@ -128,28 +149,31 @@ export function readXlsx(bytes: Uint8Array): Grid {
   if (sheet === undefined) throw notXlsx();
   const strings: string[] = [];
   const stringsXml = stringsPath ? (parts[stringsPath] ?? '') : '';
-  for (const m of stringsXml.matchAll(SI_RE)) strings.push(runsText(m[1] ?? ''));
+  for (const si of elements(stringsXml, 'si')) strings.push(runsText(si.inner ?? ''));
 
   const byRow = new Map<number, Cell[]>();
   let rowNo = 0;
-  for (const r of sheet.matchAll(ROW_RE)) {
-    const rAttr = attr(r[1]!, 'r');
+  for (const r of elements(sheet, 'row')) {
+    const rAttr = attr(r.attrs, 'r');
     rowNo = rAttr ? Number(rAttr) : rowNo + 1;
     if (!Number.isInteger(rowNo) || rowNo < 1 || rowNo > MAX_ROWS) throw notXlsx();
     const cells: Cell[] = [];
     let col = -1;
-    for (const c of (r[2] ?? '').matchAll(C_RE)) {
-      const ref = attr(c[1]!, 'r');
+    for (const c of elements(r.inner ?? '', 'c')) {
+      const ref = attr(c.attrs, 'r');
       col = ref ? (cellRef(ref)?.col ?? col + 1) : col + 1;
       if (col >= MAX_COLUMNS) continue;
-      cells[col] = cellValue(c[1]!, c[2] ?? '', strings);
+      cells[col] = cellValue(c.attrs, c.inner ?? '', strings);
     }
     byRow.set(rowNo, cells);
   }
 
+  let filled = 0;
   for (const m of sheet.matchAll(MERGE_RE)) {
     const [from, to] = (attr(m[1]!, 'ref') ?? '').split(':').map(cellRef);
     if (!from || !to) continue;
+    filled += (to.row - from.row + 1) * (to.col - from.col + 1);
+    if (filled > MAX_ROWS * 20) throw notXlsx(); // merged ranges far beyond any member list
     const value = byRow.get(from.row)?.[from.col] ?? null;
     const lastRow = Math.min(to.row, MAX_ROWS);
     const lastCol = Math.min(to.col, MAX_COLUMNS - 1);
