@@ -53,9 +53,20 @@ export function xmlText(s: string): string {
     .replace(/_x([0-9a-fA-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
+const patterns = new Map<string, RegExp>();
+/** One compiled pattern per key (the reader asks for the same few thousands of times). */
+function cached(key: string, make: () => RegExp): RegExp {
+  let re = patterns.get(key);
+  if (!re) patterns.set(key, (re = make()));
+  return re;
+}
+
 /** The value of attribute `name` in a start tag's text, decoded. */
 function attr(tag: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
+  const m = cached(
+    `attr:${name}`,
+    () => new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`),
+  ).exec(tag);
   return m ? xmlText(m[1] ?? m[2] ?? '') : undefined;
 }
 
@@ -63,8 +74,9 @@ function attr(tag: string, name: string): string | undefined {
 // pattern stops at the next "<" (no lazy scan to a closing tag), so reading stays linear in the
 // size of the part even for a broken or hostile file full of unclosed tags.
 const P = '(?:[\\w.-]+:)?';
-const openTag = (name: string) => new RegExp(`<${P}${name}\\b([^<>]*?)(/?)>`, 'g');
-const closeTag = (name: string) => new RegExp(`</${P}${name}\\s*>`);
+const openTag = (name: string) =>
+  cached(`open:${name}`, () => new RegExp(`<${P}${name}\\b([^<>]*?)(/?)>`, 'g'));
+const closeTag = (name: string) => cached(`close:${name}`, () => new RegExp(`</${P}${name}\\s*>`));
 const SHEET_RE = openTag('sheet');
 const REL_RE = openTag('Relationship');
 const MERGE_RE = openTag('mergeCell');
@@ -92,7 +104,8 @@ function runsText(xml: string): string {
   const pieces = xml.split(closeTag('rPh'));
   let out = '';
   for (const [i, piece] of pieces.entries()) {
-    const phonetic = i < pieces.length - 1 ? piece.search(new RegExp(`<${P}rPh\\b`)) : -1;
+    const phonetic =
+      i < pieces.length - 1 ? piece.search(cached('rPh', () => new RegExp(`<${P}rPh\\b`))) : -1;
     const text = phonetic >= 0 ? piece.slice(0, phonetic) : piece;
     for (const t of elements(text, 't')) out += xmlText(t.inner ?? '');
   }
