@@ -36,12 +36,31 @@ export async function createCouncil(
 
 export async function addMember(
   db: Queryable,
-  m: { councilId: string; fullName: string; delegateGroup?: string },
+  m: {
+    councilId: string;
+    fullName: string;
+    delegateGroup?: string | null;
+    /** `yyyy-mm-dd`. */
+    dateOfBirth?: string | null;
+    unit?: string | null;
+    phone?: string | null;
+    email?: string | null;
+  },
 ): Promise<string> {
   const id = newId();
   await db.query(
-    'INSERT INTO members (id, council_id, full_name, delegate_group) VALUES ($1, $2, $3, $4)',
-    [id, m.councilId, m.fullName, m.delegateGroup ?? null],
+    `INSERT INTO members (id, council_id, full_name, delegate_group, date_of_birth, unit, phone, email)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      id,
+      m.councilId,
+      m.fullName,
+      m.delegateGroup ?? null,
+      m.dateOfBirth ?? null,
+      m.unit ?? null,
+      m.phone ?? null,
+      m.email ?? null,
+    ],
   );
   return id;
 }
