@@ -128,6 +128,13 @@ describe.each(DATABASE_KINDS)('member import and letters API on %s', (kind) => {
     const hoa = all.find((m) => m.fullName === 'Đỗ Thị Hoa')!;
     expect(hoa.delegateGroup).toBe('Tổ 1');
     expect(hoa.bodyIds).toEqual([t.fx.committee.id]);
+    // The member list returns what the file held.
+    expect(hoa).toMatchObject({
+      dateOfBirth: '1979-05-12',
+      unit: 'Trường Tiểu học Yên Thịnh',
+      phone: '0912345678',
+      email: 'hoa@yenthinh.vn',
+    });
     const [row] = await t.db.query<{ d: string; unit: string; phone: string; email: string }>(
       `SELECT to_char(date_of_birth, 'YYYY-MM-DD') AS d, unit, phone, email FROM members WHERE id = $1`,
       [hoa.id],

@@ -226,8 +226,13 @@ interface MemberRow {
   full_name: string;
   delegate_group: string | null;
   body_ids: string[] | null;
+  date_of_birth: string | null;
+  unit: string | null;
+  phone: string | null;
+  email: string | null;
 }
 const memberSelect = `SELECT m.id, m.council_id, m.full_name, m.delegate_group,
+    to_char(m.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, m.unit, m.phone, m.email,
     COALESCE((SELECT array_agg(bm.body_id ORDER BY bm.body_id) FROM body_members bm WHERE bm.member_id = m.id), '{}') AS body_ids
   FROM members m`;
 const toMember = (r: MemberRow): Member => ({
@@ -236,6 +241,10 @@ const toMember = (r: MemberRow): Member => ({
   fullName: r.full_name,
   delegateGroup: r.delegate_group,
   bodyIds: r.body_ids ?? [],
+  dateOfBirth: r.date_of_birth,
+  unit: r.unit,
+  phone: r.phone,
+  email: r.email,
 });
 
 export async function listMembers(db: Queryable, councilId: string): Promise<Member[]> {
