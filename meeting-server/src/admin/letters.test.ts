@@ -1,9 +1,8 @@
 // Invitation letters: one page per person with their name, the meeting and their own link in
 // the extracted text (Vietnamese intact), and the QR image printed on each page decoding to that
 // page's link (read back out of the PDF with pdf.js and decoded with jsQR). And the links CSV.
-import jsQR from 'jsqr';
-import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
+import { openPdf, pageQrCodes, pageText } from '../pdf/testing';
 import { invitationLettersPdf, invitationLinksCsv, type LettersInput } from './letters';
 
 const LINK = (n: number) =>
@@ -29,54 +28,6 @@ const INPUT: LettersInput = {
     { name: 'Lê Hưng Đạo', role: 'guest', url: LINK(3) },
   ],
 };
-
-async function openPdf(bytes: Uint8Array) {
-  return getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false })
-    .promise;
-}
-type Pdf = Awaited<ReturnType<typeof openPdf>>;
-
-/**
- * A page's text, NFC: `text` with its lines joined by spaces, `compact` with nothing between them
- * (a link wrapped over two lines is whole again).
- */
-async function pageText(pdf: Pdf, n: number) {
-  const content = await (await pdf.getPage(n)).getTextContent();
-  const items = content.items.map((it) => ('str' in it ? it.str : ''));
-  return {
-    text: items.join(' ').normalize('NFC').replace(/\s+/g, ' '),
-    compact: items.join('').normalize('NFC'),
-  };
-}
-
-/** Decodes the QR code of every image drawn on a page. */
-async function pageQrCodes(pdf: Pdf, n: number): Promise<string[]> {
-  const page = await pdf.getPage(n);
-  const ops = await page.getOperatorList();
-  const found: string[] = [];
-  for (let i = 0; i < ops.fnArray.length; i++) {
-    if (ops.fnArray[i] !== OPS.paintImageXObject) continue;
-    const id = (ops.argsArray[i] as [string])[0];
-    const img = await new Promise<{
-      width: number;
-      height: number;
-      data: Uint8Array;
-      kind: number;
-    }>((resolve) => page.objs.get(id, resolve));
-    // pdf.js hands out RGB (kind 2) or RGBA (kind 3) pixels; jsQR reads RGBA.
-    const rgba = new Uint8ClampedArray(img.width * img.height * 4);
-    const channels = img.kind === 3 ? 4 : 3;
-    for (let p = 0; p < img.width * img.height; p++) {
-      rgba[p * 4] = img.data[p * channels]!;
-      rgba[p * 4 + 1] = img.data[p * channels + 1]!;
-      rgba[p * 4 + 2] = img.data[p * channels + 2]!;
-      rgba[p * 4 + 3] = 255;
-    }
-    const code = jsQR(rgba, img.width, img.height);
-    if (code) found.push(code.data);
-  }
-  return found;
-}
 
 describe('invitation letters PDF', () => {
   it('has one page per invitation, each with its own name, the meeting and its own link', async () => {
