@@ -1,6 +1,7 @@
 // `npm run bench`: runs every benchmark with its same-run baseline and prints one table.
 import { benchBallots } from './ballots.bench';
 import { benchBrowser } from './browser.bench';
+import { benchImport } from './import.bench';
 import { benchJoins } from './joins.bench';
 import { benchLiveKitPaths } from './livekit.bench';
 import { stopBenchLiveKit } from './stack';
@@ -12,6 +13,7 @@ const all: [string, () => Promise<void>][] = [
   ['livekit', benchLiveKitPaths],
   ['joins', benchJoins],
   ['browser', benchBrowser],
+  ['import', benchImport],
 ];
 const benches = only.length ? all.filter(([name]) => only.includes(name)) : all;
 

@@ -1,12 +1,16 @@
 // The secretariat's app as a newcomer meets it: a fresh data folder, the meeting server prints a
 // one-time setup link, the officer creates the administrator in the browser, creates a council,
-// signs out and in again; the link does not work twice; a restart then prints the staff app link.
+// imports its 25 delegates from the office's .xlsx (a bad row first refused), prepares a sitting,
+// downloads the invitation letters (a delegate joins through a letter's QR code), signs out and in
+// again; the link does not work twice; a restart then prints the staff app link.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
+import { buildXlsx } from '../meeting-server/src/admin/member-import/testing';
 import { LOCAL_LIVEKIT } from '../meeting-server/src/config';
+import { openPdf, pageQrCodes, pageText } from '../meeting-server/src/pdf/testing';
 import { expect, screenshot, stack, test } from './fixtures';
 import { seriousViolations } from './meeting-helpers';
 
@@ -16,6 +20,35 @@ const ADMIN = {
   email: 'lan.vanphong@xa-hoaan.example',
   password: 'Kỳ họp thứ nhất khai mạc lúc 8 giờ!',
 };
+
+/** The council's 25 delegates as the office's list holds them (the first three lead the sitting). */
+const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Ngô'];
+const GIVEN = ['Văn An', 'Thị Hoa', 'Văn Khánh', 'Thị Lan', 'Đức Minh', 'Thị Nga', 'Quang Phúc'];
+const DELEGATES = [
+  'Nguyễn Văn Bình',
+  'Trần Thị Cúc',
+  'Lê Văn Dũng',
+  ...Array.from({ length: 22 }, (_, i) => `${FAMILY[i % 10]} ${GIVEN[i % 7]} ${i + 1}`),
+];
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The office's list as an .xlsx; `missingName` leaves that delegate's name cell empty. */
+function delegateList(missingName?: string) {
+  const rows = DELEGATES.map((name, i) => [
+    i + 1,
+    name === missingName ? null : name,
+    `${String((i % 28) + 1).padStart(2, '0')}/05/19${70 + (i % 25)}`,
+    i % 2 ? 'Tổ 2' : 'Tổ 1',
+    'UBND xã Hòa An',
+    `09123456${String(i).padStart(2, '0')}`,
+  ]);
+  const header = ['TT', 'Họ và tên', 'Ngày sinh', 'Tổ đại biểu', 'Đơn vị', 'Điện thoại/Email'];
+  return {
+    name: missingName ? 'danh-sach-dai-bieu.xlsx' : 'danh-sach-dai-bieu-da-sua.xlsx',
+    mimeType: XLSX_TYPE,
+    buffer: Buffer.from(buildXlsx([header, ...rows])),
+  };
+}
 
 interface Started {
   process: ChildProcess;
@@ -67,7 +100,7 @@ async function newPage(browser: Browser): Promise<Page> {
 test('a newcomer sets up the staff app from the printed link, creates a council, signs in again', async ({
   browser,
 }) => {
-  test.setTimeout(360_000);
+  test.setTimeout(480_000);
   const dataDir = await mkdtemp(join(tmpdir(), 'hdnd-staff-e2e-'));
   let server = await startServer(dataDir);
   try {
@@ -116,22 +149,35 @@ test('a newcomer sets up the staff app from the printed link, creates a council,
     // The council's bodies, delegates, a sitting with its agenda, and the invitations.
     await page.getByRole('link', { name: 'HĐND xã Hòa An' }).click();
     await expect(page.getByRole('heading', { name: 'HĐND xã Hòa An' })).toBeVisible();
-    for (const [name, group] of [
-      ['Nguyễn Văn Bình', 'Tổ 1'],
-      ['Trần Thị Cúc', 'Tổ 1'],
-      ['Lê Văn Dũng', 'Tổ 2'],
-    ] as const) {
-      await page.getByLabel('Họ và tên').fill(name);
-      await page.getByLabel('Tổ đại biểu').fill(group);
-      await page.getByRole('button', { name: 'Thêm đại biểu' }).click();
-      await expect(page.getByRole('cell', { name, exact: true })).toBeVisible();
-    }
+    // The office's list: a row without a name is reported and nothing can be confirmed.
+    await page
+      .getByLabel('Tệp danh sách (.xlsx, .csv)')
+      .setInputFiles(delegateList('Vũ Thị Nga 6'));
+    const preview = page.locator('.import-preview');
+    await expect(preview).toContainText('25 dòng: 24 dòng hợp lệ, 1 dòng có lỗi.');
+    await expect(preview.getByRole('row').filter({ hasText: 'Thiếu họ và tên' })).toHaveCount(1);
+    await expect(preview.getByRole('row')).toHaveCount(26);
+    await expect(page.getByText(/hãy sửa tệp rồi chọn lại/)).toBeVisible();
+    const confirmImport = page.getByRole('button', { name: /Xác nhận nhập/ });
+    await expect(confirmImport).toBeDisabled();
+    await expect(page.getByRole('heading', { name: 'Đại biểu (0)' })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'staff-import');
+    // The corrected file, chosen again, is saved whole.
+    await page.getByLabel('Tệp danh sách (.xlsx, .csv)').setInputFiles(delegateList());
+    await expect(preview).toContainText('25 dòng: 25 dòng hợp lệ, 0 dòng có lỗi.');
+    await confirmImport.click();
+    await expect(page.getByRole('status')).toHaveText('Đã nhập 25 đại biểu.');
+    await expect(page.getByRole('heading', { name: 'Đại biểu (25)' })).toBeVisible();
+    const cuc = page.getByRole('row').filter({ hasText: 'Trần Thị Cúc' });
+    await expect(cuc).toContainText('02/05/1971');
+    await expect(cuc).toContainText('UBND xã Hòa An');
+    await expect(cuc).toContainText('0912345601');
     await page.getByLabel('Tên', { exact: true }).fill('HĐND xã Hòa An (toàn thể)');
     const bodyMembers = page.getByRole('group', { name: 'Thành viên' });
-    for (const name of ['Nguyễn Văn Bình', 'Trần Thị Cúc', 'Lê Văn Dũng'])
-      await bodyMembers.getByLabel(name).check();
+    for (const name of DELEGATES) await bodyMembers.getByLabel(name, { exact: true }).check();
     await page.getByRole('button', { name: 'Thêm cơ quan' }).click();
-    await expect(page.getByText('3 thành viên')).toBeVisible();
+    await expect(page.getByText('25 thành viên')).toBeVisible();
 
     await page.getByLabel('Tên cuộc họp').fill('Kỳ họp thứ nhất — phiên khai mạc');
     await page
@@ -150,12 +196,38 @@ test('a newcomer sets up the staff app from the printed link, creates a council,
     );
 
     await page.getByRole('button', { name: 'Tạo giấy mời cho mọi thành viên' }).click();
-    await expect(page.getByRole('status')).toHaveText('Đã tạo 3 giấy mời mới.');
+    await expect(page.getByRole('status')).toHaveText('Đã tạo 25 giấy mời mới.');
     await page.getByLabel('Chủ tọa', { exact: true }).selectOption({ label: 'Nguyễn Văn Bình' });
     await page.getByRole('button', { name: 'Mời làm chủ tọa' }).click();
     await page.getByLabel('Thư ký (họ tên cán bộ)').fill('Vũ Văn Phòng');
     await page.getByRole('button', { name: 'Mời làm thư ký' }).click();
-    await expect(page.getByRole('row')).toHaveCount(6);
+    await expect(page.getByRole('row')).toHaveCount(28);
+
+    // The letters to print: a page per delegate, one for the chair and one for the secretary.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Tải giấy mời (PDF)' }).click(),
+    ]);
+    const pdf = await openPdf(new Uint8Array(await readFile((await download.path())!)));
+    expect(pdf.numPages).toBe(27);
+    const pages = await Promise.all(
+      Array.from({ length: pdf.numPages }, (_, i) => pageText(pdf, i + 1)),
+    );
+    for (const name of DELEGATES) {
+      expect(pages.filter((p) => p.text.includes(`Ông/Bà ${name}`)).length, name).toBeGreaterThan(
+        0,
+      );
+    }
+    expect(pages.filter((p) => p.text.includes('Ông/Bà Vũ Văn Phòng'))).toHaveLength(1);
+    const cucPage = pages.findIndex((p) => p.text.includes('Ông/Bà Trần Thị Cúc'));
+    const [letterLink] = await pageQrCodes(pdf, cucPage + 1);
+    expect(pages[cucPage]!.compact).toContain(letterLink);
+    await pdf.destroy();
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Tải danh sách liên kết (.csv)' }).click(),
+    ]);
+    expect(await readFile((await csv.path())!, 'utf8')).toContain(letterLink);
     await page.getByRole('button', { name: 'Thu hồi Lê Văn Dũng' }).click();
     await expect(page.getByRole('row').filter({ hasText: 'Lê Văn Dũng' })).toContainText(
       'Đã thu hồi',
@@ -163,12 +235,12 @@ test('a newcomer sets up the staff app from the printed link, creates a council,
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'staff-meeting');
 
-    // A delegate joins through the copied link.
+    // The copied link is the one her letter's QR code holds; she joins through the letter.
     await page.getByRole('button', { name: 'Sao chép liên kết Trần Thị Cúc' }).click();
     await expect(page.getByRole('status')).toHaveText('Đã sao chép liên kết của Trần Thị Cúc.');
-    const joinUrl = await page.evaluate(() => navigator.clipboard.readText());
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(letterLink);
     const delegate = await newPage(browser);
-    await delegate.goto(joinUrl);
+    await delegate.goto(letterLink!);
     await expect(delegate.getByText('Kỳ họp thứ nhất — phiên khai mạc').first()).toBeVisible();
     await delegate.getByRole('button', { name: 'Tham gia cuộc họp' }).click();
     await expect(delegate.getByTestId('connection-state')).toHaveText('Đã kết nối');

@@ -117,6 +117,12 @@ export const Member = z.object({
   fullName: z.string(),
   delegateGroup: z.string().nullable(),
   bodyIds: z.array(z.string()),
+  /** From the office's member list (import); members added one at a time may have none. */
+  dateOfBirth: z.iso.date().nullable(),
+  /** Đơn vị công tác. */
+  unit: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
 });
 export type Member = z.infer<typeof Member>;
 export const MemberList = z.array(Member);

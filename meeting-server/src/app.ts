@@ -21,6 +21,7 @@ import { staffRoutes } from './staff/routes';
 import { setupRoutes } from './staff/setup-routes';
 import { requireStaff } from './staff/session';
 import { adminRoutes } from './admin/routes';
+import { importRoutes } from './admin/import-routes';
 import { petitionRoutes } from './petitions/routes';
 import { minutesRoutes } from './minutes/routes';
 import { packageLinkPage, packageRoutes, packagesPreflight } from './packages/routes';
@@ -139,6 +140,7 @@ export function createApp(given: AppDeps): Express {
       ...setupRoutes(staffDeps),
       ...auditRoutes(staffDeps),
       ...adminRoutes(staffDeps),
+      ...importRoutes(staffDeps),
       ...packageRoutes(packagesDeps),
     ],
     guards,

@@ -4,6 +4,7 @@ import type { Role } from '../domain';
 import { adminRoutes } from './admin';
 import { joiningRoutes } from './joining';
 import { meetingRoutes } from './meeting';
+import { memberImportRoutes } from './member-import';
 import { minutesRoutes } from './minutes';
 import { packageRoutes } from './packages';
 import { petitionRoutes } from './petitions';
@@ -12,7 +13,7 @@ import { staffRoutes } from './staff';
 
 export * from './route';
 export { adminRoutes, joiningRoutes, meetingRoutes, minutesRoutes, packageRoutes, petitionRoutes };
-export { staffRoutes };
+export { memberImportRoutes, staffRoutes };
 
 /** Every route contract, keyed by its name (names are unique across domains). */
 export const API = {
@@ -22,6 +23,7 @@ export const API = {
   ...minutesRoutes,
   ...staffRoutes,
   ...adminRoutes,
+  ...memberImportRoutes,
   ...packageRoutes,
 };
 export type RouteName = keyof typeof API;

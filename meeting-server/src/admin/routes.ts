@@ -48,8 +48,8 @@ export interface AdminDeps extends StaffDeps {
   publicUrl: (req: Request) => string;
 }
 
-const noCouncil = () => notFound('Không tìm thấy Hội đồng này.', 'No such council.');
-const noMeeting = () => notFound('Không tìm thấy cuộc họp này.', 'No such meeting.');
+export const noCouncil = () => notFound('Không tìm thấy Hội đồng này.', 'No such council.');
+export const noMeeting = () => notFound('Không tìm thấy cuộc họp này.', 'No such meeting.');
 const noMember = () => notFound('Không tìm thấy đại biểu này.', 'No such member.');
 const noBody = () => notFound('Không tìm thấy cơ quan này.', 'No such body.');
 const noInvitation = () => notFound('Không tìm thấy giấy mời này.', 'No such invitation.');

@@ -12,6 +12,7 @@ import {
   adminRoutes,
   joiningRoutes,
   meetingRoutes,
+  memberImportRoutes,
   minutesRoutes,
   packageRoutes,
   petitionRoutes,
@@ -33,6 +34,7 @@ const DOMAINS = [
   minutesRoutes,
   staffRoutes,
   adminRoutes,
+  memberImportRoutes,
   packageRoutes,
 ];
 

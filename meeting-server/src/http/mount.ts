@@ -8,7 +8,7 @@ import express, { type Express, type Request, type RequestHandler, type Response
 import type { Role } from '../../../shared/domain';
 import type { RouteContract } from '../../../shared/routes/route';
 import { refuseDeclaredOver } from './body-limit';
-import { forbidden, parse } from './errors';
+import { badRequest, forbidden, parse } from './errors';
 import { Reply, SENT, type RouteDef } from './route';
 
 /** How callers are authenticated; the application builds these from auth/ and staff/. */
@@ -73,6 +73,11 @@ function handlerOf(def: RouteDef, guards: Guards): RequestHandler {
         throw forbidden(text.vi, text.en);
       }
       await def.options.before?.(req, res);
+      // A large JSON body is read here, after the caller is known and in the handler's context.
+      const max = def.options.maxBodyBytes;
+      if (max && c.body && req.is('application/json')) {
+        await readBody(req, res, express.json({ limit: max }));
+      }
       const body = c.body ? parse(c.body, c.bodyOptional ? (req.body ?? {}) : req.body) : undefined;
       const query = c.query ? parse(c.query, req.query) : undefined;
       const run = async () =>
@@ -88,9 +93,34 @@ function handlerOf(def: RouteDef, guards: Guards): RequestHandler {
   };
 }
 
+/** Runs a body parser as a promise, so the request keeps its async context (the audit's). */
+const readBody = (req: Request, res: Response, parser: RequestHandler) =>
+  new Promise<void>((resolve, reject) =>
+    parser(req, res, (err?: unknown) => (err ? reject(err) : resolve())),
+  );
+
 /**
- * Mounts `defs` on `app`: raw-body routes (LiveKit webhooks) first, then the JSON body parser for
- * /api (64 KB, refused by Content-Length before it is read), then every other route. Returns the
+ * The body of a route that takes a non-JSON file (`maxBodyBytes` set): its bytes, if its
+ * Content-Type is one of `types`; otherwise a 400 naming what to send.
+ */
+export async function readRawBody(
+  req: Request,
+  res: Response,
+  types: readonly string[],
+  maxBytes: number,
+  what: { vi: string; en: string },
+): Promise<Uint8Array> {
+  if (req.is([...types])) {
+    await readBody(req, res, express.raw({ type: () => true, limit: maxBytes }));
+  }
+  if (!Buffer.isBuffer(req.body) || req.body.length === 0) throw badRequest(what.vi, what.en);
+  return new Uint8Array(req.body.buffer, req.body.byteOffset, req.body.length);
+}
+
+/**
+ * Mounts `defs` on `app`: raw-body routes (LiveKit webhooks) and routes with their own body limit
+ * (`maxBodyBytes`) first, then the JSON body parser for /api (64 KB, refused by Content-Length
+ * before it is read), then every other route. Returns the
  * contracts mounted, in order (the application keeps them for the route-table test).
  */
 export function mountRoutes(app: Express, defs: RouteDef[], guards: Guards): RouteContract[] {
@@ -111,11 +141,13 @@ export function mountRoutes(app: Express, defs: RouteDef[], guards: Guards): Rou
       express.raw({ type: '*/*', limit: `${WEBHOOK_LIMIT / 1024}kb` }),
     );
   }
+  const large = defs.filter((d) => d.contract.auth !== 'livekit' && d.options.maxBodyBytes);
+  for (const def of large) add(def, refuseDeclaredOver(def.options.maxBodyBytes!));
   app.use('/api', (req, res, next) =>
     req.is('application/json') ? refuseDeclaredOver(JSON_LIMIT)(req, res, next) : next(),
   );
   app.use('/api', express.json({ limit: `${JSON_LIMIT / 1024}kb` }));
-  const rest = defs.filter((d) => d.contract.auth !== 'livekit');
+  const rest = defs.filter((d) => d.contract.auth !== 'livekit' && !d.options.maxBodyBytes);
   for (const def of rest) add(def);
-  return [...raw, ...rest].map((d) => d.contract);
+  return [...raw, ...large, ...rest].map((d) => d.contract);
 }

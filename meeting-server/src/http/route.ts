@@ -42,6 +42,13 @@ export interface RouteOptions {
   audit?: false;
   /** The 403 message for a participant role the contract does not allow. */
   refused?: { vi: string; en: string };
+  /**
+   * The route takes a body larger than the app's 64 KB JSON limit, up to this many bytes: it is
+   * mounted before the app's JSON parser, refused by Content-Length before anything else, and its
+   * JSON body (if the contract has one) is read after authentication, inside the handler's audit
+   * context. A route whose body is not JSON reads it itself with `readRawBody`.
+   */
+  maxBodyBytes?: number;
 }
 
 export interface RouteDef {

@@ -36,12 +36,31 @@ export async function createCouncil(
 
 export async function addMember(
   db: Queryable,
-  m: { councilId: string; fullName: string; delegateGroup?: string },
+  m: {
+    councilId: string;
+    fullName: string;
+    delegateGroup?: string | null;
+    /** `yyyy-mm-dd`. */
+    dateOfBirth?: string | null;
+    unit?: string | null;
+    phone?: string | null;
+    email?: string | null;
+  },
 ): Promise<string> {
   const id = newId();
   await db.query(
-    'INSERT INTO members (id, council_id, full_name, delegate_group) VALUES ($1, $2, $3, $4)',
-    [id, m.councilId, m.fullName, m.delegateGroup ?? null],
+    `INSERT INTO members (id, council_id, full_name, delegate_group, date_of_birth, unit, phone, email)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      id,
+      m.councilId,
+      m.fullName,
+      m.delegateGroup ?? null,
+      m.dateOfBirth ?? null,
+      m.unit ?? null,
+      m.phone ?? null,
+      m.email ?? null,
+    ],
   );
   return id;
 }
@@ -207,8 +226,13 @@ interface MemberRow {
   full_name: string;
   delegate_group: string | null;
   body_ids: string[] | null;
+  date_of_birth: string | null;
+  unit: string | null;
+  phone: string | null;
+  email: string | null;
 }
 const memberSelect = `SELECT m.id, m.council_id, m.full_name, m.delegate_group,
+    to_char(m.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, m.unit, m.phone, m.email,
     COALESCE((SELECT array_agg(bm.body_id ORDER BY bm.body_id) FROM body_members bm WHERE bm.member_id = m.id), '{}') AS body_ids
   FROM members m`;
 const toMember = (r: MemberRow): Member => ({
@@ -217,6 +241,10 @@ const toMember = (r: MemberRow): Member => ({
   fullName: r.full_name,
   delegateGroup: r.delegate_group,
   bodyIds: r.body_ids ?? [],
+  dateOfBirth: r.date_of_birth,
+  unit: r.unit,
+  phone: r.phone,
+  email: r.email,
 });
 
 export async function listMembers(db: Queryable, councilId: string): Promise<Member[]> {

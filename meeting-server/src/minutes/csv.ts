@@ -21,6 +21,11 @@ export function csvCell(value: string | number): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** A CSV table as a spreadsheet program opens it: UTF-8 BOM, CRLF rows, cells as {@link csvCell}. */
+export function csvTable(rows: (string | number)[][]): string {
+  return '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
 export function minutesCsv(m: Minutes): string {
   const rows: (string | number)[][] = [CSV_HEADER];
   rows.push([
@@ -73,5 +78,5 @@ export function minutesCsv(m: Minutes): string {
       .join('; ');
     rows.push(['Kiến nghị', i + 1, `${who}: ${p.text}`, detail, vnDateTime(p.createdAt)]);
   });
-  return '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return csvTable(rows);
 }

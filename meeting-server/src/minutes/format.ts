@@ -38,6 +38,15 @@ export function vnDate(isoString: string): string {
   return `ngày ${p.day} tháng ${p.month} năm ${p.year}`;
 }
 
+const WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
+
+/** "08 giờ 30, Thứ Ba, ngày 01 tháng 12 năm 2026" (the time of a meeting in a letter). */
+export function vnStartTime(isoString: string): string {
+  const p = parts(isoString);
+  const weekday = new Date(Date.UTC(+p.year, +p.month - 1, +p.day)).getUTCDay();
+  return `${p.hour} giờ ${p.minute}, ${WEEKDAYS[weekday]}, ${vnDate(isoString)}`;
+}
+
 /** "08:30:00 01/12/2026" */
 export function vnDateTime(isoString: string | null): string {
   if (!isoString) return '';

@@ -1,12 +1,10 @@
 // The minutes as a PDF (A4, DejaVu Sans embedded so every Vietnamese diacritic renders): the
 // council's name and the meeting's date at the head, then agenda, attendance with times, speakers,
 // every motion with its result and the named list for open votes, and petitions.
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { Minutes } from '../../../shared/admin';
 import { roleLabel } from '../../../shared/domain';
+import { embedDejaVu } from '../pdf/fonts';
 import {
   categoryLabel,
   choiceLabel,
@@ -18,16 +16,6 @@ import {
   vnDate,
   vnDateTime,
 } from './format';
-
-const require = createRequire(import.meta.url);
-let fonts: Promise<[Uint8Array, Uint8Array]> | undefined;
-function loadFonts() {
-  fonts ??= Promise.all([
-    readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
-    readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
-  ]);
-  return fonts;
-}
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 56;
@@ -85,10 +73,7 @@ class Writer {
 
 export async function minutesPdf(m: Minutes): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
-  const [regularBytes, boldBytes] = await loadFonts();
-  const regular = await doc.embedFont(regularBytes, { subset: true });
-  const bold = await doc.embedFont(boldBytes, { subset: true });
+  const { regular, bold } = await embedDejaVu(doc);
   doc.setTitle(`Biên bản — ${m.meeting.title}`);
   doc.setLanguage('vi-VN');
   doc.setCreator('HĐND số');

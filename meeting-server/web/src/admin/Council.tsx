@@ -1,7 +1,9 @@
 // One council: its delegates (members), its bodies (the full council, committees, the standing
-// committee) and its meetings; a new meeting opens its own page for agenda and invitations.
+// committee) and its meetings; a new meeting opens its own page for agenda and invitations; the
+// import of the office's member list from a spreadsheet (preview, then confirm).
 import { useState } from 'preact/hooks';
 import type { Body, Member } from '../../../../shared/admin';
+import type { ImportPreview } from '../../../../shared/member-import';
 import { meetingKindLabel, type BodyKind, type MeetingKind } from '../../../../shared/domain';
 import { staffApi } from './api';
 import { lang, t, tf } from './i18n';
@@ -75,16 +77,24 @@ function Members(props: {
           <thead>
             <tr>
               <th scope="col">{t('fullName')}</th>
+              <th scope="col">{t('dateOfBirth')}</th>
               <th scope="col">{t('delegateGroup')}</th>
               <th scope="col">{t('bodiesOfMember')}</th>
+              <th scope="col">{t('unit')}</th>
+              <th scope="col">{t('phone')}</th>
+              <th scope="col">{t('email')}</th>
             </tr>
           </thead>
           <tbody>
             {props.members.map((m) => (
               <tr key={m.id}>
                 <td>{m.fullName}</td>
+                <td>{m.dateOfBirth ? isoDateText(m.dateOfBirth) : '—'}</td>
                 <td>{m.delegateGroup ?? '—'}</td>
                 <td>{m.bodyIds.map(bodyName).join(', ') || '—'}</td>
+                <td>{m.unit ?? '—'}</td>
+                <td>{m.phone ?? '—'}</td>
+                <td>{m.email ?? '—'}</td>
               </tr>
             ))}
           </tbody>
@@ -159,6 +169,119 @@ function Members(props: {
           {t('addMember')}
         </button>
       </form>
+    </section>
+  );
+}
+
+/** A calendar date `yyyy-mm-dd` as Vietnamese offices write it: dd/mm/yyyy. */
+const isoDateText = (iso: string) => iso.split('-').reverse().join('/');
+
+/**
+ * "Nhập từ bảng tính": the office's list file is previewed (every row with its errors, in the
+ * reader's language); confirming saves all rows, and stays disabled while any row has an error —
+ * the officer corrects the file and chooses it again. Nothing is saved before confirming.
+ */
+function MemberImport(props: { councilId: string; reload: () => Promise<void> }) {
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [busy, setBusy] = useState(false);
+  const wrong = preview ? preview.summary.withErrors > 0 || preview.fileErrors.length > 0 : true;
+  return (
+    <section class="card" aria-labelledby="import-title">
+      <h2 id="import-title">{t('importTitle')}</h2>
+      <p class="muted">{t('importIntro')}</p>
+      <div class="field">
+        <label for="import-file">{t('importFile')}</label>
+        <input
+          id="import-file"
+          type="file"
+          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+          onChange={(e) => {
+            const input = e.currentTarget;
+            const file = input.files?.[0];
+            setPreview(null);
+            if (!file) return;
+            void act(() => staffApi.previewImport(props.councilId, file)).then((p) => {
+              setPreview(p);
+              // The same file chosen again (after correcting it) must fire a change.
+              input.value = '';
+            });
+          }}
+        />
+      </div>
+      {preview && (
+        <div class="import-preview">
+          {preview.fileErrors.map((err, i) => (
+            <p key={i} class="error" role="alert">
+              {err[lang.value]}
+            </p>
+          ))}
+          <p>
+            {tf('importSummary', {
+              total: preview.summary.total,
+              valid: preview.summary.valid,
+              errors: preview.summary.withErrors,
+            })}
+          </p>
+          {wrong && (
+            <p class="error" role="alert">
+              {t('importHasErrors')}
+            </p>
+          )}
+          {preview.rows.length > 0 && (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('importLine')}</th>
+                  <th scope="col">{t('fullName')}</th>
+                  <th scope="col">{t('dateOfBirth')}</th>
+                  <th scope="col">{t('delegateGroup')}</th>
+                  <th scope="col">{t('importCommittees')}</th>
+                  <th scope="col">{t('unit')}</th>
+                  <th scope="col">{t('phone')}</th>
+                  <th scope="col">{t('email')}</th>
+                  <th scope="col">{t('importErrors')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.rows.map((r) => (
+                  <tr key={r.line} class={r.errors.length ? 'row-error' : undefined}>
+                    <td>{r.line}</td>
+                    <td>{r.values.fullName || '—'}</td>
+                    <td>{r.values.dateOfBirth ? isoDateText(r.values.dateOfBirth) : '—'}</td>
+                    <td>{r.values.delegateGroup ?? '—'}</td>
+                    <td>{r.values.committees.join(', ') || '—'}</td>
+                    <td>{r.values.unit ?? '—'}</td>
+                    <td>{r.values.phone ?? '—'}</td>
+                    <td>{r.values.email ?? '—'}</td>
+                    <td class={r.errors.length ? 'error' : undefined}>
+                      {r.errors.map((err) => err.message[lang.value]).join(' ') || '✓'}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <button
+            type="button"
+            class="primary"
+            disabled={wrong || busy || preview.rows.length === 0}
+            onClick={() => {
+              setBusy(true);
+              void act(
+                () => staffApi.confirmImport(props.councilId, preview.rows),
+                tf('imported', { n: preview.rows.length }),
+              ).then(async (done) => {
+                setBusy(false);
+                if (!done) return;
+                setPreview(null);
+                await props.reload();
+              });
+            }}
+          >
+            {tf('importConfirm', { n: preview.summary.valid })}
+          </button>
+        </div>
+      )}
     </section>
   );
 }
@@ -427,6 +550,7 @@ export function Council({ id }: { id: string }) {
       </p>
       <Meetings councilId={id} bodies={bodies} />
       <Members councilId={id} members={members} bodies={bodies} reload={reload} />
+      <MemberImport councilId={id} reload={reload} />
       <Bodies councilId={id} members={members} bodies={bodies} reload={reload} />
     </>
   );

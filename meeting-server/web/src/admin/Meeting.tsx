@@ -1,6 +1,6 @@
 // One meeting: its details, the agenda editor (add, rename, reorder, remove), the settings the
 // live meeting reads, and the invitations (every member of the body at once, the chair and the
-// secretary, the public voter link; copy a link, revoke one).
+// secretary, the public voter link; copy a link, revoke one; download the letters PDF and links CSV).
 import { useEffect, useState } from 'preact/hooks';
 import type { Invitation, Meeting as MeetingData, Member } from '../../../../shared/admin';
 import { meetingKindLabel, roleLabel } from '../../../../shared/domain';
@@ -215,6 +215,15 @@ function Invitations({ meeting, members }: { meeting: MeetingData; members: Memb
             {t('inviteVoters')}
           </button>
         )}
+      </div>
+      <p class="muted">{t('downloadsHint')}</p>
+      <div class="actions wrap">
+        <a class="button" href={staffApi.lettersUrl(meeting.id)} download>
+          {t('downloadLetters')}
+        </a>
+        <a class="button" href={staffApi.linksCsvUrl(meeting.id)} download>
+          {t('downloadLinks')}
+        </a>
       </div>
       <form
         class="row-form"

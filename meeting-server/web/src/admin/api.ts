@@ -2,9 +2,11 @@
 // route contracts of shared/routes with the typed client, so the app uses only the documented
 // API; every write echoes the session's CSRF token.
 import { CSRF_HEADER, type StaffSession } from '../../../../shared/admin';
-import { apiClient, type CallArgs } from '../../../../shared/api-client';
+import { apiClient, pathOf, type CallArgs } from '../../../../shared/api-client';
+import { ImportPreview, type ImportRow } from '../../../../shared/member-import';
 import { ClientError, meetingClient } from '../../../../shared/meeting-client';
 import { adminRoutes as admin } from '../../../../shared/routes/admin';
+import { memberImportRoutes as imports } from '../../../../shared/routes/member-import';
 import type { RouteContract } from '../../../../shared/routes/route';
 import { staffRoutes as staff } from '../../../../shared/routes/staff';
 import { lang } from './i18n';
@@ -79,4 +81,27 @@ export const staffApi = {
   issueBodyInvitations: (id: string) => call(admin.inviteBody, { params: m(id), body: {} }),
   revokeInvitation: (meetingId: string, invitationId: string) =>
     call(admin.revokeInvitation, { params: { meetingId, invitationId } }),
+  /** The preview of a member list file: its bytes are the body (the route reads no JSON). */
+  previewImport: (councilId: string, file: File) =>
+    transport.call(
+      ImportPreview,
+      pathOf(imports.previewMemberImport, { params: c(councilId) }),
+      withCsrf({ method: 'POST', headers: { 'content-type': spreadsheetType(file) }, body: file }),
+    ),
+  confirmImport: (councilId: string, rows: ImportRow[]) =>
+    call(imports.confirmMemberImport, {
+      params: c(councilId),
+      body: { rows: rows.map((r) => ({ line: r.line, values: r.values })) },
+    }),
+  /** Same-origin GET links (the session cookie goes with them; GET needs no CSRF). */
+  lettersUrl: (meetingId: string) => pathOf(imports.invitationLetters, { params: m(meetingId) }),
+  linksCsvUrl: (meetingId: string) => pathOf(imports.invitationLinks, { params: m(meetingId) }),
 };
+
+/** The Content-Type of a chosen file (browsers leave .csv untyped on some systems). */
+function spreadsheetType(file: File): string {
+  if (file.type) return file.type;
+  return /\.csv$/i.test(file.name)
+    ? 'text/csv'
+    : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+}

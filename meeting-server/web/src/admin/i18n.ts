@@ -110,6 +110,28 @@ const strings = {
   bodiesOfMember: { vi: 'Thuộc cơ quan', en: 'Bodies' },
   addMember: { vi: 'Thêm đại biểu', en: 'Add delegate' },
   memberAdded: { vi: 'Đã thêm đại biểu {name}.', en: 'Delegate {name} added.' },
+  dateOfBirth: { vi: 'Ngày sinh', en: 'Date of birth' },
+  unit: { vi: 'Đơn vị công tác', en: 'Work unit' },
+  phone: { vi: 'Điện thoại', en: 'Phone' },
+  importTitle: { vi: 'Nhập từ bảng tính', en: 'Import from a spreadsheet' },
+  importIntro: {
+    vi: 'Chọn tệp danh sách đại biểu (.xlsx hoặc .csv) có hàng tiêu đề: Họ và tên, Ngày sinh, Tổ đại biểu, Ban, Đơn vị, Điện thoại, Email. Chưa có gì được lưu cho đến khi bạn xác nhận.',
+    en: 'Choose the delegate list file (.xlsx or .csv) with a header row: Họ và tên, Ngày sinh, Tổ đại biểu, Ban, Đơn vị, Điện thoại, Email. Nothing is saved until you confirm.',
+  },
+  importFile: { vi: 'Tệp danh sách (.xlsx, .csv)', en: 'List file (.xlsx, .csv)' },
+  importSummary: {
+    vi: '{total} dòng: {valid} dòng hợp lệ, {errors} dòng có lỗi.',
+    en: '{total} rows: {valid} valid, {errors} with errors.',
+  },
+  importHasErrors: {
+    vi: 'Có dòng bị lỗi: hãy sửa tệp rồi chọn lại. Chưa đại biểu nào được lưu.',
+    en: 'Some rows have errors: correct the file and choose it again. No delegate has been saved.',
+  },
+  importLine: { vi: 'Dòng', en: 'Row' },
+  importCommittees: { vi: 'Ban', en: 'Committees' },
+  importErrors: { vi: 'Lỗi', en: 'Errors' },
+  importConfirm: { vi: 'Xác nhận nhập {n} đại biểu', en: 'Confirm: import {n} delegates' },
+  imported: { vi: 'Đã nhập {n} đại biểu.', en: '{n} delegates imported.' },
   bodiesTitle: { vi: 'HĐND, các Ban, Thường trực', en: 'Council, committees, standing committee' },
   bodiesIntro: {
     vi: 'Mỗi cuộc họp thuộc một cơ quan: phiên họp kỳ họp thuộc HĐND (toàn thể), họp Ban thuộc một Ban. Người được biểu quyết là thành viên của cơ quan đó.',
@@ -193,6 +215,12 @@ const strings = {
   linkCopied: { vi: 'Đã sao chép liên kết của {name}.', en: 'Copied {name}’s link.' },
   revoke: { vi: 'Thu hồi', en: 'Revoke' },
   revokedOne: { vi: 'Đã thu hồi giấy mời của {name}.', en: 'Revoked {name}’s invitation.' },
+  downloadLetters: { vi: 'Tải giấy mời (PDF)', en: 'Download invitation letters (PDF)' },
+  downloadLinks: { vi: 'Tải danh sách liên kết (.csv)', en: 'Download the links list (.csv)' },
+  downloadsHint: {
+    vi: 'Mỗi giấy mời cá nhân còn hiệu lực một trang, có mã QR và liên kết riêng của người được mời.',
+    en: 'One page per valid personal invitation, with the person’s own QR code and link.',
+  },
 } as const;
 
 export type Key = keyof typeof strings;
