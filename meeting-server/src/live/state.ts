@@ -12,7 +12,7 @@ import type {
 import type { MeetingKind, MeetingStatus } from '../../../shared/domain';
 import type { Db, Queryable } from '../db/database';
 import { HttpError, notFound } from '../http/errors';
-import { quorumRequired } from '../votes/rules';
+import { quorumRequired } from '../../../shared/vote-rules';
 import type { LiveDeps } from './context';
 import { liveSettings, type LiveSettings } from './settings';
 

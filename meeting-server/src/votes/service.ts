@@ -30,7 +30,7 @@ import {
   mutate,
   type MotionRow,
 } from '../live/state';
-import { motionResult } from './rules';
+import { confidenceResult, resolutionResult } from '../../../shared/vote-rules';
 
 const motionNotFound = () => notFound('Không tìm thấy nội dung biểu quyết.', 'Motion not found.');
 const voteClosed = () =>
@@ -199,11 +199,13 @@ export async function closeMotion(
       [motionId],
     );
     m.cast_count = counted!.cast_count;
+    const meeting = await loadMeeting(tx, meetingId);
     const base = {
       rule: m.rule,
-      totalMembers: m.total_members,
+      total: m.total_members,
       present: m.present_at_open,
       eligible: m.eligible_count,
+      quorum: meeting.live.quorum,
     };
     let result;
     if (!m.secret) {
@@ -221,7 +223,7 @@ export async function closeMotion(
         [motionId],
       );
       const count = (c: VoteChoice) => ballots.filter((b) => b.choice === c).length;
-      result = motionResult({
+      result = resolutionResult({
         ...base,
         tally: { for: count('for'), against: count('against'), abstain: count('abstain') },
         ballots: ballots.map((b) => ({
@@ -238,26 +240,19 @@ export async function closeMotion(
       const get = (official: string, choice: string) =>
         tallies.find((t) => t.official === official && t.choice === choice)?.count ?? 0;
       if (m.kind === 'confidence') {
-        // A confidence vote has no pass rule of its own: for/against/abstain stay 0 and
-        // `confidence` carries the counts per official.
-        result = motionResult({
+        // A rating, not a decision: counts and % of all per official, no verdict.
+        result = confidenceResult({
           ...base,
-          tally: { for: 0, against: 0, abstain: 0 },
-          confidence: m.officials.map((official) => ({
+          cast: m.cast_count,
+          officials: m.officials.map((official) => ({
             official,
             high: get(official, 'high'),
             confidence: get(official, 'confidence'),
             low: get(official, 'low'),
           })),
         });
-        result.counts.notVoted = Math.max(0, m.eligible_count - m.cast_count);
-        result.percentOfAll.notVoted =
-          m.total_members > 0
-            ? Math.round(((m.eligible_count - m.cast_count) / m.total_members) * 1000) / 10
-            : 0;
-        result.passed = false;
       } else {
-        result = motionResult({
+        result = resolutionResult({
           ...base,
           tally: { for: get('', 'for'), against: get('', 'against'), abstain: get('', 'abstain') },
         });
