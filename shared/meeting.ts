@@ -195,13 +195,17 @@ export const AttendanceEntry = z.object({
   memberId: z.string(),
   name: z.string(),
   present: z.boolean(),
-  /** online = in the LiveKit room; hall = checked in by staff in the meeting hall. */
-  via: z.enum(['online', 'hall']).nullable(),
+  /**
+   * hall = checked in by staff in the meeting hall; online = in the LiveKit room; roll_call =
+   * confirmed in the current roll-call (until checked out or leaving the room).
+   */
+  via: z.enum(['online', 'hall', 'roll_call']).nullable(),
   since: z.string().nullable(),
 });
 export type AttendanceEntry = z.infer<typeof AttendanceEntry>;
 
 export const Attendance = z.object({
+  /** Serving delegates of the body today (term not ended): the total every rule counts from. */
   totalMembers: z.number().int(),
   present: z.number().int(),
   /** Needed for quorum: by default at least two thirds of ALL members of the body. */

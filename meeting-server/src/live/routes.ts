@@ -35,6 +35,7 @@ import {
 import { assertMay, type Action } from './access';
 import { participantActor, runAudited } from '../audit/audit';
 import type { LiveDeps } from './context';
+import { setMeetingStatus } from './sitting';
 import { mutate, readState } from './state';
 
 type Handler = (req: Request, p: ParticipantClaims, meetingId: string) => Promise<unknown>;
@@ -100,14 +101,7 @@ export function meetingRoutes(deps: LiveDeps & { secret: string }): Router {
   });
 
   route('post', '/status', 'setStatus', async (req, _p, id) => {
-    const { status } = parse(SetMeetingStatus, req.body);
-    await mutate(deps, id, async (tx) => {
-      const rows = await tx.query(
-        'UPDATE meetings SET status = $2 WHERE id = $1 AND status <> $2 RETURNING id',
-        [id, status],
-      );
-      return { value: undefined, changed: rows.length > 0 };
-    });
+    await setMeetingStatus(deps, id, parse(SetMeetingStatus, req.body).status);
     return state(id);
   });
   route('post', '/agenda/current', 'setAgendaItem', async (req, _p, id) => {
