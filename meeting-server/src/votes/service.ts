@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import type {
   BallotReceipt,
   CastBallot,
-  ConfidenceChoice,
   CreateMotion,
   Motion,
   MyBallot,
