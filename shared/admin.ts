@@ -2,6 +2,7 @@
 // bodies, meetings with agenda and settings; invitations with their join links.
 import { BodyKind, CouncilLevel, MeetingKind, MeetingStatus, Role } from './domain';
 import { MotionKind, MotionResult, MotionStatus, PassRule } from './meeting';
+import { QuorumRule } from './vote-rules';
 import { z } from './zod';
 
 /** Header that must echo the CSRF token on every state-changing staff request. */
@@ -143,13 +144,13 @@ export const BodyList = z.array(Body);
 // ---- Meetings ----
 
 /** Quorum rule: at least two thirds of ALL members of the body (the law's default), or a majority. */
-export const QuorumRule = z.enum(['two_thirds_of_all', 'majority_of_all']);
+export { QuorumRule };
 
 /**
  * Per-meeting settings (stored in `meetings.settings`, read by the live meeting). Defaults follow
  * DOMAIN.md: quorum is two thirds of ALL members of the body; delegates speak 5 minutes, voters 3.
- * Who may vote is the meeting's body: its members (set with PUT /api/admin/bodies/:bodyId/members);
- * each motion can further limit it to those present.
+ * Who may vote: the meeting body's serving members (set with PUT /api/admin/bodies/:bodyId/members),
+ * each only while present (docs/voting-rules.md).
  */
 export const MeetingSettings = z.object({
   /** Default speaking time for delegates, guests and staff, in seconds. */
