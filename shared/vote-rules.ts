@@ -98,6 +98,17 @@ function common(f: VoteFacts) {
   };
 }
 
+/** The fields a rating (confidence, no confidence) shares: no for/against, only who did not vote. */
+function ratingHead(f: VoteFacts & { rule: PassRule }) {
+  const { notVoted, ...c } = common(f);
+  return {
+    rule: f.rule,
+    ...c,
+    counts: { for: 0, against: 0, abstain: 0, notVoted },
+    percentOfAll: { for: 0, against: 0, abstain: 0, notVoted: percentOf(notVoted, f.total) },
+  };
+}
+
 /**
  * A resolution or motion (also a dismissal, with its rule): passes when the rule's threshold is
  * met AND the quorum held at close. Counts and percentages are of the total.
@@ -110,24 +121,20 @@ export function resolutionResult(
   },
 ): MotionResult {
   const cast = f.tally.for + f.tally.against + f.tally.abstain;
-  const c = common({ ...f, cast });
+  const { notVoted, ...c } = common({ ...f, cast });
   const { basis, required } = ruleThreshold(f.rule, f);
   const ruleMet = f.tally.for >= required;
   const t = f.total;
   return {
     kind: 'resolution',
     rule: f.rule,
-    totalMembers: c.totalMembers,
-    eligible: c.eligible,
-    present: c.present,
-    quorumRequired: c.quorumRequired,
-    quorumHeld: c.quorumHeld,
-    counts: { ...f.tally, notVoted: c.notVoted },
+    ...c,
+    counts: { ...f.tally, notVoted },
     percentOfAll: {
       for: percentOf(f.tally.for, t),
       against: percentOf(f.tally.against, t),
       abstain: percentOf(f.tally.abstain, t),
-      notVoted: percentOf(c.notVoted, t),
+      notVoted: percentOf(notVoted, t),
     },
     basis,
     required,
@@ -158,18 +165,10 @@ export function confidenceResult(
     officials: { official: string; high: number; confidence: number; low: number }[];
   },
 ): MotionResult {
-  const c = common(f);
   const t = f.total;
   return {
     kind: 'confidence',
-    rule: f.rule,
-    totalMembers: c.totalMembers,
-    eligible: c.eligible,
-    present: c.present,
-    quorumRequired: c.quorumRequired,
-    quorumHeld: c.quorumHeld,
-    counts: { for: 0, against: 0, abstain: 0, notVoted: c.notVoted },
-    percentOfAll: { for: 0, against: 0, abstain: 0, notVoted: percentOf(c.notVoted, t) },
+    ...ratingHead(f),
     basis: null,
     required: null,
     ruleMet: null,
@@ -199,19 +198,12 @@ export function noConfidenceResult(
     officials: { official: string; trust: number; noTrust: number }[];
   },
 ): MotionResult {
-  const c = common(f);
+  const head = ratingHead(f);
   const t = f.total;
   const required = moreThanHalf(t);
   return {
     kind: 'no_confidence',
-    rule: f.rule,
-    totalMembers: c.totalMembers,
-    eligible: c.eligible,
-    present: c.present,
-    quorumRequired: c.quorumRequired,
-    quorumHeld: c.quorumHeld,
-    counts: { for: 0, against: 0, abstain: 0, notVoted: c.notVoted },
-    percentOfAll: { for: 0, against: 0, abstain: 0, notVoted: percentOf(c.notVoted, t) },
+    ...head,
     basis: { of: 'all', count: t },
     required,
     ruleMet: null,
@@ -221,7 +213,7 @@ export function noConfidenceResult(
       trust: o.trust,
       noTrust: o.noTrust,
       percentOfAll: { trust: percentOf(o.trust, t), noTrust: percentOf(o.noTrust, t) },
-      notTrusted: c.quorumHeld && o.noTrust >= required,
+      notTrusted: head.quorumHeld && o.noTrust >= required,
     })),
   };
 }
