@@ -175,7 +175,10 @@ export const Motion = z.object({
   rule: PassRule,
   /** May a member change the ballot until the vote closes. */
   allowChange: z.boolean(),
-  /** Eligibility fixed when the vote opens: all members of the body, or only those present. */
+  /**
+   * Kept for older clients: presence is now always required (a member votes only while present,
+   * docs/voting-rules.md); the flag no longer changes who may vote.
+   */
   presentOnly: z.boolean(),
   /** Confidence votes: the officials being rated. */
   officials: z.array(z.string()),
