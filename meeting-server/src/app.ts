@@ -136,7 +136,7 @@ export function createApp(given: AppDeps): Express {
       ...minutesRoutes(staffDeps),
       ...staffRoutes(staffDeps),
       ...auditRoutes(staffDeps),
-      ...adminRoutes(staffDeps),
+      ...adminRoutes({ ...staffDeps, live: live.deps }),
       ...packageRoutes(packagesDeps),
     ],
     guards,

@@ -8,6 +8,8 @@ import {
   type Council,
   type Meeting,
   type Member,
+  type TermEnd,
+  type TermEndReason,
 } from '../../../shared/admin';
 import type {
   BodyKind,
@@ -207,8 +209,11 @@ interface MemberRow {
   full_name: string;
   delegate_group: string | null;
   body_ids: string[] | null;
+  term_ended_on: string | null;
+  term_end_reason: TermEndReason | null;
 }
 const memberSelect = `SELECT m.id, m.council_id, m.full_name, m.delegate_group,
+    to_char(m.term_ended_on, 'YYYY-MM-DD') AS term_ended_on, m.term_end_reason,
     COALESCE((SELECT array_agg(bm.body_id ORDER BY bm.body_id) FROM body_members bm WHERE bm.member_id = m.id), '{}') AS body_ids
   FROM members m`;
 const toMember = (r: MemberRow): Member => ({
@@ -217,6 +222,10 @@ const toMember = (r: MemberRow): Member => ({
   fullName: r.full_name,
   delegateGroup: r.delegate_group,
   bodyIds: r.body_ids ?? [],
+  termEnd:
+    r.term_ended_on && r.term_end_reason
+      ? { on: r.term_ended_on, reason: r.term_end_reason }
+      : null,
 });
 
 export async function listMembers(db: Queryable, councilId: string): Promise<Member[]> {
@@ -235,8 +244,14 @@ export async function getMember(db: Queryable, id: string): Promise<Member | und
 export async function updateMember(
   db: Queryable,
   id: string,
-  m: { fullName?: string; delegateGroup?: string | null },
+  m: { fullName?: string; delegateGroup?: string | null; termEnd?: TermEnd | null },
 ): Promise<void> {
+  if (m.termEnd !== undefined) {
+    await db.query(
+      'UPDATE members SET term_ended_on = $2::date, term_end_reason = $3 WHERE id = $1',
+      [id, m.termEnd?.on ?? null, m.termEnd?.reason ?? null],
+    );
+  }
   if (m.fullName !== undefined) {
     await db.query('UPDATE members SET full_name = $2 WHERE id = $1', [id, m.fullName]);
   }
@@ -383,20 +398,14 @@ export async function updateMeeting(
   m: {
     title?: string;
     startsAt?: string;
-    status?: MeetingStatus;
     settings?: Record<string, unknown>;
   },
 ): Promise<void> {
+  // The status is not changed here: it goes through votes/sitting.ts (quorum, open votes).
   await db.query(
     `UPDATE meetings SET title = COALESCE($2, title), starts_at = COALESCE($3::timestamptz, starts_at),
-            status = COALESCE($4, status), settings = COALESCE($5::jsonb, settings) WHERE id = $1`,
-    [
-      id,
-      m.title ?? null,
-      m.startsAt ?? null,
-      m.status ?? null,
-      m.settings ? JSON.stringify(m.settings) : null,
-    ],
+            settings = COALESCE($4::jsonb, settings) WHERE id = $1`,
+    [id, m.title ?? null, m.startsAt ?? null, m.settings ? JSON.stringify(m.settings) : null],
   );
 }
 
