@@ -64,6 +64,12 @@ const seed = await db.transaction(async (tx) => {
     agenda: ['Dự thảo nghị quyết'],
   });
   await tx.query("UPDATE meetings SET status = 'open' WHERE id = $1", [meetingId]);
+  // Every member is checked in in the hall: only members present vote (docs/voting-rules.md).
+  await tx.query(
+    `INSERT INTO attendance (meeting_id, member_id, hall, hall_since)
+     SELECT $1, unnest($2::text[]), true, now()`,
+    [meetingId, ids],
+  );
   const voterInvitation = await createInvitation(tx, {
     meetingId,
     role: 'voter',

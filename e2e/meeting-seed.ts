@@ -71,6 +71,16 @@ export async function seedRooms(
           'Bế mạc',
         ],
       });
+      // The three members are checked in in the hall, as the secretary would before a vote: a
+      // vote opens only with the quorum and only members present vote (docs/voting-rules.md),
+      // and the specs do not wait for LiveKit's join webhooks.
+      if (room !== 'xss') {
+        await tx.query(
+          `INSERT INTO attendance (meeting_id, member_id, hall, hall_since)
+           SELECT $1, unnest($2::text[]), true, $3`,
+          [meetingId, [chair, d1, d2], new Date(opts.now)],
+        );
+      }
       const invitations: Record<RoomRole, string> = {
         chair: await createInvitation(tx, { meetingId, role: 'chair', memberId: chair, expiresAt }),
         delegate1: await createInvitation(tx, {

@@ -91,6 +91,9 @@ test('a delegate joins from the side panel, raises a hand, opens the item’s do
     await panel.getByRole('button', { name: 'Tham gia cuộc họp' }).click();
     await expect(panel.getByTestId('connection-state')).toHaveText('Đã kết nối');
 
+    // The sitting opens only with the quorum, and only members present vote: check them in.
+    for (const m of (await chair.getState()).attendance.members)
+      await chair.checkIn(m.memberId, true);
     await chair.setStatus('open');
     await chair.setAgendaItem(item.id);
     await expect(panel.getByTestId('current-item')).toHaveText(`${item.position}. ${item.title}`);

@@ -2,6 +2,7 @@
 // bodies, meetings with agenda and settings; invitations with their join links.
 import { BodyKind, CouncilLevel, MeetingKind, MeetingStatus, Role } from './domain';
 import { MotionKind, MotionResult, MotionStatus, PassRule } from './meeting';
+import { QuorumRule } from './vote-rules';
 import { z } from './zod';
 
 /** Header that must echo the CSRF token on every state-changing staff request. */
@@ -105,8 +106,30 @@ export const CreateMember = z.object({
   bodyIds: z.array(Id).max(50).default([]),
 });
 export type CreateMember = z.infer<typeof CreateMember>;
+/** Why a delegate's term ended before the council's (thôi làm nhiệm vụ, bãi nhiệm, từ trần, …). */
+export const TermEndReason = z.enum(['resigned', 'removed', 'dismissed', 'died', 'moved', 'other']);
+export type TermEndReason = z.infer<typeof TermEndReason>;
+export const termEndReasonLabel: Record<TermEndReason, { vi: string; en: string }> = {
+  resigned: { vi: 'Thôi làm nhiệm vụ đại biểu', en: 'Resigned' },
+  removed: { vi: 'Bị bãi nhiệm', en: 'Removed by the council' },
+  dismissed: { vi: 'Bị bãi nhiệm theo đề nghị của cử tri', en: 'Recalled by the voters' },
+  died: { vi: 'Từ trần', en: 'Died' },
+  moved: { vi: 'Chuyển công tác khỏi địa phương', en: 'Moved away' },
+  other: { vi: 'Lý do khác', en: 'Other' },
+};
+/** A calendar day, YYYY-MM-DD, within years 1970–9999. */
+const Day = z.iso.date().refine((s) => s >= '1970-01-01' && s <= '9999-12-31', 'date out of range');
+/**
+ * The day a member's term ended and why: from that day on they are no longer a serving delegate
+ * (not counted in the total, quorum or any threshold, and may not vote).
+ */
+export const TermEnd = z.object({ on: Day, reason: TermEndReason });
+export type TermEnd = z.infer<typeof TermEnd>;
+
 export const UpdateMember = z.object({
   fullName: Name.optional(),
+  /** Set when a term ends; null when it was entered by mistake. */
+  termEnd: TermEnd.nullable().optional(),
   delegateGroup: z.string().trim().max(200).nullable().optional(),
   bodyIds: z.array(Id).max(50).optional(),
 });
@@ -123,6 +146,7 @@ export const Member = z.object({
   unit: z.string().nullable(),
   phone: z.string().nullable(),
   email: z.string().nullable(),
+  termEnd: TermEnd.nullable(),
 });
 export type Member = z.infer<typeof Member>;
 export const MemberList = z.array(Member);
@@ -148,13 +172,13 @@ export const BodyList = z.array(Body);
 // ---- Meetings ----
 
 /** Quorum rule: at least two thirds of ALL members of the body (the law's default), or a majority. */
-export const QuorumRule = z.enum(['two_thirds_of_all', 'majority_of_all']);
+export { QuorumRule };
 
 /**
  * Per-meeting settings (stored in `meetings.settings`, read by the live meeting). Defaults follow
  * DOMAIN.md: quorum is two thirds of ALL members of the body; delegates speak 5 minutes, voters 3.
- * Who may vote is the meeting's body: its members (set with PUT /api/admin/bodies/:bodyId/members);
- * each motion can further limit it to those present.
+ * Who may vote: the meeting body's serving members (set with PUT /api/admin/bodies/:bodyId/members),
+ * each only while present (docs/voting-rules.md).
  */
 export const MeetingSettings = z.object({
   /** Default speaking time for delegates, guests and staff, in seconds. */

@@ -17,6 +17,7 @@ import {
   shownResult,
 } from './meeting-state';
 import { stateAt } from './meeting-state.fixture';
+import { resolutionResult } from './vote-rules';
 
 const motion = (over: Partial<Motion>): Motion => ({
   id: 'm1',
@@ -39,16 +40,14 @@ const motion = (over: Partial<Motion>): Motion => ({
   ...over,
 });
 
-const result = {
-  rule: 'majority_of_all' as const,
-  totalMembers: 3,
-  eligible: 3,
+const result = resolutionResult({
+  rule: 'majority_of_all',
+  total: 3,
   present: 3,
-  counts: { for: 2, against: 0, abstain: 0, notVoted: 1 },
-  percentOfAll: { for: 66.7, against: 0, abstain: 0, notVoted: 33.3 },
-  required: 2,
-  passed: true,
-};
+  eligible: 3,
+  quorum: 'two_thirds_of_all',
+  tally: { for: 2, against: 0, abstain: 0 },
+});
 
 const state = stateAt;
 

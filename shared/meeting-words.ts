@@ -125,6 +125,24 @@ export const meetingWords = {
     en: 'Secret ballot — individual choices are never shown.',
   },
   official: { vi: 'Người được lấy phiếu', en: 'Official' },
+  resultFacts: {
+    vi: 'Tổng số đại biểu: {total}; có mặt khi kết thúc: {present}; cần {quorum} để đủ số lượng — {held}.',
+    en: 'Serving members: {total}; present at close: {present}; quorum {quorum} — {held}.',
+  },
+  quorumHeld: { vi: 'đủ số lượng', en: 'quorum held' },
+  quorumNotHeld: { vi: 'KHÔNG đủ số lượng', en: 'NO quorum' },
+  percentShort: { vi: '% tổng số', en: '% of all' },
+  flagMayResign: {
+    vi: 'Quá nửa tín nhiệm thấp: có thể xin từ chức',
+    en: 'Low by more than half: may resign',
+  },
+  flagNoConfidenceVote: {
+    vi: 'Từ hai phần ba tín nhiệm thấp: đưa ra bỏ phiếu tín nhiệm',
+    en: 'Low by two thirds or more: a no-confidence vote is due',
+  },
+  trust: { vi: 'Tín nhiệm', en: 'Trust' },
+  noTrust: { vi: 'Không tín nhiệm', en: 'No trust' },
+  notTrusted: { vi: 'Không được tín nhiệm', en: 'Not trusted' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MeetingWord = keyof typeof meetingWords;

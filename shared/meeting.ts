@@ -84,12 +84,27 @@ export type MotionKind = z.infer<typeof MotionKind>;
 export const MotionStatus = z.enum(['draft', 'open', 'closed']);
 export type MotionStatus = z.infer<typeof MotionStatus>;
 
+/** What a result is: a resolution's verdict, per-official ratings, or (later) an election. */
+export const ResultKind = z.enum(['resolution', 'confidence', 'no_confidence', 'election']);
+export type ResultKind = z.infer<typeof ResultKind>;
+
+/**
+ * A closed vote's result, computed by `shared/vote-rules.ts` from (rule, total, present, ballots)
+ * and carrying every number it used. Fields added after the first results were stored default
+ * to "not recorded" (null) so an old result still reads.
+ */
 export const MotionResult = z.object({
+  kind: ResultKind.default('resolution'),
   rule: PassRule,
-  /** Members of the body (the denominator for "of all" rules). */
+  /** Serving delegates of the body on the day of the vote: the denominator of "of all" rules. */
   totalMembers: z.number().int(),
+  /** Members who could vote (serving members of the body when it opened). */
   eligible: z.number().int(),
+  /** Members present at close (and every member who voted while present). */
   present: z.number().int(),
+  /** Members needed for the quorum, and whether it held when the vote closed. */
+  quorumRequired: z.number().int().nullable().default(null),
+  quorumHeld: z.boolean().nullable().default(null),
   counts: z.object({
     for: z.number().int(),
     against: z.number().int(),
@@ -97,21 +112,29 @@ export const MotionResult = z.object({
     /** Eligible members who cast no ballot. */
     notVoted: z.number().int(),
   }),
-  /** Percentages of ALL members of the body, one decimal. */
+  /** Percentages of ALL serving delegates, one decimal. */
   percentOfAll: z.object({
     for: z.number(),
     against: z.number(),
     abstain: z.number(),
     notVoted: z.number(),
   }),
-  /** Votes in favour needed to pass under the rule. */
-  required: z.number().int(),
-  passed: z.boolean(),
+  /** What the rule counts from: all delegates, those present, or votes cast (for + against). */
+  basis: z
+    .object({ of: z.enum(['all', 'present', 'cast']), count: z.number().int() })
+    .nullable()
+    .default(null),
+  /** Votes needed under the rule (in favour; no trust for a no-confidence vote); null: no rule. */
+  required: z.number().int().nullable(),
+  /** The rule's threshold was reached (null: the kind has no verdict). */
+  ruleMet: z.boolean().nullable().default(null),
+  /** Passed = rule met and quorum held at close. Null for ratings (confidence), which pass nothing. */
+  passed: z.boolean().nullable(),
   /** Open votes only: each eligible member's choice (null = did not vote). Never for secret votes. */
   ballots: z
     .array(z.object({ memberId: z.string(), name: z.string(), choice: VoteChoice.nullable() }))
     .optional(),
-  /** Confidence votes: counts per official. */
+  /** Confidence ratings: counts and % of all delegates per official, with the 96/2023 flag. */
   confidence: z
     .array(
       z.object({
@@ -119,6 +142,23 @@ export const MotionResult = z.object({
         high: z.number().int(),
         confidence: z.number().int(),
         low: z.number().int(),
+        percentOfAll: z
+          .object({ high: z.number(), confidence: z.number(), low: z.number() })
+          .optional(),
+        /** Low by more than half (may resign) or by two thirds or more (no-confidence vote due). */
+        flag: z.enum(['none', 'may_resign', 'no_confidence_vote']).optional(),
+      }),
+    )
+    .optional(),
+  /** No-confidence votes: per official; not trusted when more than half of all vote no trust. */
+  noConfidence: z
+    .array(
+      z.object({
+        official: z.string(),
+        trust: z.number().int(),
+        noTrust: z.number().int(),
+        percentOfAll: z.object({ trust: z.number(), noTrust: z.number() }),
+        notTrusted: z.boolean(),
       }),
     )
     .optional(),
@@ -135,7 +175,10 @@ export const Motion = z.object({
   rule: PassRule,
   /** May a member change the ballot until the vote closes. */
   allowChange: z.boolean(),
-  /** Eligibility fixed when the vote opens: all members of the body, or only those present. */
+  /**
+   * Kept for older clients: presence is now always required (a member votes only while present,
+   * docs/voting-rules.md); the flag no longer changes who may vote.
+   */
   presentOnly: z.boolean(),
   /** Confidence votes: the officials being rated. */
   officials: z.array(z.string()),
@@ -155,13 +198,17 @@ export const AttendanceEntry = z.object({
   memberId: z.string(),
   name: z.string(),
   present: z.boolean(),
-  /** online = in the LiveKit room; hall = checked in by staff in the meeting hall. */
-  via: z.enum(['online', 'hall']).nullable(),
+  /**
+   * hall = checked in by staff in the meeting hall; online = in the LiveKit room; roll_call =
+   * confirmed in the current roll-call (until checked out or leaving the room).
+   */
+  via: z.enum(['online', 'hall', 'roll_call']).nullable(),
   since: z.string().nullable(),
 });
 export type AttendanceEntry = z.infer<typeof AttendanceEntry>;
 
 export const Attendance = z.object({
+  /** Serving delegates of the body today (term not ended): the total every rule counts from. */
   totalMembers: z.number().int(),
   present: z.number().int(),
   /** Needed for quorum: by default at least two thirds of ALL members of the body. */

@@ -139,7 +139,7 @@ export function createApp(given: AppDeps): Express {
       ...staffRoutes(staffDeps),
       ...setupRoutes(staffDeps),
       ...auditRoutes(staffDeps),
-      ...adminRoutes(staffDeps),
+      ...adminRoutes({ ...staffDeps, live: live.deps }),
       ...importRoutes(staffDeps),
       ...packageRoutes(packagesDeps),
     ],

@@ -13,8 +13,7 @@ const LAYERS: Record<string, number> = {
   'db/': 0,
   'http/': 0,
   'config.ts': 0,
-  // Pure rules with no server dependency, used by the meeting state and the votes alike.
-  'votes/rules.ts': 0,
+  // Pure rules with no server dependency (the vote rules are in shared/vote-rules.ts).
   'floor/permissions.ts': 0,
   // Who is calling, LiveKit, the audit log.
   'auth/': 1,

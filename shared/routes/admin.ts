@@ -65,7 +65,7 @@ export const adminRoutes = {
     path: `${A}/members/:memberId`,
     auth: 'staff',
     who: staff,
-    summary: 'Change a member (name, group, bodies).',
+    summary: 'Change a member (name, group, bodies, end of term).',
     body: admin.UpdateMember,
     response: admin.Member,
   }),
@@ -127,7 +127,8 @@ export const adminRoutes = {
     path: `${A}/meetings/:meetingId`,
     auth: 'staff',
     who: staff,
-    summary: 'Change title, time, status or settings.',
+    summary:
+      'Change title, time, status or settings; opening needs the quorum and closing closes the open votes, as for the chair.',
     body: admin.UpdateMeeting,
     response: admin.Meeting,
   }),

@@ -80,7 +80,7 @@ export const meetingRoutes = {
     path: `${M}/status`,
     auth: 'participant',
     roles: chair,
-    summary: 'Open or close the meeting.',
+    summary: 'Open or close the meeting (opening needs the quorum; closing closes the open votes).',
     body: meeting.SetMeetingStatus,
     response: meeting.MeetingState,
   }),

@@ -1,6 +1,6 @@
 // A closed motion's result as everyone sees it, in every meeting client: passed or not under its
-// rule, the counts with percentages of all members, the named ballots for open votes, nothing per
-// person for secret ones.
+// rule (a confidence rating has no verdict), the counts with percentages of all serving members,
+// present and quorum at close, the named ballots for open votes, nothing per person for secret ones.
 import {
   confidenceChoiceLabel,
   passRuleLabel,
@@ -17,6 +17,12 @@ const rows = (r: MotionResult, lang: Lang) =>
     ['abstain', voteChoiceLabel.abstain[lang], r.counts.abstain, r.percentOfAll.abstain],
     ['notVoted', word(lang, 'notVoted'), r.counts.notVoted, r.percentOfAll.notVoted],
   ] as const;
+
+/** "12 (34,3%)": a count and its percentage of all serving members, when recorded. */
+const countPct = (lang: Lang, n: number, pct: number | undefined) =>
+  pct === undefined
+    ? String(n)
+    : `${n} (${pct.toLocaleString(localeOf(lang), { maximumFractionDigits: 1 })}%)`;
 
 export function ResultCard({
   lang,
@@ -38,12 +44,12 @@ export function ResultCard({
       <h2 id={`result-${motion.id}`}>
         {word(lang, 'result')}: {motion.title}
       </h2>
-      {motion.kind === 'standard' && (
+      {r.kind === 'resolution' && r.passed !== null && (
         <p class={`verdict ${r.passed ? 'passed' : 'failed'}`}>
           {r.passed ? word(lang, 'passed') : word(lang, 'notPassed')}
         </p>
       )}
-      {motion.kind === 'standard' && (
+      {r.kind === 'resolution' && (
         <table class="counts">
           <thead>
             <tr>
@@ -71,9 +77,19 @@ export function ResultCard({
           </tbody>
         </table>
       )}
-      {motion.kind === 'standard' && (
+      {r.kind === 'resolution' && r.required !== null && (
         <p class="muted">
           {word(lang, 'requiredVotes', { n: r.required, rule: passRuleLabel[r.rule][lang] })}
+        </p>
+      )}
+      {r.quorumRequired !== null && r.quorumHeld !== null && (
+        <p class="muted" data-testid="result-facts">
+          {word(lang, 'resultFacts', {
+            total: r.totalMembers,
+            present: r.present,
+            quorum: r.quorumRequired,
+            held: word(lang, r.quorumHeld ? 'quorumHeld' : 'quorumNotHeld'),
+          })}
         </p>
       )}
       {r.confidence && r.confidence.length > 0 && (
@@ -89,10 +105,44 @@ export function ResultCard({
           <tbody>
             {r.confidence.map((c) => (
               <tr key={c.official}>
-                <th scope="row">{c.official}</th>
-                <td class="num">{c.high}</td>
-                <td class="num">{c.confidence}</td>
-                <td class="num">{c.low}</td>
+                <th scope="row">
+                  {c.official}
+                  {c.flag && c.flag !== 'none' && (
+                    <span class="flag">
+                      {' — '}
+                      {word(
+                        lang,
+                        c.flag === 'may_resign' ? 'flagMayResign' : 'flagNoConfidenceVote',
+                      )}
+                    </span>
+                  )}
+                </th>
+                <td class="num">{countPct(lang, c.high, c.percentOfAll?.high)}</td>
+                <td class="num">{countPct(lang, c.confidence, c.percentOfAll?.confidence)}</td>
+                <td class="num">{countPct(lang, c.low, c.percentOfAll?.low)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {r.noConfidence && r.noConfidence.length > 0 && (
+        <table class="counts">
+          <thead>
+            <tr>
+              <th scope="col">{word(lang, 'official')}</th>
+              <th scope="col">{word(lang, 'trust')}</th>
+              <th scope="col">{word(lang, 'noTrust')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.noConfidence.map((c) => (
+              <tr key={c.official}>
+                <th scope="row">
+                  {c.official}
+                  {c.notTrusted && <span class="flag"> — {word(lang, 'notTrusted')}</span>}
+                </th>
+                <td class="num">{countPct(lang, c.trust, c.percentOfAll.trust)}</td>
+                <td class="num">{countPct(lang, c.noTrust, c.percentOfAll.noTrust)}</td>
               </tr>
             ))}
           </tbody>

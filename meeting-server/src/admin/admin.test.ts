@@ -27,6 +27,17 @@ describe.each(DATABASE_KINDS)('admin API on %s', (kind) => {
     expect(bodies.find((b) => b.id === t.fx.committee.id)!.memberIds).toEqual([bình.id]);
   });
 
+  it('records the end of a member’s term and takes it back when entered by mistake', async () => {
+    const cường = t.fx.members[2]!;
+    const patch = (termEnd: unknown) =>
+      t.staff.request('PATCH', `/api/admin/members/${cường.id}`, { termEnd });
+    const ended = await ok(await patch({ on: '2026-11-30', reason: 'resigned' }), Member);
+    expect(ended.termEnd).toEqual({ on: '2026-11-30', reason: 'resigned' });
+    expect((await patch({ on: '0000-01-01', reason: 'died' })).status).toBe(400);
+    expect((await patch({ on: '2026-11-30', reason: 'bored' })).status).toBe(400);
+    expect((await ok(await patch(null), Member)).termEnd).toBeNull();
+  });
+
   it('creates a meeting with its agenda in order and the law’s default settings', async () => {
     const m = await ok(
       await t.staff.request('GET', `/api/admin/meetings/${t.fx.sitting.id}`),

@@ -6,7 +6,9 @@ import { adminRoutes as api } from '../../../shared/routes/admin';
 import type { Db } from '../db/database';
 import { badRequest, notFound } from '../http/errors';
 import { SENT, defineRoute, reply, type RouteDef } from '../http/route';
+import type { LiveDeps } from '../live/context';
 import type { StaffDeps } from '../staff/session';
+import { setMeetingStatus } from '../votes/sitting';
 import {
   issueBodyInvitations,
   issueInvitation,
@@ -46,6 +48,8 @@ export interface AdminDeps extends StaffDeps {
   db: Db;
   /** The URL people open (PUBLIC_URL); links and QR codes are built on it. */
   publicUrl: (req: Request) => string;
+  /** The live meeting's services: a status change goes through the sitting's rules. */
+  live: LiveDeps;
 }
 
 export const noCouncil = () => notFound('Không tìm thấy Hội đồng này.', 'No such council.');
@@ -199,10 +203,12 @@ export function adminRoutes(deps: AdminDeps): RouteDef[] {
     ),
     defineRoute(api.updateMeeting, async ({ params, body }) => {
       const meeting = await meetingOr404(params.meetingId);
+      // The status first, by the sitting's rules (quorum to open, closing closes the open votes):
+      // when it is refused, nothing else of the request is changed either.
+      if (body.status) await setMeetingStatus(deps.live, meeting.id, body.status);
       await updateMeeting(db, meeting.id, {
         ...(body.title ? { title: body.title } : {}),
         ...(body.startsAt ? { startsAt: body.startsAt } : {}),
-        ...(body.status ? { status: body.status } : {}),
         // Keep keys other parts of the server store in settings; replace only the given ones.
         ...(body.settings ? { settings: { ...rawSettings(meeting), ...body.settings } } : {}),
       });

@@ -49,8 +49,11 @@ export async function checkIn(
   await mutate(deps, meetingId, async (tx) => {
     await ensureRow(tx, meetingId, memberId);
     const rows = await tx.query(
-      `UPDATE attendance SET hall = $3, hall_since = CASE WHEN $3 THEN $4::timestamptz END
-        WHERE meeting_id = $1 AND member_id = $2 AND hall <> $3 RETURNING member_id`,
+      // Checking out also ends a roll-call confirmation's presence: the member has left.
+      `UPDATE attendance SET hall = $3, hall_since = CASE WHEN $3 THEN $4::timestamptz END,
+              roll_call_since = CASE WHEN $3 THEN roll_call_since END
+        WHERE meeting_id = $1 AND member_id = $2
+          AND (hall <> $3 OR (NOT $3 AND roll_call_since IS NOT NULL)) RETURNING member_id`,
       [meetingId, memberId, present, at],
     );
     if (!rows.length) return { value: undefined, changed: false };
@@ -118,8 +121,13 @@ export async function recordOnline(
   return mutate(deps, meetingId, async (tx) => {
     await ensureRow(tx, meetingId, memberId);
     // The member's attendance row lock: webhooks for one member, on any instance, take turns.
-    const [before] = await tx.query<{ online: boolean; online_since: Date | null }>(
-      'SELECT online, online_since FROM attendance WHERE meeting_id = $1 AND member_id = $2 FOR UPDATE',
+    const [before] = await tx.query<{
+      online: boolean;
+      online_since: Date | null;
+      roll_call_since: Date | null;
+    }>(
+      `SELECT online, online_since, roll_call_since FROM attendance
+        WHERE meeting_id = $1 AND member_id = $2 FOR UPDATE`,
       [meetingId, memberId],
     );
     const column = joined ? 'joined_at' : 'left_at';
@@ -158,12 +166,15 @@ export async function recordOnline(
     const online = last.end === null;
     const since = online ? last.start : null;
     await tx.query(
-      `UPDATE attendance SET online = $3, online_sid = $4, online_since = $5
+      // Leaving the room also ends a roll-call confirmation's presence.
+      `UPDATE attendance SET online = $3, online_sid = $4, online_since = $5,
+              roll_call_since = CASE WHEN $3 THEN roll_call_since END
         WHERE meeting_id = $1 AND member_id = $2`,
       [meetingId, memberId, online, online ? last.sid : null, since],
     );
     const changed =
       online !== before!.online ||
+      (!online && before!.roll_call_since !== null) ||
       (since?.getTime() ?? null) !==
         (before!.online_since ? new Date(before!.online_since).getTime() : null);
     return { value: changed, changed };
@@ -185,6 +196,11 @@ export async function toggleRollCall(deps: LiveDeps, meetingId: string) {
       ]);
     } else {
       await tx.query('DELETE FROM roll_call_confirms WHERE meeting_id = $1', [meetingId]);
+      // A new roll-call: the previous one's confirmations no longer make anyone present.
+      await tx.query(
+        'UPDATE attendance SET roll_call_since = NULL WHERE meeting_id = $1 AND roll_call_since IS NOT NULL',
+        [meetingId],
+      );
       await tx.query(
         'UPDATE meeting_live SET roll_call_open = true, roll_call_started_at = $2 WHERE meeting_id = $1',
         [meetingId, at],
@@ -223,6 +239,12 @@ export async function confirmRollCall(deps: LiveDeps, meetingId: string, memberI
       [meetingId, memberId, at],
     );
     if (!rows.length) return { value: undefined, changed: false };
+    // The confirmation makes the member present (the console's count and the minutes agree).
+    await ensureRow(tx, meetingId, memberId);
+    await tx.query(
+      'UPDATE attendance SET roll_call_since = $3 WHERE meeting_id = $1 AND member_id = $2',
+      [meetingId, memberId, at],
+    );
     await logEvent(tx, meetingId, memberId, 'roll_call', at);
     return { value: undefined, changed: true };
   });

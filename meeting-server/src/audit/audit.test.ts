@@ -69,18 +69,18 @@ describe.each(DATABASE_KINDS)('audit log on %s', (kind) => {
     const chair = bearer(server.url, w.fx.sessions.chair);
     const secretary = bearer(server.url, w.fx.sessions.secretary);
     const count = (await entries()).length;
+    // A vote opens only with the quorum (2 of 3) and only members present vote: check two in.
+    for (const member of [w.fx.members[0]!, w.fx.members[2]!]) {
+      await ok(
+        await secretary('POST', `${m}/attendance/check-in`, { memberId: member.id, present: true }),
+        MeetingState,
+      );
+    }
     const motion = await ok(
       await chair('POST', `${m}/motions`, { agendaItemId: null, title: 'Biểu quyết thử' }),
       Motion,
     );
     await ok(await chair('POST', `${m}/motions/${motion.id}/open`), MeetingState);
-    await ok(
-      await secretary('POST', `${m}/attendance/check-in`, {
-        memberId: w.fx.members[2]!.id,
-        present: true,
-      }),
-      MeetingState,
-    );
     await ok(
       await secretary('POST', `${m}/agenda/current`, {
         agendaItemId: w.fx.sitting.agenda[1]!.id,
@@ -96,9 +96,10 @@ describe.each(DATABASE_KINDS)('audit log on %s', (kind) => {
     await ok(await chair('POST', `${m}/motions/${motion.id}/close`), MeetingState);
     const mine = (await entries()).slice(0, (await entries()).length - count).reverse();
     expect(mine.map((e) => [e.actor.role, e.action])).toEqual([
+      ['secretary', 'POST /api/meetings/:meetingId/attendance/check-in'],
+      ['secretary', 'POST /api/meetings/:meetingId/attendance/check-in'],
       ['chair', 'POST /api/meetings/:meetingId/motions'],
       ['chair', 'POST /api/meetings/:meetingId/motions/:motionId/open'],
-      ['secretary', 'POST /api/meetings/:meetingId/attendance/check-in'],
       ['secretary', 'POST /api/meetings/:meetingId/agenda/current'],
       ['chair', 'POST /api/meetings/:meetingId/motions/:motionId/close'],
     ]);

@@ -32,7 +32,7 @@ const logged: unknown[] = [];
 
 beforeAll(async () => {
   direct = await openTestDb('postgres', { max: 2 });
-  fx = await seedLiveMeeting(direct, { members: N });
+  fx = await seedLiveMeeting(direct, { members: N, checkedIn: N });
   const target = new URL(TEST_DATABASE_URL);
   proxy = await new TcpProxy({
     host: target.hostname,

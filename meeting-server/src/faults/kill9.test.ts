@@ -46,13 +46,13 @@ describe.each(['postgres', 'pglite'] as const)('kill -9 during a vote on %s', (k
       let fx;
       if (kind === 'postgres') {
         pgDb = await openTestDb('postgres', { max: 2 });
-        fx = await seedLiveMeeting(pgDb, { members: N });
+        fx = await seedLiveMeeting(pgDb, { members: N, checkedIn: N });
         // No APP_SECRET on PostgreSQL: every instance signs with the one in the database.
         await pgDb.query("INSERT INTO app_secrets (name, value) VALUES ('app', $1)", [TEST_SECRET]);
       } else {
         const seedDb = await openPglite(join(dataDir, 'pglite'));
         await migrate(seedDb);
-        fx = await seedLiveMeeting(seedDb, { members: N });
+        fx = await seedLiveMeeting(seedDb, { members: N, checkedIn: N });
         await seedDb.close();
       }
       const env = {

@@ -35,7 +35,7 @@ describe('livekit-server restarted during a meeting', () => {
       });
       const rooms: Room[] = [];
       try {
-        const fx = await seedLiveMeeting(db, { members: 3 });
+        const fx = await seedLiveMeeting(db, { members: 3, checkedIn: 3 });
         const chair = meetingApi(
           server.url,
           fx.meetingId,

@@ -38,7 +38,7 @@ describe('two meeting-server instances on one PostgreSQL database', () => {
     const dbA = await openTestDb('postgres', { max: 5 });
     const poolB = await openPostgres(TEST_DATABASE_URL, { schema: dbA.schema!, max: 5 });
     const dbB: TestDb = Object.assign(poolB, { destroy: () => poolB.close() });
-    const fx = await seedLiveMeeting(dbA, { members: MEMBERS });
+    const fx = await seedLiveMeeting(dbA, { members: MEMBERS, checkedIn: MEMBERS });
     const a = await startTestServer(dbA);
     const b = await startTestServer(dbB);
     const room = new Room();

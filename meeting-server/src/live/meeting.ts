@@ -5,8 +5,11 @@ import { badRequest } from '../http/errors';
 import type { LiveDeps } from './context';
 import { mutate } from './state';
 
-/** Sets the meeting's status (a change only if it differs). */
-export async function setMeetingStatus(
+/**
+ * Writes the meeting's status (a change only if it differs), without the rules around it: callers
+ * go through `votes/sitting.ts` (quorum to open, closing closes the open votes).
+ */
+export async function storeMeetingStatus(
   deps: LiveDeps,
   meetingId: string,
   status: MeetingStatus,

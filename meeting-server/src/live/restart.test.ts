@@ -29,7 +29,7 @@ describe('restart in the middle of a meeting', () => {
     const dir = await mkdtemp(join(tmpdir(), 'hdnd-restart-'));
     dirs.push(dir);
     let db = await open(dir);
-    const fx = await seedLiveMeeting(db, { members: 4 });
+    const fx = await seedLiveMeeting(db, { members: 4, checkedIn: 4 });
     let server = await startTestServer(db, { sweepIntervalMs: 0 });
     const as = (i: number, role: 'chair' | 'member' = 'member') =>
       meetingApi(

@@ -2,7 +2,7 @@
 // read from `meetings.settings` (jsonb) with the law's defaults when absent or invalid.
 import type { Role } from '../../../shared/domain';
 import { z } from '../../../shared/zod';
-import { QuorumRule } from '../votes/rules';
+import { QuorumRule } from '../../../shared/vote-rules';
 
 export const LiveSettings = z.object({
   /** Default speaking time for delegates, guests and staff, in seconds. */
@@ -10,7 +10,7 @@ export const LiveSettings = z.object({
   /** Default speaking time for voters (constituent meetings), in seconds. */
   speakingSecondsVoter: z.number().int().min(10).max(3600).catch(180).default(180),
   /** Quorum: by default at least two thirds of all members of the body. */
-  quorum: z.enum(QuorumRule).catch('two_thirds_of_all').default('two_thirds_of_all'),
+  quorum: QuorumRule.catch('two_thirds_of_all').default('two_thirds_of_all'),
 });
 export type LiveSettings = z.infer<typeof LiveSettings>;
 

@@ -44,7 +44,7 @@ describe.each(DATABASE_KINDS)('meeting state on %s', (kind) => {
 
   beforeEach(async () => {
     db = await openTestDb(kind);
-    fx = await seedLiveMeeting(db, { members: 5 });
+    fx = await seedLiveMeeting(db, { members: 5, checkedIn: 5 });
     await db.query("UPDATE meetings SET status = 'open' WHERE id = $1", [fx.meetingId]);
     other = { ...db };
   });

@@ -12,7 +12,7 @@ import type {
 import type { MeetingKind, MeetingStatus } from '../../../shared/domain';
 import type { Db, Queryable } from '../db/database';
 import { HttpError, notFound } from '../http/errors';
-import { quorumRequired } from '../votes/rules';
+import { quorumRequired } from '../../../shared/vote-rules';
 import type { LiveDeps } from './context';
 import { liveSettings, type LiveSettings } from './settings';
 
@@ -178,42 +178,85 @@ interface AttendanceRow {
   online_since: Date | string | null;
   hall: boolean | null;
   hall_since: Date | string | null;
+  roll_call_since: Date | string | null;
 }
 
-/** The body's members with their presence rows; `$1` is the meeting, `bodyId` an expression. */
-const attendanceSql = (bodyId: string) => `
-  SELECT bm.member_id, mb.full_name, a.online, a.online_since, a.hall, a.hall_since
+/** The calendar day in Vietnam (UTC+7, no daylight saving) at `ms`: the day a term is judged on. */
+export const vietnamDay = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
+
+/**
+ * The body's SERVING members with their presence rows: a member whose term ended on or before the
+ * day `day` (a parameter, YYYY-MM-DD) is left out. `$1` is the meeting, `bodyId` an expression.
+ */
+const attendanceSql = (bodyId: string, day: string) => `
+  SELECT bm.member_id, mb.full_name, a.online, a.online_since, a.hall, a.hall_since,
+         a.roll_call_since
     FROM body_members bm
     JOIN members mb ON mb.id = bm.member_id
     LEFT JOIN attendance a ON a.meeting_id = $1 AND a.member_id = bm.member_id
-   WHERE bm.body_id = ${bodyId}`;
+   WHERE bm.body_id = ${bodyId} AND (mb.term_ended_on IS NULL OR mb.term_ended_on > ${day}::date)`;
 
-function attendanceFrom(rows: AttendanceRow[], quorum: LiveSettings['quorum']) {
+/**
+ * The council's own number of delegates, less those whose term has ended by `day`, for the full
+ * council (0 for a committee or the standing committee, which count their member records). The
+ * total is the larger of this and the serving member records (docs/voting-rules.md): a delegate
+ * missing from the member list still counts (as absent), and a by-election entered as a member
+ * counts even before the number is raised.
+ */
+const configuredTotalSql = (bodyId: string, day: string) => `
+  SELECT CASE WHEN b.kind = 'council' THEN c.total_members - (
+           SELECT count(*) FROM members e
+            WHERE e.council_id = c.id AND e.term_ended_on <= ${day}::date) ELSE 0 END::int
+    FROM bodies b JOIN councils c ON c.id = b.council_id WHERE b.id = ${bodyId}`;
+
+/**
+ * A member is present when checked in in the hall, in the LiveKit room, or confirmed in the
+ * current roll-call (until checked out or leaving the room): `via` says which, the hall first.
+ */
+export const PRESENT_SQL = (a: string) =>
+  `(${a}.hall OR ${a}.online OR ${a}.roll_call_since IS NOT NULL)`;
+
+function attendanceFrom(
+  rows: AttendanceRow[],
+  configuredTotal: number,
+  quorum: LiveSettings['quorum'],
+) {
   const members: AttendanceEntry[] = rows.map((r) => {
-    const via = r.hall ? 'hall' : r.online ? 'online' : null;
+    const via = r.hall ? 'hall' : r.online ? 'online' : r.roll_call_since ? 'roll_call' : null;
+    const since = { hall: r.hall_since, online: r.online_since, roll_call: r.roll_call_since };
     return {
       memberId: r.member_id,
       name: r.full_name,
       present: via !== null,
       via,
-      since: via === 'hall' ? iso(r.hall_since) : via === 'online' ? iso(r.online_since) : null,
+      since: via ? iso(since[via]) : null,
     };
   });
   const present = members.filter((m) => m.present).length;
-  const required = quorumRequired(members.length, quorum);
-  return { totalMembers: members.length, present, required, quorum: present >= required, members };
+  const totalMembers = Math.max(members.length, configuredTotal);
+  const required = quorumRequired(totalMembers, quorum);
+  return { totalMembers, present, required, quorum: present >= required, members };
 }
 
-/** Members of the meeting's body with their presence (present = online or checked in the hall). */
+/**
+ * Serving members of the meeting's body with their presence (online, in the hall, or confirmed in
+ * the roll-call) and the total of serving delegates on the day of `nowMs`.
+ */
 export async function attendanceOf(
   db: Queryable,
   meeting: MeetingInfo,
+  nowMs: number,
 ): Promise<MeetingState['attendance']> {
+  const day = vietnamDay(nowMs);
   const rows = await db.query<AttendanceRow>(
-    `${attendanceSql('$2')} ORDER BY mb.full_name, bm.member_id`,
-    [meeting.id, meeting.body_id],
+    `${attendanceSql('$2', '$3')} ORDER BY mb.full_name, bm.member_id`,
+    [meeting.id, meeting.body_id, day],
   );
-  return attendanceFrom(rows, meeting.live.quorum);
+  const [configured] = await db.query<{ total: number }>(
+    `SELECT (${configuredTotalSql('$1', '$2')}) AS total`,
+    [meeting.body_id, day],
+  );
+  return attendanceFrom(rows, configured?.total ?? 0, meeting.live.quorum);
 }
 
 /**
@@ -236,7 +279,8 @@ const STATE_SQL = `
     (SELECT coalesce(json_agg(r.member_id ORDER BY r.confirmed_at, r.member_id), '[]')
        FROM roll_call_confirms r WHERE r.meeting_id = $1) AS confirms,
     (SELECT coalesce(json_agg(t ORDER BY t.full_name, t.member_id), '[]') FROM (
-       ${attendanceSql('(SELECT body_id FROM meetings WHERE id = $1)')}) t) AS attendance`;
+       ${attendanceSql('(SELECT body_id FROM meetings WHERE id = $1)', '$3')}) t) AS attendance,
+    (${configuredTotalSql('(SELECT body_id FROM meetings WHERE id = $1)', '$3')}) AS configured_total`;
 
 interface StateRow {
   meeting: MeetingRow | null;
@@ -254,6 +298,7 @@ interface StateRow {
   motions: (MotionRow | { id: string; status?: undefined })[];
   confirms: string[];
   attendance: AttendanceRow[];
+  configured_total: number | null;
 }
 
 /**
@@ -279,9 +324,14 @@ function closedMotionsOf(db: Db, meetingId: string): Map<string, Motion> {
 }
 
 /** The state as one consistent snapshot (one statement: every part sees the same commits). */
-export async function readState(db: Db, meetingId: string): Promise<MeetingState> {
+export async function readState(
+  db: Db,
+  meetingId: string,
+  nowMs = Date.now(),
+): Promise<MeetingState> {
   const closed = closedMotionsOf(db, meetingId);
-  const read = () => db.query<StateRow>(STATE_SQL, [meetingId, [...closed.keys()]]);
+  const day = vietnamDay(nowMs);
+  const read = () => db.query<StateRow>(STATE_SQL, [meetingId, [...closed.keys()], day]);
   let [row] = await read();
   if (!row?.meeting) throw notFound('Không tìm thấy cuộc họp.', 'Meeting not found.');
   if (!row.live) {
@@ -338,7 +388,7 @@ function stateOf(row: StateRow, motions: Motion[]): MeetingState {
         : null,
     motions,
     shownResultMotionId: l.shown_result_motion_id,
-    attendance: attendanceFrom(row.attendance, meeting.live.quorum),
+    attendance: attendanceFrom(row.attendance, row.configured_total ?? 0, meeting.live.quorum),
     rollCall: {
       open: l.roll_call_open,
       startedAt: iso(l.roll_call_started_at),

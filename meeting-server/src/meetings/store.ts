@@ -8,6 +8,8 @@ import {
   type Council,
   type Meeting,
   type Member,
+  type TermEnd,
+  type TermEndReason,
 } from '../../../shared/admin';
 import type {
   BodyKind,
@@ -230,9 +232,12 @@ interface MemberRow {
   unit: string | null;
   phone: string | null;
   email: string | null;
+  term_ended_on: string | null;
+  term_end_reason: TermEndReason | null;
 }
 const memberSelect = `SELECT m.id, m.council_id, m.full_name, m.delegate_group,
     to_char(m.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, m.unit, m.phone, m.email,
+    to_char(m.term_ended_on, 'YYYY-MM-DD') AS term_ended_on, m.term_end_reason,
     COALESCE((SELECT array_agg(bm.body_id ORDER BY bm.body_id) FROM body_members bm WHERE bm.member_id = m.id), '{}') AS body_ids
   FROM members m`;
 const toMember = (r: MemberRow): Member => ({
@@ -245,6 +250,10 @@ const toMember = (r: MemberRow): Member => ({
   unit: r.unit,
   phone: r.phone,
   email: r.email,
+  termEnd:
+    r.term_ended_on && r.term_end_reason
+      ? { on: r.term_ended_on, reason: r.term_end_reason }
+      : null,
 });
 
 export async function listMembers(db: Queryable, councilId: string): Promise<Member[]> {
@@ -263,8 +272,14 @@ export async function getMember(db: Queryable, id: string): Promise<Member | und
 export async function updateMember(
   db: Queryable,
   id: string,
-  m: { fullName?: string; delegateGroup?: string | null },
+  m: { fullName?: string; delegateGroup?: string | null; termEnd?: TermEnd | null },
 ): Promise<void> {
+  if (m.termEnd !== undefined) {
+    await db.query(
+      'UPDATE members SET term_ended_on = $2::date, term_end_reason = $3 WHERE id = $1',
+      [id, m.termEnd?.on ?? null, m.termEnd?.reason ?? null],
+    );
+  }
   if (m.fullName !== undefined) {
     await db.query('UPDATE members SET full_name = $2 WHERE id = $1', [id, m.fullName]);
   }
@@ -411,20 +426,14 @@ export async function updateMeeting(
   m: {
     title?: string;
     startsAt?: string;
-    status?: MeetingStatus;
     settings?: Record<string, unknown>;
   },
 ): Promise<void> {
+  // The status is not changed here: it goes through votes/sitting.ts (quorum, open votes).
   await db.query(
     `UPDATE meetings SET title = COALESCE($2, title), starts_at = COALESCE($3::timestamptz, starts_at),
-            status = COALESCE($4, status), settings = COALESCE($5::jsonb, settings) WHERE id = $1`,
-    [
-      id,
-      m.title ?? null,
-      m.startsAt ?? null,
-      m.status ?? null,
-      m.settings ? JSON.stringify(m.settings) : null,
-    ],
+            settings = COALESCE($4::jsonb, settings) WHERE id = $1`,
+    [id, m.title ?? null, m.startsAt ?? null, m.settings ? JSON.stringify(m.settings) : null],
   );
 }
 

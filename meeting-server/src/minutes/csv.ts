@@ -7,8 +7,9 @@ import {
   categoryLabel,
   choiceLabel,
   eventLabel,
+  officialLines,
   resultLine,
-  ruleLabel,
+  ruleText,
   statusLabel,
   vnDateTime,
 } from './format';
@@ -59,11 +60,14 @@ export function minutesCsv(m: Minutes): string {
       'Biểu quyết',
       i + 1,
       mo.title,
-      `${mo.secret ? 'Bỏ phiếu kín' : 'Biểu quyết công khai'}; ${ruleLabel(mo.rule)}; ${detail}`,
+      `${mo.secret ? 'Bỏ phiếu kín' : 'Biểu quyết công khai'}; ${ruleText(mo)}; ${detail}`,
       vnDateTime(mo.closedAt),
     ]);
     for (const b of mo.result?.ballots ?? []) {
       rows.push(['Phiếu biểu quyết', i + 1, b.name, choiceLabel(b.choice), '']);
+    }
+    for (const o of mo.result ? officialLines(mo.result) : []) {
+      rows.push(['Kết quả theo người được lấy phiếu', i + 1, o.official, o.text, '']);
     }
   });
   m.petitions.forEach((p, i) => {

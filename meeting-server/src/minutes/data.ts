@@ -6,6 +6,7 @@ import type { Minutes } from '../../../shared/admin';
 import { MotionResult } from '../../../shared/meeting';
 import type { Queryable } from '../db/database';
 import { notFound } from '../http/errors';
+import { attendanceOf, loadMeeting } from '../live/state';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const isoOrNull = (d: Date | string | null) => (d ? iso(d) : null);
@@ -40,11 +41,20 @@ export async function collectMinutes(
     'SELECT id, position, title FROM agenda_items WHERE meeting_id = $1 ORDER BY position',
     [meetingId],
   );
-  const members = await db.query<{ id: string; full_name: string; delegate_group: string | null }>(
-    `SELECT mb.id, mb.full_name, mb.delegate_group FROM body_members bm
-       JOIN members mb ON mb.id = bm.member_id WHERE bm.body_id = $1 ORDER BY mb.full_name, mb.id`,
-    [m.body_id],
+  // The body's delegates serving on the day of the meeting, and their total (live/state.ts).
+  const serving = await attendanceOf(
+    db,
+    await loadMeeting(db, meetingId),
+    new Date(m.starts_at).getTime(),
   );
+  const servingIds = new Set(serving.members.map((a) => a.memberId));
+  const members = (
+    await db.query<{ id: string; full_name: string; delegate_group: string | null }>(
+      `SELECT mb.id, mb.full_name, mb.delegate_group FROM body_members bm
+         JOIN members mb ON mb.id = bm.member_id WHERE bm.body_id = $1 ORDER BY mb.full_name, mb.id`,
+      [m.body_id],
+    )
+  ).filter((mb) => servingIds.has(mb.id));
   const events = await db.query<{ member_id: string; event: string; at: Date }>(
     'SELECT member_id, event, at FROM attendance_events WHERE meeting_id = $1 ORDER BY at, id',
     [meetingId],
@@ -123,7 +133,7 @@ export async function collectMinutes(
     generatedAt: iso(new Date(nowMs)),
     agenda: agenda.map((a) => ({ position: Number(a.position), title: a.title })),
     attendance: {
-      totalMembers: members.length,
+      totalMembers: serving.totalMembers,
       attended: attendanceMembers.filter((a) => a.attended).length,
       members: attendanceMembers,
     },

@@ -78,11 +78,64 @@ export function categoryLabel(c: string | null): string {
   return parsed.success ? petitionCategoryLabel[parsed.data].vi : '';
 }
 
-export function resultLine(r: NonNullable<Minutes['motions'][number]['result']>): string {
+type Result = NonNullable<Minutes['motions'][number]['result']>;
+
+/** "12 (34.3%)": a count and its percentage of all, as resultLine writes them. */
+const pct = (n: number, p: number | undefined) => (p === undefined ? `${n}` : `${n} (${p}%)`);
+
+/** Total, present at close and the quorum, as every result records them. */
+function factsLine(r: Result): string {
+  const quorum =
+    r.quorumHeld === null
+      ? ''
+      : `; ${r.quorumHeld ? 'đủ' : 'KHÔNG đủ'} số lượng (cần ${r.quorumRequired})`;
+  return `Tổng số đại biểu ${r.totalMembers}; có mặt khi kết thúc ${r.present}${quorum}.`;
+}
+
+/** The rule a motion was decided by; a confidence rating has none. */
+export function ruleText(mo: Minutes['motions'][number]): string {
+  if (mo.kind === 'confidence') return 'Lấy phiếu tín nhiệm (không có kết luận thông qua)';
+  return ruleLabel(mo.rule);
+}
+
+export function resultLine(r: Result): string {
+  if (r.kind !== 'resolution') {
+    return `${factsLine(r)} Không tham gia ${pct(r.counts.notVoted, r.percentOfAll.notVoted)}.`;
+  }
   return (
     `Tán thành ${r.counts.for} (${r.percentOfAll.for}%), Không tán thành ${r.counts.against} ` +
     `(${r.percentOfAll.against}%), Không biểu quyết ${r.counts.abstain} (${r.percentOfAll.abstain}%), ` +
-    `Không bỏ phiếu ${r.counts.notVoted}. Cần ${r.required}/${r.totalMembers} phiếu tán thành — ` +
+    `Không bỏ phiếu ${r.counts.notVoted}. ${factsLine(r)} Cần ${r.required} phiếu tán thành ` +
+    `(tính trên ${r.basis ? basisLabel[r.basis.of] : 'tổng số đại biểu'}) — ` +
     (r.passed ? 'THÔNG QUA' : 'KHÔNG THÔNG QUA')
   );
+}
+
+const basisLabel = {
+  all: 'tổng số đại biểu',
+  present: 'số đại biểu có mặt',
+  cast: 'số phiếu tán thành và không tán thành',
+} as const;
+
+const flagText = {
+  none: '',
+  may_resign: ' — tín nhiệm thấp quá nửa tổng số: có thể xin từ chức',
+  no_confidence_vote: ' — tín nhiệm thấp từ hai phần ba tổng số: đưa ra bỏ phiếu tín nhiệm',
+} as const;
+
+/** One line per official of a confidence rating or no-confidence vote: counts and % of all. */
+export function officialLines(r: Result): { official: string; text: string }[] {
+  const rated = (r.confidence ?? []).map((c) => ({
+    official: c.official,
+    text:
+      `Tín nhiệm cao ${pct(c.high, c.percentOfAll?.high)}, tín nhiệm ${pct(c.confidence, c.percentOfAll?.confidence)}, ` +
+      `tín nhiệm thấp ${pct(c.low, c.percentOfAll?.low)}${flagText[c.flag ?? 'none']}`,
+  }));
+  const voted = (r.noConfidence ?? []).map((c) => ({
+    official: c.official,
+    text:
+      `Tín nhiệm ${pct(c.trust, c.percentOfAll.trust)}, không tín nhiệm ${pct(c.noTrust, c.percentOfAll.noTrust)}` +
+      (c.notTrusted ? ' — KHÔNG ĐƯỢC TÍN NHIỆM' : ''),
+  }));
+  return [...rated, ...voted];
 }

@@ -2,6 +2,7 @@
 // in-meeting API, an open vote cast and closed, a voter's petition; the JSON, the CSV and the PDF
 // (its text read back with pdf.js) carry the council's name, the date, names with Vietnamese
 // diacritics, the named ballots and the result. Only the chair, the secretary and staff get them.
+import { randomUUID } from 'node:crypto';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Minutes } from '../../../shared/admin';
@@ -60,6 +61,27 @@ describe.each(DATABASE_KINDS)('minutes on %s', (kind) => {
       { parse: (v: unknown) => v },
     );
     await ok(await chair('POST', `${m}/motions/${motion.id}/close`), { parse: (v: unknown) => v });
+    // A confidence rating of two officials: per-official counts and % of all, no verdict.
+    const rating = await ok(
+      await chair('POST', `${m}/motions`, {
+        agendaItemId: null,
+        title: 'Lấy phiếu tín nhiệm',
+        kind: 'confidence',
+        officials: ['Chủ tịch UBND xã', 'Phó Chủ tịch HĐND xã'],
+      }),
+      Motion,
+    );
+    await ok(await chair('POST', `${m}/motions/${rating.id}/open`), { parse: (v: unknown) => v });
+    for (const who of [chair, member]) {
+      await ok(
+        await who('POST', `${m}/motions/${rating.id}/ballots`, {
+          confidence: { 'Chủ tịch UBND xã': 'low', 'Phó Chủ tịch HĐND xã': 'high' },
+          idempotencyKey: `rating-${randomUUID()}`,
+        }),
+        { parse: (v: unknown) => v },
+      );
+    }
+    await ok(await chair('POST', `${m}/motions/${rating.id}/close`), { parse: (v: unknown) => v });
     // Trần Thị Bình asks to speak, the chair gives her the floor, then ends it.
     const raised = await ok(await member('POST', `${m}/hand`, { kind: 'speak' }), MeetingState);
     await ok(await chair('POST', `${m}/floor`, { entryId: raised.queue[0]!.id }), MeetingState);
@@ -110,6 +132,9 @@ describe.each(DATABASE_KINDS)('minutes on %s', (kind) => {
       'Lê Văn Cường: Không bỏ phiếu',
       'Thông qua Nghị quyết về dự toán ngân sách xã năm 2027',
       'KHÔNG THÔNG QUA',
+      'Tổng số đại biểu 3; có mặt khi kết thúc 2; đủ số lượng (cần 2).',
+      'Chủ tịch UBND xã: Tín nhiệm cao 0 (0%), tín nhiệm 0 (0%), tín nhiệm thấp 2 (66.7%)',
+      'đưa ra bỏ phiếu tín nhiệm',
       'Có mặt tại hội trường',
       '1. Trần Thị Bình (Đại biểu):',
     ]) {
@@ -132,6 +157,13 @@ describe.each(DATABASE_KINDS)('minutes on %s', (kind) => {
     ).toBe(true);
     expect(lines.some((l) => l.startsWith('Biểu quyết,1,') && l.includes('KHÔNG THÔNG QUA'))).toBe(
       true,
+    );
+    // The confidence rating: its real per-official results, and no pass/fail verdict.
+    const rating = lines.find((l) => l.startsWith('Biểu quyết,2,'))!;
+    expect(rating).toContain('có mặt khi kết thúc 2');
+    expect(rating).not.toContain('THÔNG QUA');
+    expect(lines).toContain(
+      'Kết quả theo người được lấy phiếu,2,Phó Chủ tịch HĐND xã,"Tín nhiệm cao 2 (66.7%), tín nhiệm 0 (0%), tín nhiệm thấp 0 (0%)",',
     );
   });
 

@@ -10,8 +10,9 @@ import {
   choiceLabel,
   eventLabel,
   kindLabel,
+  officialLines,
   resultLine,
-  ruleLabel,
+  ruleText,
   statusLabel,
   vnDate,
   vnDateTime,
@@ -134,22 +135,15 @@ export async function minutesPdf(m: Minutes): Promise<Uint8Array> {
   m.motions.forEach((mo, i) => {
     w.text(`${i + 1}. ${mo.title}`, { bold: true, indent: 12 });
     if (mo.agendaItem) w.text(`Nội dung chương trình: ${mo.agendaItem}`, { indent: 28 });
-    w.text(`${mo.secret ? 'Bỏ phiếu kín' : 'Biểu quyết công khai'}; ${ruleLabel(mo.rule)}.`, {
+    w.text(`${mo.secret ? 'Bỏ phiếu kín' : 'Biểu quyết công khai'}; ${ruleText(mo)}.`, {
       indent: 28,
     });
     if (mo.result) {
       w.text(`Kết quả (${vnDateTime(mo.closedAt)}): ${resultLine(mo.result)}`, { indent: 28 });
       for (const b of mo.result.ballots ?? [])
         w.text(`${b.name}: ${choiceLabel(b.choice)}`, { indent: 44, size: 9.5 });
-      for (const c of mo.result.confidence ?? []) {
-        w.text(
-          `${c.official}: tín nhiệm cao ${c.high}, tín nhiệm ${c.confidence}, tín nhiệm thấp ${c.low}`,
-          {
-            indent: 44,
-            size: 9.5,
-          },
-        );
-      }
+      for (const o of officialLines(mo.result))
+        w.text(`${o.official}: ${o.text}`, { indent: 44, size: 9.5 });
     } else {
       w.text(mo.status === 'closed' ? 'Không có kết quả.' : 'Chưa biểu quyết xong.', {
         indent: 28,

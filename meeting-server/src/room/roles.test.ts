@@ -29,7 +29,7 @@ let chair: MeetingApi;
 beforeAll(async () => {
   db = await openTestDb('pglite');
   server = await startTestServer(db, { sweepIntervalMs: 0 });
-  fx = await seedLiveMeeting(db, { members: 4 });
+  fx = await seedLiveMeeting(db, { members: 4, checkedIn: 4 });
   chair = api('chair');
 });
 afterAll(async () => {

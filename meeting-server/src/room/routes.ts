@@ -22,8 +22,9 @@ import {
   openMotion,
   showMotion,
 } from '../votes/service';
+import { setMeetingStatus } from '../votes/sitting';
 import type { LiveDeps } from '../live/context';
-import { setCurrentAgendaItem, setMeetingStatus } from '../live/meeting';
+import { setCurrentAgendaItem } from '../live/meeting';
 import { readState } from '../live/state';
 
 export function meetingRoutes(deps: LiveDeps): RouteDef[] {

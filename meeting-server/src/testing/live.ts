@@ -26,7 +26,13 @@ export interface LiveFixture {
 
 export async function seedLiveMeeting(
   db: Queryable,
-  opts: { members: number; kind?: MeetingKind; settings?: Record<string, unknown> } = {
+  opts: {
+    members: number;
+    kind?: MeetingKind;
+    settings?: Record<string, unknown>;
+    /** How many members (the first, in name order) are checked in in the hall; none by default. */
+    checkedIn?: number;
+  } = {
     members: 5,
   },
 ): Promise<LiveFixture> {
@@ -63,6 +69,7 @@ export async function seedLiveMeeting(
     kind: 'committee',
     title: 'Cuộc họp Ban Kinh tế – Xã hội',
   });
+  await checkInMembers(db, meetingId, ids.slice(0, opts.checkedIn ?? 0));
   return {
     councilId,
     bodyId,
@@ -71,6 +78,17 @@ export async function seedLiveMeeting(
     memberIds: ids,
     otherMeetingId,
   };
+}
+
+/** Marks members present in the hall, as a secretary's check-in would (one statement). */
+export async function checkInMembers(db: Queryable, meetingId: string, memberIds: string[]) {
+  if (!memberIds.length) return;
+  await db.query(
+    `INSERT INTO attendance (meeting_id, member_id, hall, hall_since)
+     SELECT $1, unnest($2::text[]), true, now()
+     ON CONFLICT (meeting_id, member_id) DO UPDATE SET hall = true, hall_since = now()`,
+    [meetingId, memberIds],
+  );
 }
 
 export interface SessionOpts {

@@ -61,7 +61,7 @@ describe.each(DATABASE_KINDS)('ballots on %s', (kind) => {
     await db.destroy();
   });
   beforeEach(async () => {
-    fx = await seedLiveMeeting(db, { members: 5 });
+    fx = await seedLiveMeeting(db, { members: 5, checkedIn: 5 });
     chair = meetingApi(
       server.url,
       fx.meetingId,
@@ -235,14 +235,30 @@ describe.each(DATABASE_KINDS)('ballots on %s', (kind) => {
     await ballot(member(2), m.id, { confidence: { 'Ông A': 'high', 'Bà B': 'confidence' } });
     expect((await ballot(member(3), m.id, { confidence: { 'Ông A': 'high' } })).status).toBe(400);
     const r = (await chair.post<MeetingState>(`/motions/${m.id}/close`)).body.motions[0]!.result!;
+    // Counts and % of all 5 members per official, the 96/2023 flag, and no pass/fail verdict.
     expect(r.confidence).toEqual([
-      { official: 'Ông A', high: 2, confidence: 0, low: 0 },
-      { official: 'Bà B', high: 0, confidence: 1, low: 1 },
+      {
+        official: 'Ông A',
+        high: 2,
+        confidence: 0,
+        low: 0,
+        percentOfAll: { high: 40, confidence: 0, low: 0 },
+        flag: 'none',
+      },
+      {
+        official: 'Bà B',
+        high: 0,
+        confidence: 1,
+        low: 1,
+        percentOfAll: { high: 0, confidence: 20, low: 20 },
+        flag: 'none',
+      },
     ]);
+    expect(r).toMatchObject({ kind: 'confidence', passed: null, required: null });
   });
   it('a burst of ballots reaches a LiveKit client as a few coalesced messages with the full count', async () => {
     const MEMBERS = 40;
-    const big = await seedLiveMeeting(db, { members: MEMBERS });
+    const big = await seedLiveMeeting(db, { members: MEMBERS, checkedIn: MEMBERS });
     const as = (memberId: string, role: 'chair' | 'member' = 'member') =>
       meetingApi(server.url, big.meetingId, sessionFor(big.meetingId, { role, memberId }).token);
     const bigChair = as(big.memberIds[0]!, 'chair');

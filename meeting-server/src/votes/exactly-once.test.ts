@@ -18,7 +18,7 @@ describe.each(DATABASE_KINDS)('1,000 concurrent ballots on %s', (kind) => {
   beforeEach(async () => {
     db = await openTestDb(kind, { max: 20 });
     server = await startTestServer(db, { sweepIntervalMs: 0 });
-    fx = await seedLiveMeeting(db, { members: MEMBERS });
+    fx = await seedLiveMeeting(db, { members: MEMBERS, checkedIn: MEMBERS });
   });
   afterEach(async () => {
     await server.close();

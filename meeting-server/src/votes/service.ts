@@ -1,12 +1,12 @@
-// Votes: motions on agenda items, opened with eligibility fixed, ballots counted exactly once,
-// closed with the result computed by the pass rule. Open (named) votes keep each member's choice;
+// Votes: motions on agenda items, opened only with the quorum, ballots accepted only from serving
+// members of the body who are present at that moment and counted exactly once, closed with the
+// result of shared/vote-rules.ts from the total, present and quorum AT CLOSE. Open (named) votes keep each member's choice;
 // secret votes keep only WHO voted (motion_voters) and per-choice counters (secret_tallies),
 // incremented in the same transaction, so no row anywhere links a member to a choice.
 import { randomUUID } from 'node:crypto';
 import type {
   BallotReceipt,
   CastBallot,
-  ConfidenceChoice,
   CreateMotion,
   Motion,
   MyBallot,
@@ -18,7 +18,7 @@ import {
 } from '../../../shared/meeting';
 import type { Queryable } from '../db/database';
 import { createBatcher, type Batcher } from './batch';
-import { badRequest, forbidden, notFound } from '../http/errors';
+import { badRequest, forbidden, HttpError, notFound } from '../http/errors';
 import type { LiveDeps } from '../live/context';
 import {
   attendanceOf,
@@ -28,9 +28,10 @@ import {
   motionOf,
   MOTION_COLUMNS,
   mutate,
+  PRESENT_SQL,
   type MotionRow,
 } from '../live/state';
-import { motionResult } from './rules';
+import { confidenceResult, resolutionResult } from '../../../shared/vote-rules';
 
 const motionNotFound = () => notFound('Không tìm thấy nội dung biểu quyết.', 'Motion not found.');
 const voteClosed = () =>
@@ -106,12 +107,37 @@ export async function createMotion(
   });
 }
 
-/** Opens a draft vote; who may vote is fixed now (members of the body, or only those present). */
+/**
+ * The chair's refusal when the quorum is not there, naming how many are missing (a sitting cannot
+ * open, nor a vote).
+ */
+export function noQuorum(a: { totalMembers: number; present: number; required: number }) {
+  const missing = a.required - a.present;
+  return conflict(
+    'no_quorum',
+    `Chưa đủ số lượng đại biểu: có mặt ${a.present}/${a.totalMembers}, cần ${a.required} — còn thiếu ${missing}. ` +
+      'Hãy chờ đại biểu đến hoặc điểm danh lại.',
+    `No quorum: ${a.present} of ${a.totalMembers} present, ${a.required} needed — ${missing} missing. ` +
+      'Wait for members to arrive or run the roll-call again.',
+  );
+}
+
+/**
+ * Opens a draft vote, only with the quorum present. Who may vote: the serving members of the body
+ * (fixed now), each only while present when their ballot arrives (a member who arrives later may
+ * vote once present).
+ */
 export async function openMotion(deps: LiveDeps, meetingId: string, motionId: string) {
   const meeting = await loadMeeting(deps.db, meetingId);
   if (meeting.status === 'closed') throw meetingClosed();
   const now = deps.now();
   await mutate(deps, meetingId, async (tx) => {
+    // Read again in the transaction: a meeting closed meanwhile opens no vote.
+    const [status] = await tx.query<{ status: string }>(
+      'SELECT status FROM meetings WHERE id = $1',
+      [meetingId],
+    );
+    if (status?.status === 'closed') throw meetingClosed();
     const m = await motionRow(tx, meetingId, motionId, true);
     if (m.status !== 'draft') {
       throw conflict(
@@ -130,10 +156,9 @@ export async function openMotion(deps: LiveDeps, meetingId: string, motionId: st
         'Another vote is open; close it first.',
       );
     }
-    const attendance = await attendanceOf(tx, meeting);
-    const eligible = m.present_only
-      ? attendance.members.filter((a) => a.present).map((a) => a.memberId)
-      : attendance.members.map((a) => a.memberId);
+    const attendance = await attendanceOf(tx, meeting, now);
+    if (!attendance.quorum) throw noQuorum(attendance);
+    const eligible = attendance.members.map((a) => a.memberId);
     await tx.query(
       `INSERT INTO motion_eligible (motion_id, member_id) SELECT $1, unnest($2::text[])`,
       [motionId, eligible],
@@ -199,12 +224,25 @@ export async function closeMotion(
       [motionId],
     );
     m.cast_count = counted!.cast_count;
+    // Present AT CLOSE: members present now, and every member who voted (only a present member's
+    // ballot is accepted), so a result never holds more ballots than members present.
+    const meeting = await loadMeeting(tx, meetingId);
+    const attendance = await attendanceOf(tx, meeting, now);
+    const voters = await tx.query<{ member_id: string }>(
+      `SELECT member_id FROM open_ballots WHERE motion_id = $1
+       UNION SELECT member_id FROM motion_voters WHERE motion_id = $1`,
+      [motionId],
+    );
+    const present = new Set(attendance.members.filter((a) => a.present).map((a) => a.memberId));
+    for (const v of voters) present.add(v.member_id);
     const base = {
       rule: m.rule,
-      totalMembers: m.total_members,
-      present: m.present_at_open,
+      total: Math.max(attendance.totalMembers, m.eligible_count),
+      present: present.size,
       eligible: m.eligible_count,
+      quorum: meeting.live.quorum,
     };
+    await tx.query('UPDATE motions SET total_members = $2 WHERE id = $1', [motionId, base.total]);
     let result;
     if (!m.secret) {
       const ballots = await tx.query<{
@@ -221,7 +259,7 @@ export async function closeMotion(
         [motionId],
       );
       const count = (c: VoteChoice) => ballots.filter((b) => b.choice === c).length;
-      result = motionResult({
+      result = resolutionResult({
         ...base,
         tally: { for: count('for'), against: count('against'), abstain: count('abstain') },
         ballots: ballots.map((b) => ({
@@ -238,26 +276,19 @@ export async function closeMotion(
       const get = (official: string, choice: string) =>
         tallies.find((t) => t.official === official && t.choice === choice)?.count ?? 0;
       if (m.kind === 'confidence') {
-        // A confidence vote has no pass rule of its own: for/against/abstain stay 0 and
-        // `confidence` carries the counts per official.
-        result = motionResult({
+        // A rating, not a decision: counts and % of all per official, no verdict.
+        result = confidenceResult({
           ...base,
-          tally: { for: 0, against: 0, abstain: 0 },
-          confidence: m.officials.map((official) => ({
+          cast: m.cast_count,
+          officials: m.officials.map((official) => ({
             official,
             high: get(official, 'high'),
             confidence: get(official, 'confidence'),
             low: get(official, 'low'),
           })),
         });
-        result.counts.notVoted = Math.max(0, m.eligible_count - m.cast_count);
-        result.percentOfAll.notVoted =
-          m.total_members > 0
-            ? Math.round(((m.eligible_count - m.cast_count) / m.total_members) * 1000) / 10
-            : 0;
-        result.passed = false;
       } else {
-        result = motionResult({
+        result = resolutionResult({
           ...base,
           tally: { for: get('', 'for'), against: get('', 'against'), abstain: get('', 'abstain') },
         });
@@ -295,8 +326,18 @@ export interface Voter {
 
 const notEligible = () =>
   forbidden(
-    'Bạn không có quyền biểu quyết nội dung này (chỉ thành viên có quyền biểu quyết khi mở phiếu).',
-    'You may not vote on this motion (only members eligible when the vote opened).',
+    'Bạn không có quyền biểu quyết nội dung này (chỉ đại biểu đương nhiệm của cơ quan họp).',
+    'You may not vote on this motion (only serving members of the meeting body).',
+  );
+
+const notPresent = () =>
+  new HttpError(
+    403,
+    'not_present',
+    'Bạn chưa được ghi nhận có mặt nên chưa thể biểu quyết. Hãy đề nghị thư ký điểm danh ' +
+      '(xác nhận có mặt) cho bạn, rồi biểu quyết lại.',
+    'You are not recorded as present, so you cannot vote yet. Ask the secretary to check you in, ' +
+      'then vote again.',
   );
 
 /** The columns of a motion that never change once it is created. */
@@ -330,9 +371,15 @@ async function motionFacts(db: Queryable, meetingId: string, motionId: string) {
 /** The counters (official, choice) this ballot increments; official '' for a standard motion. */
 function checkBallot(m: MotionFacts, body: CastBallot): { officials: string[]; choices: string[] } {
   if (m.kind === 'confidence') {
-    const given = body.confidence ?? {};
-    const keys = Object.keys(given);
-    if (keys.length !== m.officials.length || !m.officials.every((o) => o in given)) {
+    // Checked against the motion's own list, by own keys only: `in` would find inherited names
+    // (an official named "constructor" would be "rated" by any ballot).
+    const given = new Map(Object.entries(body.confidence ?? {}));
+    const officials = new Set(m.officials);
+    if (
+      given.size !== officials.size ||
+      ![...given.keys()].every((k) => officials.has(k)) ||
+      !m.officials.every((o) => given.has(o))
+    ) {
       throw badRequest(
         'Phiếu tín nhiệm phải chọn một mức cho từng người được lấy phiếu.',
         'A confidence ballot must rate every official exactly once.',
@@ -340,7 +387,7 @@ function checkBallot(m: MotionFacts, body: CastBallot): { officials: string[]; c
     }
     return {
       officials: m.officials,
-      choices: m.officials.map((o) => given[o] as ConfidenceChoice),
+      choices: m.officials.map((o) => given.get(o)!),
     };
   }
   if (!body.choice) {
@@ -364,12 +411,14 @@ const LOCKED_OPEN_MOTION_EXCLUSIVE = `
   SELECT id FROM motions
    WHERE id = $1 AND meeting_id = $2 AND status = 'open'
      AND EXISTS (SELECT 1 FROM motion_eligible e WHERE e.motion_id = $1 AND e.member_id = $3)
+     AND EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = $2 AND a.member_id = $3
+                   AND ${PRESENT_SQL('a')})
      FOR NO KEY UPDATE`;
 
 /**
  * First ballots of one open vote, many members in one statement (see votes/batch.ts): the
  * lock-and-check of LOCKED_OPEN_MOTION_EXCLUSIVE, but SHARE, for the batch, then each member's
- * ballot if eligible.
+ * ballot if eligible and present at this moment (the presence check is part of the statement).
  * Returns a row for each new ballot; a member without one (a retry, a change, not eligible, the
  * vote closed) takes the one-by-one path. Rows go in member order, so two instances' batches that
  * hold the same members wait for one another instead of deadlocking.
@@ -381,6 +430,8 @@ const INSERT_OPEN_BALLOTS = `
   INSERT INTO open_ballots (motion_id, member_id, choice, idempotency_key, cast_at)
   SELECT m.id, r.member_id, r.choice, r.idempotency_key, r.cast_at FROM m, r
    WHERE EXISTS (SELECT 1 FROM motion_eligible e WHERE e.motion_id = m.id AND e.member_id = r.member_id)
+     AND EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = $2 AND a.member_id = r.member_id
+                   AND ${PRESENT_SQL('a')})
    ORDER BY r.member_id
   ON CONFLICT (motion_id, member_id) DO NOTHING
   RETURNING member_id, idempotency_key, cast_at`;
@@ -446,15 +497,22 @@ const INSERT_SECRET_BALLOT = `
 
 /** Why a ballot was not inserted when the motion is not open to this member: the error to answer. */
 async function refusal(db: Queryable, meetingId: string, motionId: string, memberId: string) {
-  const [m] = await db.query<{ status: MotionRow['status']; eligible: boolean }>(
+  const [m] = await db.query<{
+    status: MotionRow['status'];
+    eligible: boolean;
+    present: boolean;
+  }>(
     `SELECT status, EXISTS (SELECT 1 FROM motion_eligible e
-       WHERE e.motion_id = motions.id AND e.member_id = $3) AS eligible
+       WHERE e.motion_id = motions.id AND e.member_id = $3) AS eligible,
+       EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = $2 AND a.member_id = $3
+                 AND ${PRESENT_SQL('a')}) AS present
        FROM motions WHERE id = $1 AND meeting_id = $2`,
     [motionId, meetingId, memberId],
   );
   if (!m) return motionNotFound();
   if (!m.eligible) return m.status === 'draft' ? voteClosed() : notEligible();
   if (m.status !== 'open') return voteClosed();
+  if (!m.present) return notPresent();
   return null;
 }
 
@@ -605,6 +663,15 @@ export async function myBallot(
 }
 
 /** Closes every vote whose time limit has passed (safe with several instances: see closeMotion). */
+/** Closes every vote still open in a meeting, each with its result (the meeting is closing). */
+export async function closeOpenMotions(deps: LiveDeps, meetingId: string): Promise<void> {
+  const open = await deps.db.query<{ id: string }>(
+    "SELECT id FROM motions WHERE meeting_id = $1 AND status = 'open'",
+    [meetingId],
+  );
+  for (const m of open) await closeMotion(deps, meetingId, m.id, { auto: true });
+}
+
 export async function sweepMotions(deps: LiveDeps): Promise<number> {
   const due = await deps.db.query<{ id: string; meeting_id: string }>(
     "SELECT id, meeting_id FROM motions WHERE status = 'open' AND closes_at <= $1",

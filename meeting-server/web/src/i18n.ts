@@ -94,6 +94,7 @@ const strings = {
   absent: { vi: 'Vắng', en: 'Absent' },
   online: { vi: 'trực tuyến', en: 'online' },
   inHall: { vi: 'tại hội trường', en: 'in the hall' },
+  byRollCall: { vi: 'đã xác nhận điểm danh', en: 'confirmed at the roll-call' },
   checkIn: { vi: 'Ghi có mặt tại hội trường', en: 'Check in at the hall' },
   checkOut: { vi: 'Bỏ ghi có mặt', en: 'Undo check-in' },
   checkedIn: { vi: 'Đã cập nhật điểm danh.', en: 'Attendance updated.' },

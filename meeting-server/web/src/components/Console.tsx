@@ -65,7 +65,9 @@ function AttendancePanel({ live, state }: Props) {
                   ? ` (${t('online')})`
                   : m.via === 'hall'
                     ? ` (${t('inHall')})`
-                    : ''}
+                    : m.via === 'roll_call'
+                      ? ` (${t('byRollCall')})`
+                      : ''}
               </span>
             </span>
             {m.via !== 'online' && (
