@@ -197,7 +197,8 @@ export class PanelMeeting {
         })
         .catch((e: unknown) => {
           if (e instanceof ClientError && e.status === 401) {
-            this.end(mt('sessionLost'));
+            // A revoked or expired invitation says so (and whom to ask); else the session is lost.
+            this.end(e.code.startsWith('invitation_') ? errorText(e) : mt('sessionLost'));
             return;
           }
           this.report('error', mt('refreshFailed', { reason: errorText(e) }));

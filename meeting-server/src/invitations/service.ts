@@ -11,20 +11,13 @@ import { signInvitation, verifyInvitation } from './token';
 import { sessionTtlSeconds, signParticipant, type ParticipantClaims } from '../auth/participant';
 import { holdsFloor } from '../floor/service';
 import { enforce, type Limit } from '../staff/rate-limit';
+import { assertStanding, invitationExpired, invitationInvalid } from './standing';
 
 export interface InvitationDeps {
   db: Queryable;
   secret: string;
   now: () => number;
 }
-
-const invalid = () =>
-  new HttpError(
-    401,
-    ErrorCode.invitationInvalid,
-    'Liên kết mời không hợp lệ. Hãy mở lại đúng liên kết trong thư mời hoặc xin văn phòng HĐND gửi lại.',
-    'This invitation link is not valid. Open the exact link from your invitation or ask the secretariat for a new one.',
-  );
 
 /** Verifies the token's signature and expiry, then loads the invitation and checks it still stands. */
 export async function resolveInvitation(
@@ -33,34 +26,11 @@ export async function resolveInvitation(
 ): Promise<InvitationRow> {
   const verified = verifyInvitation(deps.secret, token, deps.now());
   if (!verified.ok) {
-    if (verified.reason === 'expired') {
-      throw new HttpError(
-        401,
-        ErrorCode.invitationExpired,
-        'Liên kết mời đã hết hạn. Xin văn phòng HĐND gửi liên kết mới.',
-        'This invitation link has expired. Ask the secretariat for a new one.',
-      );
-    }
-    throw invalid();
+    throw verified.reason === 'expired' ? invitationExpired() : invitationInvalid();
   }
   const row = await findInvitation(deps.db, verified.claims.iid);
-  if (!row || row.meeting_id !== verified.claims.mid) throw invalid();
-  if (row.revoked_at) {
-    throw new HttpError(
-      401,
-      ErrorCode.invitationRevoked,
-      'Liên kết mời này đã bị thu hồi. Xin văn phòng HĐND gửi liên kết mới.',
-      'This invitation has been revoked. Ask the secretariat for a new one.',
-    );
-  }
-  if (new Date(row.expires_at).getTime() <= deps.now()) {
-    throw new HttpError(
-      401,
-      ErrorCode.invitationExpired,
-      'Liên kết mời đã hết hạn. Xin văn phòng HĐND gửi liên kết mới.',
-      'This invitation link has expired. Ask the secretariat for a new one.',
-    );
-  }
+  if (!row || row.meeting_id !== verified.claims.mid) throw invitationInvalid();
+  assertStanding(row, deps.now());
   return row;
 }
 
@@ -110,12 +80,15 @@ async function issueSession(
   const canPublish =
     (await mayPublish(deps.db, row)) ||
     (await holdsFloor(deps.db, row.meeting_id, identity, deps.now()));
+  // LiveKit cannot take a token back: none outlives the invitation it came from.
+  const untilInvitationEnds = Math.floor((new Date(row.expires_at).getTime() - deps.now()) / 1000);
   const { token, expiresAt } = await deps.livekit.mintToken({
     identity,
     name,
     room: row.room_name,
     role: row.role,
     canPublish,
+    ttlSeconds: Math.max(1, Math.min(deps.livekit.tokenTtlSeconds, untilInvitationEnds)),
     metadata: {
       invitationId: row.id,
       ...(row.member_id ? { memberId: row.member_id } : {}),
@@ -173,15 +146,15 @@ export async function join(
 
 /**
  * Renews a participant's LiveKit token and session before they expire, re-checking that the
- * invitation still stands and the meeting is not closed. Identity and name stay the same.
+ * invitation still stands (not revoked, not expired) and the meeting is not closed. Identity and name stay the same.
  */
 export async function refresh(
   deps: InvitationDeps & { livekit: LiveKit },
   claims: ParticipantClaims,
 ): Promise<JoinResponse> {
   const row = await findInvitation(deps.db, claims.iid);
-  if (!row || row.meeting_id !== claims.mid) throw invalid();
-  if (row.revoked_at) throw invalid();
+  if (!row || row.meeting_id !== claims.mid) throw invitationInvalid();
+  assertStanding(row, deps.now());
   if (row.meeting_status === 'closed') throw meetingClosed();
   return issueSession(deps, row, claims.sub, claims.name);
 }
