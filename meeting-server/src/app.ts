@@ -141,7 +141,7 @@ export function createApp(given: AppDeps): Express {
     }
   });
 
-  app.post('/api/session/refresh', requireParticipant(deps.secret, now), async (req, res, next) => {
+  app.post('/api/session/refresh', requireParticipant(invitationDeps), async (req, res, next) => {
     try {
       const who = participantOf(res);
       await enforce(deps.db, `refresh:${who.mid}:${who.sub}`, rateLimits.refresh, now());
@@ -159,6 +159,8 @@ export function createApp(given: AppDeps): Express {
     secureCookies: deps.publicUrl?.startsWith('https:') ?? false,
     publicUrl: (req: express.Request) => deps.publicUrl ?? `${req.protocol}://${req.get('host')}`,
     rateLimits,
+    livekit: deps.livekit,
+    log,
   };
   app.use(staffRouter(staffDeps));
   app.use(adminRouter(staffDeps));

@@ -16,12 +16,14 @@ import {
 } from '../../../shared/admin';
 import type { MeetingKind } from '../../../shared/domain';
 import type { Db } from '../db/database';
+import type { LiveKit } from '../livekit/livekit';
 import { badRequest, notFound, parse } from '../http/errors';
 import { addMember, createBody, createCouncil, createMeeting } from '../meetings/store';
 import { requireStaff, type StaffDeps } from '../staff/session';
 import {
   issueBodyInvitations,
   issueInvitation,
+  revokeAndRemove,
   toInvitation,
   voterQr,
   type LinkDeps,
@@ -41,7 +43,6 @@ import {
   meetingSummary,
   meetingView,
   rawSettings,
-  revokeInvitation,
   setAgenda,
   setBodyMembers,
   setMemberBodies,
@@ -54,6 +55,9 @@ export interface AdminDeps extends StaffDeps {
   db: Db;
   /** The URL people open (PUBLIC_URL); links and QR codes are built on it. */
   publicUrl: (req: Request) => string;
+  /** Revoking an invitation removes its participants from the room. */
+  livekit: LiveKit;
+  log: (err: unknown) => void;
 }
 
 /** A route parameter (always a string for the routes below). */
@@ -275,7 +279,7 @@ export function adminRouter(deps: AdminDeps): Router {
       const meeting = await meetingOr404(param(req, 'meetingId'));
       const inv = await findInvitationOf(db, meeting.id, param(req, 'invitationId'));
       if (!inv) throw noInvitation();
-      await revokeInvitation(db, inv.id, deps.now());
+      await revokeAndRemove(deps, meeting.id, inv.id, deps.now());
       res.json(toInvitation(links(req), (await findInvitationOf(db, meeting.id, inv.id))!));
     },
   );

@@ -41,7 +41,7 @@ type Handler = (req: Request, p: ParticipantClaims, meetingId: string) => Promis
 
 export function meetingRoutes(deps: LiveDeps & { secret: string }): Router {
   const router = Router();
-  const auth = requireParticipant(deps.secret, deps.now);
+  const auth = requireParticipant(deps);
   const base = '/api/meetings/:meetingId';
 
   /** Registers a route: session check, role check, then the handler; answers its JSON. */

@@ -67,3 +67,35 @@ export function createLiveKit(config: LiveKitConfig, now: () => number = Date.no
     },
   };
 }
+
+/** The invitation a participant joined with, from the metadata its token carries (or null). */
+function invitationOf(metadata: string | undefined): string | null {
+  try {
+    const m = JSON.parse(metadata ?? '') as { invitationId?: unknown };
+    return typeof m.invitationId === 'string' ? m.invitationId : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Removes from `room` everyone who joined with `invitationId` (a personal invitation is one
+ * person; the public voter link, a whole hall); returns their identities. A room nobody has
+ * joined yet has no one to remove.
+ */
+export async function removeJoinedWith(
+  rooms: RoomServiceClient,
+  room: string,
+  invitationId: string,
+): Promise<string[]> {
+  let participants;
+  try {
+    participants = await rooms.listParticipants(room);
+  } catch (err) {
+    if (/not found|does not exist|not_found/i.test(String(err))) return [];
+    throw err;
+  }
+  const leaving = participants.filter((p) => invitationOf(p.metadata) === invitationId);
+  await Promise.all(leaving.map((p) => rooms.removeParticipant(room, p.identity)));
+  return leaving.map((p) => p.identity);
+}

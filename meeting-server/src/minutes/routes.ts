@@ -11,7 +11,7 @@ import { minutesPdf } from './pdf';
 
 export function minutesRouter(deps: StaffDeps & { db: Db }): Router {
   const r = Router();
-  const participant = requireParticipant(deps.secret, deps.now);
+  const participant = requireParticipant(deps);
   const staff = requireStaff(deps);
   /** A Bearer session must be the meeting's chair or secretary; without one, a staff session. */
   const access = (req: Request, res: Response, next: NextFunction) => {

@@ -28,7 +28,7 @@ const param = (req: Request, name: string): string => String(req.params[name] ??
 
 export function petitionsRouter(deps: StaffDeps & { db: Db }): Router {
   const r = Router();
-  const participant = requireParticipant(deps.secret, deps.now);
+  const participant = requireParticipant(deps);
   const staff = requireStaff(deps);
   const db = deps.db;
 
