@@ -6,10 +6,10 @@ import { ErrorCode } from '../../../shared/errors';
 import type { Queryable } from '../db/database';
 import { HttpError, badRequest } from '../http/errors';
 import type { LiveKit } from '../livekit/livekit';
-import { findInvitation, isBodyMember, type InvitationRow } from '../meetings/store';
+import { findInvitation, type InvitationRow } from '../meetings/store';
 import { signInvitation, verifyInvitation } from './token';
 import { sessionTtlSeconds, signParticipant, type ParticipantClaims } from '../auth/participant';
-import { holdsFloor } from '../floor/service';
+import { floorEndsAt, publishesByRole } from '../floor/service';
 import { enforce, type Limit } from '../staff/rate-limit';
 import { assertStanding, invitationExpired, invitationInvalid } from './standing';
 
@@ -62,13 +62,6 @@ export function invitationToken(
   });
 }
 
-/** Who may publish audio/video on joining: members of the meeting's body, the chair and the secretary. */
-async function mayPublish(db: Queryable, row: InvitationRow): Promise<boolean> {
-  if (row.role === 'chair' || row.role === 'secretary') return true;
-  if (row.role !== 'member' || !row.member_id) return false;
-  return isBodyMember(db, row.body_id, row.member_id);
-}
-
 async function issueSession(
   deps: InvitationDeps & { livekit: LiveKit },
   row: InvitationRow,
@@ -76,25 +69,31 @@ async function issueSession(
   name: string,
   ward?: string,
 ): Promise<JoinResponse> {
-  // A voter or guest holding the floor keeps publishing across a token refresh.
-  const canPublish =
-    (await mayPublish(deps.db, row)) ||
-    (await holdsFloor(deps.db, row.meeting_id, identity, deps.now()));
-  // LiveKit cannot take a token back: none outlives the invitation it came from.
-  const untilInvitationEnds = Math.floor((new Date(row.expires_at).getTime() - deps.now()) / 1000);
+  // The token carries exactly the participant's state now: by role, or a voter's or guest's floor
+  // (microphone only, and the token ends with the floor: LiveKit cannot take a token back).
+  const now = deps.now();
+  const byRole = await publishesByRole(deps.db, row.body_id, {
+    role: row.role,
+    memberId: row.member_id,
+  });
+  const floorEnds = byRole ? null : await floorEndsAt(deps.db, row.meeting_id, identity, now);
+  const ends = [new Date(row.expires_at).getTime(), ...(floorEnds ? [floorEnds.getTime()] : [])];
+  const untilEnd = Math.floor((Math.min(...ends) - now) / 1000);
   const { token, expiresAt } = await deps.livekit.mintToken({
     identity,
     name,
     room: row.room_name,
     role: row.role,
-    canPublish,
-    ttlSeconds: Math.max(1, Math.min(deps.livekit.tokenTtlSeconds, untilInvitationEnds)),
+    canPublish: byRole,
+    onFloor: floorEnds !== null,
+    ttlSeconds: Math.max(1, Math.min(deps.livekit.tokenTtlSeconds, untilEnd)),
     metadata: {
       invitationId: row.id,
       ...(row.member_id ? { memberId: row.member_id } : {}),
       ...(ward ? { ward } : {}),
     },
   });
+  const canPublish = byRole || floorEnds !== null;
   const sessionToken = signParticipant(deps.secret, {
     mid: row.meeting_id,
     sub: identity,
