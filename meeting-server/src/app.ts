@@ -59,7 +59,10 @@ export function createApp(given: AppDeps): Express {
   const livekitOrigins = [deps.livekit.url, httpUrl(deps.livekit.url)].map(
     (u) => new URL(u).origin,
   );
+  const https = deps.publicUrl?.startsWith('https:') ?? false;
   app.use((_req, res, next) => {
+    // Behind TLS (PUBLIC_URL https), browsers must never fall back to plain http (docs/deploy.md).
+    if (https) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('X-Frame-Options', 'DENY');
