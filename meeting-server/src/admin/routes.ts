@@ -6,10 +6,12 @@ import { adminRoutes as api } from '../../../shared/routes/admin';
 import type { Db } from '../db/database';
 import { badRequest, notFound } from '../http/errors';
 import { SENT, defineRoute, reply, type RouteDef } from '../http/route';
+import type { LiveKit } from '../livekit/livekit';
 import type { StaffDeps } from '../staff/session';
 import {
   issueBodyInvitations,
   issueInvitation,
+  revokeAndRemove,
   toInvitation,
   voterQr,
   type LinkDeps,
@@ -33,7 +35,6 @@ import {
   meetingSummary,
   meetingView,
   rawSettings,
-  revokeInvitation,
   setAgenda,
   setBodyMembers,
   setMemberBodies,
@@ -46,6 +47,9 @@ export interface AdminDeps extends StaffDeps {
   db: Db;
   /** The URL people open (PUBLIC_URL); links and QR codes are built on it. */
   publicUrl: (req: Request) => string;
+  /** Revoking an invitation removes its participants from the room. */
+  livekit: LiveKit;
+  log: (err: unknown) => void;
 }
 
 const noCouncil = () => notFound('Không tìm thấy Hội đồng này.', 'No such council.');
@@ -243,7 +247,7 @@ export function adminRoutes(deps: AdminDeps): RouteDef[] {
       const meeting = await meetingOr404(params.meetingId);
       const inv = await findInvitationOf(db, meeting.id, params.invitationId);
       if (!inv) throw noInvitation();
-      await revokeInvitation(db, inv.id, deps.now());
+      await revokeAndRemove(deps, meeting.id, inv.id, deps.now());
       return toInvitation(links(req), (await findInvitationOf(db, meeting.id, inv.id))!);
     }),
 

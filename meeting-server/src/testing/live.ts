@@ -63,6 +63,14 @@ export async function seedLiveMeeting(
     kind: 'committee',
     title: 'Cuộc họp Ban Kinh tế – Xã hội',
   });
+  // A standing invitation per role of both meetings, for sessionFor(): every participant request
+  // re-checks the invitation its session came from.
+  await db.query(
+    `INSERT INTO invitations (id, meeting_id, role, expires_at)
+     SELECT 'fixture:' || m || ':' || r, m, r, now() + interval '7 days'
+       FROM unnest($1::text[]) AS m, unnest($2::text[]) AS r`,
+    [[meetingId, otherMeetingId], ROLES],
+  );
   return {
     councilId,
     bodyId,
@@ -73,12 +81,20 @@ export async function seedLiveMeeting(
   };
 }
 
+const ROLES: Role[] = ['chair', 'secretary', 'member', 'guest', 'voter'];
+
+/** The standing invitation seedLiveMeeting makes for `role` in `meetingId`. */
+export const fixtureInvitation = (meetingId: string, role: Role) => `fixture:${meetingId}:${role}`;
+
 export interface SessionOpts {
   role: Role;
   memberId?: string | null;
   name?: string;
   identity?: string;
-  /** Invitation id the session came from (refresh re-checks it); random by default. */
+  /**
+   * Invitation the session came from (every request re-checks it); by default the standing
+   * invitation seedLiveMeeting made for the role.
+   */
   iid?: string;
 }
 
@@ -94,7 +110,7 @@ export function sessionFor(meetingId: string, o: SessionOpts) {
       role: o.role,
       memberId: o.memberId ?? null,
       name: o.name ?? `${o.role} ${identity.slice(-4)}`,
-      iid: o.iid ?? randomUUID(),
+      iid: o.iid ?? fixtureInvitation(meetingId, o.role),
       exp: Math.floor(Date.now() / 1000) + 3600,
     }),
   };
