@@ -44,7 +44,8 @@ export function session(seeded: Seeded, memberId: string, role: 'chair' | 'membe
     role,
     memberId,
     name: memberId,
-    iid: role === 'chair' ? seeded.chairInvitation : 'bench',
+    // Every request re-checks its invitation: the bench's chair invitation stands for all.
+    iid: seeded.chairInvitation,
     exp: Math.floor(Date.now() / 1000) + 3600,
   });
 }

@@ -21,7 +21,8 @@ export const CHROMIUM_ARGS = [
 
 export interface StackInfo {
   publicUrl: string;
-  livekitUrl: string;
+  /** The stack's livekit-server: a server of a spec's own signs tokens and webhooks with these. */
+  livekit: { url: string; apiKey: string; apiSecret: string };
   links: { label: string; url: string }[];
 }
 

@@ -7,7 +7,6 @@ import type { AddressInfo } from 'node:net';
 import { CSRF_HEADER } from '../shared/admin';
 import { PackageLinks, PackageManifest } from '../shared/packages';
 import { createApp } from '../meeting-server/src/app';
-import { LOCAL_LIVEKIT } from '../meeting-server/src/config';
 import { openPglite, type Db } from '../meeting-server/src/db/database';
 import { migrate } from '../meeting-server/src/db/migrate';
 import { createLiveKit } from '../meeting-server/src/livekit/livekit';
@@ -30,11 +29,7 @@ export async function startOwnServer(opts: { secret: string }) {
   await ensureFirstAdmin(db, ADMIN);
   const app = createApp({
     db,
-    livekit: createLiveKit({
-      url: stack().livekitUrl,
-      apiKey: LOCAL_LIVEKIT.apiKey,
-      apiSecret: LOCAL_LIVEKIT.apiSecret,
-    }),
+    livekit: createLiveKit(stack().livekit),
     secret: opts.secret,
     sweepIntervalMs: 0,
     log: () => undefined,

@@ -1,11 +1,13 @@
 // The end-to-end test stack: a real livekit-server --dev and the meeting server on a fresh PGlite,
-// with the demo council seeded; the invitation links are written to e2e/.artifacts/stack-<port>.json.
+// with the demo council seeded; the invitation links and the LiveKit URL, key and secret (random per
+// run, as `npm start` makes one per data folder) are written to e2e/.artifacts/stack-<port>.json.
 // A second meeting server on the same database and LiveKit (E2E_PORT+1) mints tokens that live only
 // SHORT_TOKEN_TTL_SECONDS, for the token-refresh spec; the `refresh` room's links point at it.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../meeting-server/src/app';
+import { localLiveKitSecret } from '../meeting-server/src/config';
 import { openPglite } from '../meeting-server/src/db/database';
 import { migrate } from '../meeting-server/src/db/migrate';
 import { ensureDemo } from '../meeting-server/src/demo';
@@ -20,6 +22,7 @@ const secret = 'e2e-secret-that-is-long-enough-0123456789';
 const dataDir = await mkdtemp(join(tmpdir(), 'hdnd-e2e-'));
 const lk = await startLocalLiveKit({
   port: lkPort,
+  apiSecret: localLiveKitSecret(dataDir),
   webhookUrls: [`http://127.0.0.1:${port}/api/livekit/webhook`],
 });
 const db = await openPglite(join(dataDir, 'pglite'));
@@ -47,7 +50,11 @@ const artifacts = new URL('./.artifacts/', import.meta.url);
 await mkdir(artifacts, { recursive: true });
 await writeFile(
   new URL(`stack-${port}.json`, artifacts),
-  JSON.stringify({ publicUrl, links, livekitUrl: lk.url }, null, 2),
+  JSON.stringify(
+    { publicUrl, links, livekit: { url: lk.url, apiKey: lk.apiKey, apiSecret: lk.apiSecret } },
+    null,
+    2,
+  ),
 );
 // Listen only once the links are written: Playwright starts the tests when /healthz answers.
 const shortServer = shortTtl.listen(port + 1, '127.0.0.1');

@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { buildXlsx } from '../meeting-server/src/admin/member-import/testing';
-import { LOCAL_LIVEKIT } from '../meeting-server/src/config';
 import { openPdf, pageQrCodes, pageText } from '../meeting-server/src/pdf/testing';
 import { expect, screenshot, stack, test } from './fixtures';
 import { seriousViolations } from './meeting-helpers';
@@ -69,9 +68,10 @@ async function startServer(dataDir: string): Promise<Started> {
       ADMIN_EMAIL: '',
       ADMIN_PASSWORD: '',
       DATABASE_URL: '',
-      LIVEKIT_URL: stack().livekitUrl,
-      LIVEKIT_API_KEY: LOCAL_LIVEKIT.apiKey,
-      LIVEKIT_API_SECRET: LOCAL_LIVEKIT.apiSecret,
+      // The stack's livekit-server and its own key and secret (random per run).
+      LIVEKIT_URL: stack().livekit.url,
+      LIVEKIT_API_KEY: stack().livekit.apiKey,
+      LIVEKIT_API_SECRET: stack().livekit.apiSecret,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -61,6 +61,9 @@ async function main() {
     console.log(`→ Starting livekit-server --dev on 127.0.0.1:${port}`);
     livekit = await startLocalLiveKit({
       port,
+      // The data folder's own random secret (config.ts localLiveKitSecret), never a built-in one.
+      apiKey: config.livekit.apiKey,
+      apiSecret: config.livekit.apiSecret,
       webhookUrls: [`http://127.0.0.1:${config.port}/api/livekit/webhook`],
       log: (line) => {
         if (/error|fatal/i.test(line)) console.error(`[livekit] ${line}`);

@@ -98,7 +98,8 @@ export class PanelMeeting extends MeetingConnection {
         })
         .catch((e: unknown) => {
           if (e instanceof ClientError && e.status === 401) {
-            this.end(t('sessionLost'));
+            // A revoked or expired invitation says so (and whom to ask); else the session is lost.
+            this.end(e.code.startsWith('invitation_') ? errorText(e) : t('sessionLost'));
             return;
           }
           this.report('error', t('refreshFailed', { reason: errorText(e) }));

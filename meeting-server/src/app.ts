@@ -62,7 +62,10 @@ export function createApp(given: AppDeps): Express {
   const livekitOrigins = [deps.livekit.url, httpUrl(deps.livekit.url)].map(
     (u) => new URL(u).origin,
   );
+  const https = deps.publicUrl?.startsWith('https:') ?? false;
   app.use((_req, res, next) => {
+    // Behind TLS (PUBLIC_URL https), browsers must never fall back to plain http (docs/deploy.md).
+    if (https) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('X-Frame-Options', 'DENY');
@@ -98,12 +101,14 @@ export function createApp(given: AppDeps): Express {
     db: deps.db,
     secret: deps.secret,
     now,
-    secureCookies: deps.publicUrl?.startsWith('https:') ?? false,
+    secureCookies: https,
     publicUrl: (req: express.Request) => deps.publicUrl ?? `${req.protocol}://${req.get('host')}`,
     rateLimits,
+    livekit: deps.livekit,
+    log,
   };
   const guards: Guards = {
-    participant: requireParticipant(deps.secret, now),
+    participant: requireParticipant({ db: deps.db, secret: deps.secret, now }),
     staff: requireStaff(staffDeps),
     admin: requireStaff(staffDeps, { admin: true }),
     roleOf: (res) => participantOf(res).role,
@@ -132,7 +137,7 @@ export function createApp(given: AppDeps): Express {
         await deps.db.query('SELECT 1');
         return { ok: true, database: deps.db.kind };
       }),
-      ...invitationRoutes({ ...staffDeps, livekit: deps.livekit }),
+      ...invitationRoutes(staffDeps),
       ...live.routes,
       ...petitionRoutes(staffDeps),
       ...minutesRoutes(staffDeps),

@@ -1,13 +1,43 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AccessToken } from 'livekit-server-sdk';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, LOCAL_LIVEKIT, loadConfig } from './config';
+import { createLiveKit } from './livekit/livekit';
+
+/** A fresh data folder (the local LiveKit secret is kept in it). */
+const dataDir = () => mkdtempSync(join(tmpdir(), 'hdnd-config-'));
 
 describe('configuration', () => {
   it('starts on embedded defaults with nothing set', () => {
-    const c = loadConfig({});
+    const c = loadConfig({ DATA_DIR: dataDir() });
     expect(c.port).toBe(3000);
     expect(c.databaseUrl).toBeUndefined();
-    expect(c.livekit).toEqual(LOCAL_LIVEKIT);
+    expect(c.livekit).toMatchObject({ url: LOCAL_LIVEKIT.url, apiKey: LOCAL_LIVEKIT.apiKey });
     expect(c.publicUrl).toBe('http://localhost:3000');
+  });
+
+  it('gives a local LiveKit a random secret per data folder, so a webhook signed with a built-in one is refused', async () => {
+    const folder = dataDir();
+    const c = loadConfig({ DATA_DIR: folder });
+    expect(c.livekit.apiSecret).not.toBe(LOCAL_LIVEKIT.apiSecret);
+    expect(c.livekit.apiSecret.length).toBeGreaterThanOrEqual(32);
+    expect(loadConfig({ DATA_DIR: folder }).livekit.apiSecret).toBe(c.livekit.apiSecret);
+    expect(loadConfig({ DATA_DIR: dataDir() }).livekit.apiSecret).not.toBe(c.livekit.apiSecret);
+    expect(statSync(join(folder, 'livekit-secret')).mode & 0o077).toBe(0);
+    // The review's attack: a participant_joined signed with the secret printed in the source.
+    const body = JSON.stringify({ event: 'participant_joined', id: 'EV_forged', createdAt: '1' });
+    const forged = new AccessToken(LOCAL_LIVEKIT.apiKey, LOCAL_LIVEKIT.apiSecret);
+    forged.sha256 = createHash('sha256').update(body).digest('base64');
+    const receiver = createLiveKit(c.livekit).webhooks;
+    await expect(receiver.receive(body, await forged.toJwt())).rejects.toThrow();
+    // LIVEKIT_API_SECRET, when given, is used as it is.
+    const given = 'g'.repeat(40);
+    expect(loadConfig({ DATA_DIR: folder, LIVEKIT_API_SECRET: given }).livekit.apiSecret).toBe(
+      given,
+    );
   });
 
   it.each([
@@ -19,13 +49,17 @@ describe('configuration', () => {
     ['LIVEKIT_TOKEN_TTL_SECONDS', '5', /LIVEKIT_TOKEN_TTL_SECONDS must be a whole number/],
     ['LIVEKIT_TOKEN_TTL_SECONDS', '2.5m', /LIVEKIT_TOKEN_TTL_SECONDS must be a whole number/],
   ])('stops on a malformed %s with one line naming it', (name, value, message) => {
-    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
-    expect(() => loadConfig({ [name]: value })).toThrow(message);
+    const env = { DATA_DIR: dataDir(), [name]: value };
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
   });
 
   it('takes the LiveKit token lifetime from LIVEKIT_TOKEN_TTL_SECONDS', () => {
-    expect(loadConfig({ LIVEKIT_TOKEN_TTL_SECONDS: '120' }).livekit.tokenTtlSeconds).toBe(120);
-    expect(loadConfig({}).livekit.tokenTtlSeconds).toBeUndefined();
+    const DATA_DIR = dataDir();
+    expect(loadConfig({ DATA_DIR, LIVEKIT_TOKEN_TTL_SECONDS: '120' }).livekit.tokenTtlSeconds).toBe(
+      120,
+    );
+    expect(loadConfig({ DATA_DIR }).livekit.tokenTtlSeconds).toBeUndefined();
   });
 
   it('requires the API key and secret for a remote LiveKit', () => {

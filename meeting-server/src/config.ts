@@ -1,14 +1,51 @@
 // Meeting-server configuration: read once from the environment, validated, and frozen.
 // A bad value stops start-up with one line naming the variable and what is expected.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from '../../shared/zod';
 import { RATE_LIMIT_ENV, parseLimit, type RateLimits } from './http/rate-limits';
 
-/** Local `livekit-server --dev` defaults, used only when LIVEKIT_URL points at loopback. */
+/**
+ * Local `livekit-server --dev` defaults, used only when LIVEKIT_URL points at loopback. The
+ * `apiSecret` here is only the tests' own livekit-server's (startLocalLiveKit's default): a
+ * configured server never uses it (localLiveKitSecret), since a secret printed in the source
+ * would let anyone sign webhooks.
+ */
 export const LOCAL_LIVEKIT = {
   url: 'ws://127.0.0.1:7880',
   apiKey: 'devkey',
   apiSecret: 'hdnd-local-development-secret-0000000000',
 } as const;
+
+/**
+ * The local livekit-server's API secret when LIVEKIT_API_SECRET is not set: random, made once per
+ * data folder (DATA_DIR/livekit-secret, readable by the owner only), shared by `npm start`'s
+ * livekit-server and the meeting server it starts.
+ */
+export function localLiveKitSecret(dataDir: string): string {
+  const file = join(dataDir, 'livekit-secret');
+  const stored = () => {
+    try {
+      return readFileSync(file, 'utf8').trim();
+    } catch {
+      return '';
+    }
+  };
+  const found = stored();
+  if (found.length >= 32) return found;
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  try {
+    // A file too short (edited by hand) is replaced; else only created, never overwritten.
+    writeFileSync(file, secret, { mode: 0o600, flag: existsSync(file) ? 'w' : 'wx' });
+  } catch (err) {
+    // Another process made it at the same moment: use theirs.
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST' && stored().length >= 32) return stored();
+    throw err;
+  }
+  return secret;
+}
 
 export interface Config {
   port: number;
@@ -104,8 +141,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const livekitUrl = read(env, 'LIVEKIT_URL') ?? LOCAL_LIVEKIT.url;
   const local = isLoopback(livekitUrl);
   const apiKey = read(env, 'LIVEKIT_API_KEY') ?? (local ? LOCAL_LIVEKIT.apiKey : undefined);
+  const dataDir = read(env, 'DATA_DIR') ?? '.data';
   const apiSecret =
-    read(env, 'LIVEKIT_API_SECRET') ?? (local ? LOCAL_LIVEKIT.apiSecret : undefined);
+    read(env, 'LIVEKIT_API_SECRET') ?? (local ? localLiveKitSecret(dataDir) : undefined);
   if (!apiKey)
     throw new ConfigError(
       'LIVEKIT_API_KEY',
@@ -130,7 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host,
     publicUrl,
     databaseUrl: read(env, 'DATABASE_URL'),
-    dataDir: read(env, 'DATA_DIR') ?? '.data',
+    dataDir,
     livekit: {
       url: livekitUrl,
       apiKey,

@@ -10,7 +10,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in what is published: they would hand out the source with its comments.
+    sourcemap: false,
     target: 'es2022',
     // The room chunk (livekit-client, ~520 kB, ~140 kB gzip) loads only after the lobby; the
     // lobby itself is the small entry chunk.

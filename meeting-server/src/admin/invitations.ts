@@ -7,6 +7,7 @@ import { ErrorCode } from '../../../shared/errors';
 import type { Queryable } from '../db/database';
 import { HttpError, badRequest, notFound } from '../http/errors';
 import { invitationToken } from '../invitations/service';
+import { removeJoinedWith, type LiveKit } from '../livekit/livekit';
 import {
   countInCouncil,
   createInvitation,
@@ -15,6 +16,7 @@ import {
   type InvitationListRow,
   listInvitations,
   liveVoterInvitation,
+  revokeInvitation,
   type MeetingRow,
 } from '../meetings/store';
 
@@ -159,4 +161,24 @@ export async function voterQr(
   return format === 'png'
     ? QRCode.toBuffer(url, { ...options, type: 'png', width: 512 })
     : QRCode.toString(url, { ...options, type: 'svg' });
+}
+
+/**
+ * Revokes an invitation and ends its sessions at once: every later request of a session from it
+ * is refused (auth/participant.ts re-checks the invitation), and whoever joined the LiveKit room
+ * with it is removed now. LiveKit being unreachable does not undo the revocation (logged).
+ */
+export async function revokeAndRemove(
+  deps: { db: Queryable; livekit: LiveKit; log: (err: unknown) => void },
+  meetingId: string,
+  invitationId: string,
+  nowMs: number,
+): Promise<void> {
+  await revokeInvitation(deps.db, invitationId, nowMs);
+  const [meeting] = await deps.db.query<{ room_name: string }>(
+    'SELECT room_name FROM meetings WHERE id = $1',
+    [meetingId],
+  );
+  if (!meeting) return;
+  await removeJoinedWith(deps.livekit.rooms, meeting.room_name, invitationId).catch(deps.log);
 }

@@ -7,11 +7,13 @@ import type { Db } from '../db/database';
 import { badRequest, notFound } from '../http/errors';
 import { SENT, defineRoute, reply, type RouteDef } from '../http/route';
 import type { LiveDeps } from '../live/context';
+import type { LiveKit } from '../livekit/livekit';
 import type { StaffDeps } from '../staff/session';
 import { setMeetingStatus } from '../votes/sitting';
 import {
   issueBodyInvitations,
   issueInvitation,
+  revokeAndRemove,
   toInvitation,
   voterQr,
   type LinkDeps,
@@ -35,7 +37,6 @@ import {
   meetingSummary,
   meetingView,
   rawSettings,
-  revokeInvitation,
   setAgenda,
   setBodyMembers,
   setMemberBodies,
@@ -50,6 +51,9 @@ export interface AdminDeps extends StaffDeps {
   publicUrl: (req: Request) => string;
   /** The live meeting's services: a status change goes through the sitting's rules. */
   live: LiveDeps;
+  /** Revoking an invitation removes its participants from the room. */
+  livekit: LiveKit;
+  log: (err: unknown) => void;
 }
 
 export const noCouncil = () => notFound('Không tìm thấy Hội đồng này.', 'No such council.');
@@ -249,7 +253,7 @@ export function adminRoutes(deps: AdminDeps): RouteDef[] {
       const meeting = await meetingOr404(params.meetingId);
       const inv = await findInvitationOf(db, meeting.id, params.invitationId);
       if (!inv) throw noInvitation();
-      await revokeInvitation(db, inv.id, deps.now());
+      await revokeAndRemove(deps, meeting.id, inv.id, deps.now());
       return toInvitation(links(req), (await findInvitationOf(db, meeting.id, inv.id))!);
     }),
 

@@ -240,6 +240,20 @@ describe('attendance', () => {
       expect(await m.log()).toEqual([]);
     });
 
+    it('refuses a webhook dated 2 days ahead with 409 webhook_future, recording nothing', async () => {
+      // A future date would outlive the replay window: its replay after 48 hours would count.
+      const m = await meeting();
+      const ahead = Math.floor(Date.now() / 1000) + 48 * HOUR;
+      const res = await m.post('participant_joined', 'PA_1', ahead, 'EV_future');
+      expect(res.status).toBe(409);
+      expect(await codeOf(res)).toBe('webhook_future');
+      expect((await m.entry()).present).toBe(false);
+      expect(await m.log()).toEqual([]);
+      // A clock a minute ahead is still fine.
+      const minute = Math.floor(Date.now() / 1000) + 60;
+      expect(await m.send('participant_joined', 'PA_2', minute, 'EV_minute_ahead')).toBe(200);
+    });
+
     it('counts a webhook delivered twice (same id refused, new id ignored) once', async () => {
       const m = await meeting();
       expect(await m.send('participant_joined', 'PA_1', t0, 'EV_twice_join')).toBe(200);

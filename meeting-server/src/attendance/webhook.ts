@@ -1,8 +1,9 @@
 // POST /api/livekit/webhook: LiveKit tells the server who joined and left a room. The raw body is
 // verified with WebhookReceiver (signed JWT carrying the body's SHA-256). An event is accepted up to
 // 24 hours after LiveKit created it, so a delivery delayed by an outage of this server, the proxy
-// or the network still counts; older events are refused, and so are event ids already processed
-// (kept 48 hours by attendance/replay.ts), so a captured webhook cannot be replayed.
+// or the network still counts; older events, and events dated more than 5 minutes ahead, are
+// refused, and so are event ids already processed (kept 48 hours by attendance/replay.ts), so a
+// captured webhook cannot be replayed.
 // Attendance is computed from LiveKit's own event times per participant session
 // (attendance/service.ts), so duplicated, late and out-of-order deliveries leave it correct.
 // Only members' joins and leaves are recorded; any other event is answered at once with no write.
@@ -18,6 +19,8 @@ const isAttendanceEvent = (kind: string) => (ATTENDANCE_EVENTS as readonly strin
 
 /** Events older than this (by LiveKit's own creation time) are refused: 24 hours. */
 export const WEBHOOK_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+/** Events dated further ahead than this are refused: clocks differ by seconds, not minutes. */
+export const WEBHOOK_MAX_AHEAD_MS = 5 * 60 * 1000;
 
 /** Handles one webhook delivery (its raw body in `req.body`); answers `{ ok: true }`. */
 export function webhookHandler(deps: LiveDeps) {
@@ -32,6 +35,16 @@ export function webhookHandler(deps: LiveDeps) {
     const createdMs = Number(event.createdAt) * 1000;
     if (!event.id || !createdMs || deps.now() - createdMs > WEBHOOK_MAX_AGE_MS) {
       throw new HttpError(409, 'webhook_stale', 'Webhook đã quá cũ.', 'Webhook is too old.');
+    }
+    // A future date would outlive the replay window (ids are kept 48 hours) and place a join or
+    // leave at a time that has not come.
+    if (createdMs - deps.now() > WEBHOOK_MAX_AHEAD_MS) {
+      throw new HttpError(
+        409,
+        'webhook_future',
+        'Webhook ghi thời điểm trong tương lai; kiểm tra đồng hồ của máy chủ LiveKit.',
+        'Webhook is dated in the future; check the LiveKit server clock.',
+      );
     }
     const identity = event.participant?.identity ?? '';
     const relevant =

@@ -6,6 +6,8 @@ import { Role } from '../../../shared/domain';
 import { ErrorCode } from '../../../shared/errors';
 import { z } from '../../../shared/zod';
 import { HttpError } from '../http/errors';
+import type { Queryable } from '../db/database';
+import { endedError, loadStanding, sessionEnded } from './standing';
 import { signPayload, verifyPayload } from './signed';
 
 const PURPOSE = 'participant.v1';
@@ -19,7 +21,7 @@ export const ParticipantClaims = z.object({
   /** The council member behind this participant, if any. */
   memberId: z.string().nullable(),
   name: z.string(),
-  /** Invitation the session came from (re-checked on refresh). */
+  /** Invitation the session came from (re-checked on every request). */
   iid: z.string(),
   /** Expiry, seconds since the epoch. */
   exp: z.number(),
@@ -64,13 +66,24 @@ const sessionError = (expired: boolean) =>
       : 'You have not joined this meeting. Open your invitation link to join.',
   );
 
-/** Reads and verifies the Bearer session token; puts the claims in `res.locals.participant`. */
-export function requireParticipant(secret: string, now: () => number) {
+export interface ParticipantAuthDeps {
+  db: Queryable;
+  secret: string;
+  now: () => number;
+}
+
+/**
+ * Reads and verifies the Bearer session token, then re-checks that the invitation it came from
+ * still stands (one primary-key lookup, auth/standing.ts), so revoking or expiring an
+ * invitation ends its sessions at the next request; puts the claims in `res.locals.participant`.
+ */
+export function requireParticipant(deps: ParticipantAuthDeps) {
   return (req: Request, res: Response, next: NextFunction) => {
     const header = req.get('authorization') ?? '';
     const match = /^Bearer ([A-Za-z0-9_.-]{10,2048})$/.exec(header);
     if (!match) return next(sessionError(false));
-    const result = verifyParticipant(secret, match[1]!, now());
+    const now = deps.now();
+    const result = verifyParticipant(deps.secret, match[1]!, now);
     if (!result.ok) return next(sessionError(result.reason === 'expired'));
     const meetingId = req.params.meetingId;
     if (typeof meetingId === 'string' && meetingId !== result.claims.mid) {
@@ -83,8 +96,12 @@ export function requireParticipant(secret: string, now: () => number) {
         ),
       );
     }
-    res.locals.participant = result.claims;
-    next();
+    loadStanding(deps.db, result.claims.iid).then((row) => {
+      const ended = sessionEnded(row, now);
+      if (ended) return next(endedError(ended));
+      res.locals.participant = result.claims;
+      next();
+    }, next);
   };
 }
 

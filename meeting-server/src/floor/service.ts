@@ -32,19 +32,19 @@ export async function publishesByRole(
   return isBodyMember(db, bodyId, p.memberId);
 }
 
-/** Does `identity` hold the floor of the meeting right now (timer not run out)? */
-export async function holdsFloor(
+/** When `identity`'s floor in the meeting ends, if they hold it right now (timer not run out). */
+export async function floorEndsAt(
   db: Queryable,
   meetingId: string,
   identity: string,
   nowMs: number,
-): Promise<boolean> {
-  const rows = await db.query(
-    `SELECT 1 FROM meeting_live
+): Promise<Date | null> {
+  const rows = await db.query<{ floor_ends_at: Date | string }>(
+    `SELECT floor_ends_at FROM meeting_live
       WHERE meeting_id = $1 AND floor_identity = $2 AND floor_ends_at > $3`,
     [meetingId, identity, new Date(nowMs)],
   );
-  return rows.length > 0;
+  return rows[0] ? new Date(rows[0].floor_ends_at) : null;
 }
 
 /** Sends the participant's full permission set to LiveKit; a participant not in the room is skipped. */

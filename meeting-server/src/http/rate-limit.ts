@@ -1,5 +1,6 @@
 // Fixed-window rate limits kept in the database (table rate_limits), so every server instance
-// counts the same attempts. `hit` counts one attempt and says whether it is still within the limit.
+// counts the same attempts. `hit` counts one attempt atomically and returns the count so far; `enforce`
+// refuses once over the limit; `unhit` takes back an attempt that succeeded.
 import type { Queryable } from '../db/database';
 import { ErrorCode } from '../../../shared/errors';
 import { HttpError } from './errors';
@@ -38,18 +39,17 @@ export async function hit(
   return Number(rows[0]!.count);
 }
 
-/** Attempts counted so far in the current window (does not count one). */
-export async function attempts(
+/** Takes back one attempt counted under `key` in the current window (an attempt that succeeded). */
+export async function unhit(
   db: Queryable,
   key: string,
   limit: Limit,
   nowMs: number,
-): Promise<number> {
-  const rows = await db.query<{ count: number }>(
-    'SELECT count FROM rate_limits WHERE key = $1 AND window_start = $2',
+): Promise<void> {
+  await db.query(
+    'UPDATE rate_limits SET count = count - 1 WHERE key = $1 AND window_start = $2 AND count > 0',
     [key, windowStart(nowMs, limit.windowSeconds).toISOString()],
   );
-  return rows[0] ? Number(rows[0].count) : 0;
 }
 
 export async function clear(db: Queryable, key: string): Promise<void> {

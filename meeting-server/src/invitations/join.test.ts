@@ -154,4 +154,39 @@ describe.each(DATABASE_KINDS)('invitations on %s', (kind) => {
     await db.query("UPDATE invitations SET revoked_at = now() WHERE role = 'member'");
     expect((await refreshWith(joined.sessionToken)).status).toBe(401);
   });
+
+  it('ends the session when its invitation expires: refresh and chained refreshes are refused', async () => {
+    // The review's attack: an invitation expiring in 3 s, kept alive by refreshing.
+    const token = tokenOf('Trần Thị Bình');
+    const expiresAt = Date.now() + 3000;
+    await db.query(
+      "UPDATE invitations SET expires_at = $1 WHERE id = (SELECT id FROM invitations WHERE role = 'member' AND member_id IN (SELECT id FROM members WHERE full_name = 'Trần Thị Bình'))",
+      [new Date(expiresAt)],
+    );
+    const refreshWith = (session: string) =>
+      fetch(`${server.url}/api/session/refresh`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${session}` },
+      });
+    const joined = JoinResponse.parse(await (await join({ invitation: token })).json());
+    const chained = JoinResponse.parse(await (await refreshWith(joined.sessionToken)).json());
+    // No LiveKit token outlives the invitation it came from.
+    for (const t of [joined.token, chained.token]) {
+      const exp = (
+        JSON.parse(Buffer.from(t.split('.')[1]!, 'base64url').toString()) as { exp: number }
+      ).exp;
+      expect(exp * 1000).toBeLessThanOrEqual(expiresAt + 1000);
+    }
+    await new Promise((r) => setTimeout(r, expiresAt - Date.now() + 200));
+    expect(ApiError.parse(await (await join({ invitation: token })).json()).code).toBe(
+      'invitation_expired',
+    );
+    for (const session of [joined.sessionToken, chained.sessionToken]) {
+      const res = await refreshWith(session);
+      expect(res.status).toBe(401);
+      const body = ApiError.parse(await res.json());
+      expect(body.code).toBe('invitation_expired');
+      expect(body.message.vi).toMatch(/hết hạn/);
+    }
+  });
 });

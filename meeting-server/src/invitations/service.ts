@@ -6,25 +6,18 @@ import { ErrorCode } from '../../../shared/errors';
 import type { Queryable } from '../db/database';
 import { HttpError, badRequest } from '../http/errors';
 import type { LiveKit } from '../livekit/livekit';
-import { findInvitation, isBodyMember, type InvitationRow } from '../meetings/store';
+import { findInvitation, type InvitationRow } from '../meetings/store';
 import { signInvitation, verifyInvitation } from './token';
 import { sessionTtlSeconds, signParticipant, type ParticipantClaims } from '../auth/participant';
-import { holdsFloor } from '../floor/service';
+import { floorEndsAt, publishesByRole } from '../floor/service';
 import { enforce, type Limit } from '../http/rate-limit';
+import { assertStanding, invitationExpired, invitationInvalid } from '../auth/standing';
 
 export interface InvitationDeps {
   db: Queryable;
   secret: string;
   now: () => number;
 }
-
-const invalid = () =>
-  new HttpError(
-    401,
-    ErrorCode.invitationInvalid,
-    'Liên kết mời không hợp lệ. Hãy mở lại đúng liên kết trong thư mời hoặc xin văn phòng HĐND gửi lại.',
-    'This invitation link is not valid. Open the exact link from your invitation or ask the secretariat for a new one.',
-  );
 
 /** Verifies the token's signature and expiry, then loads the invitation and checks it still stands. */
 export async function resolveInvitation(
@@ -33,34 +26,11 @@ export async function resolveInvitation(
 ): Promise<InvitationRow> {
   const verified = verifyInvitation(deps.secret, token, deps.now());
   if (!verified.ok) {
-    if (verified.reason === 'expired') {
-      throw new HttpError(
-        401,
-        ErrorCode.invitationExpired,
-        'Liên kết mời đã hết hạn. Xin văn phòng HĐND gửi liên kết mới.',
-        'This invitation link has expired. Ask the secretariat for a new one.',
-      );
-    }
-    throw invalid();
+    throw verified.reason === 'expired' ? invitationExpired() : invitationInvalid();
   }
   const row = await findInvitation(deps.db, verified.claims.iid);
-  if (!row || row.meeting_id !== verified.claims.mid) throw invalid();
-  if (row.revoked_at) {
-    throw new HttpError(
-      401,
-      ErrorCode.invitationRevoked,
-      'Liên kết mời này đã bị thu hồi. Xin văn phòng HĐND gửi liên kết mới.',
-      'This invitation has been revoked. Ask the secretariat for a new one.',
-    );
-  }
-  if (new Date(row.expires_at).getTime() <= deps.now()) {
-    throw new HttpError(
-      401,
-      ErrorCode.invitationExpired,
-      'Liên kết mời đã hết hạn. Xin văn phòng HĐND gửi liên kết mới.',
-      'This invitation link has expired. Ask the secretariat for a new one.',
-    );
-  }
+  if (!row || row.meeting_id !== verified.claims.mid) throw invitationInvalid();
+  assertStanding(row, deps.now());
   return row;
 }
 
@@ -92,13 +62,6 @@ export function invitationToken(
   });
 }
 
-/** Who may publish audio/video on joining: members of the meeting's body, the chair and the secretary. */
-async function mayPublish(db: Queryable, row: InvitationRow): Promise<boolean> {
-  if (row.role === 'chair' || row.role === 'secretary') return true;
-  if (row.role !== 'member' || !row.member_id) return false;
-  return isBodyMember(db, row.body_id, row.member_id);
-}
-
 async function issueSession(
   deps: InvitationDeps & { livekit: LiveKit },
   row: InvitationRow,
@@ -106,22 +69,31 @@ async function issueSession(
   name: string,
   ward?: string,
 ): Promise<JoinResponse> {
-  // A voter or guest holding the floor keeps publishing across a token refresh.
-  const canPublish =
-    (await mayPublish(deps.db, row)) ||
-    (await holdsFloor(deps.db, row.meeting_id, identity, deps.now()));
+  // The token carries exactly the participant's state now: by role, or a voter's or guest's floor
+  // (microphone only, and the token ends with the floor: LiveKit cannot take a token back).
+  const now = deps.now();
+  const byRole = await publishesByRole(deps.db, row.body_id, {
+    role: row.role,
+    memberId: row.member_id,
+  });
+  const floorEnds = byRole ? null : await floorEndsAt(deps.db, row.meeting_id, identity, now);
+  const ends = [new Date(row.expires_at).getTime(), ...(floorEnds ? [floorEnds.getTime()] : [])];
+  const untilEnd = Math.floor((Math.min(...ends) - now) / 1000);
   const { token, expiresAt } = await deps.livekit.mintToken({
     identity,
     name,
     room: row.room_name,
     role: row.role,
-    canPublish,
+    canPublish: byRole,
+    onFloor: floorEnds !== null,
+    ttlSeconds: Math.max(1, Math.min(deps.livekit.tokenTtlSeconds, untilEnd)),
     metadata: {
       invitationId: row.id,
       ...(row.member_id ? { memberId: row.member_id } : {}),
       ...(ward ? { ward } : {}),
     },
   });
+  const canPublish = byRole || floorEnds !== null;
   const sessionToken = signParticipant(deps.secret, {
     mid: row.meeting_id,
     sub: identity,
@@ -173,15 +145,16 @@ export async function join(
 
 /**
  * Renews a participant's LiveKit token and session before they expire, re-checking that the
- * invitation still stands and the meeting is not closed. Identity and name stay the same.
+ * invitation still stands (not revoked, not expired) and the meeting is not closed. Identity and
+ * name stay the same.
  */
 export async function refresh(
   deps: InvitationDeps & { livekit: LiveKit },
   claims: ParticipantClaims,
 ): Promise<JoinResponse> {
   const row = await findInvitation(deps.db, claims.iid);
-  if (!row || row.meeting_id !== claims.mid) throw invalid();
-  if (row.revoked_at) throw invalid();
+  if (!row || row.meeting_id !== claims.mid) throw invitationInvalid();
+  assertStanding(row, deps.now());
   if (row.meeting_status === 'closed') throw meetingClosed();
   return issueSession(deps, row, claims.sub, claims.name);
 }

@@ -2,6 +2,7 @@
 // grants, the RoomServiceClient for server-side actions, and the webhook receiver.
 import { AccessToken, RoomServiceClient, WebhookReceiver } from 'livekit-server-sdk';
 import type { Role } from '../../../shared/domain';
+import { permissionFor } from '../floor/permissions';
 
 export interface LiveKitConfig {
   url: string;
@@ -16,8 +17,10 @@ export interface TokenRequest {
   name: string;
   room: string;
   role: Role;
-  /** May this participant publish audio/video right now (members of the body; the floor for voters). */
+  /** Publishes because of who they are (members of the body, chair, secretary): every source. */
   canPublish: boolean;
+  /** Holds the floor now: a voter or guest then publishes the microphone alone. */
+  onFloor?: boolean;
   metadata?: Record<string, unknown>;
   /** Seconds; tokens are short-lived and refreshed while in the meeting. */
   ttlSeconds?: number;
@@ -54,16 +57,51 @@ export function createLiveKit(config: LiveKitConfig, now: () => number = Date.no
         ttl,
         metadata: JSON.stringify({ role: req.role, ...req.metadata }),
       });
+      // Exactly the permission the room gives this participant now (floor/permissions.ts), so a
+      // token never grants more than updateParticipant would.
+      const p = permissionFor(req.canPublish, req.onFloor ?? false);
       at.addGrant({
         roomJoin: true,
         room: req.room,
-        canSubscribe: true,
-        canPublish: req.canPublish,
-        // Only the server sends data messages that clients act on.
-        canPublishData: false,
-        canUpdateOwnMetadata: false,
+        canSubscribe: p.canSubscribe,
+        canPublish: p.canPublish,
+        ...(p.canPublishSources.length ? { canPublishSources: p.canPublishSources } : {}),
+        canPublishData: p.canPublishData,
+        canUpdateOwnMetadata: p.canUpdateMetadata,
       });
       return { token: await at.toJwt(), expiresAt: new Date(now() + ttl * 1000) };
     },
   };
+}
+
+/** The invitation a participant joined with, from the metadata its token carries (or null). */
+function invitationOf(metadata: string | undefined): string | null {
+  try {
+    const m = JSON.parse(metadata ?? '') as { invitationId?: unknown };
+    return typeof m.invitationId === 'string' ? m.invitationId : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Removes from `room` everyone who joined with `invitationId` (a personal invitation is one
+ * person; the public voter link, a whole hall); returns their identities. A room nobody has
+ * joined yet has no one to remove.
+ */
+export async function removeJoinedWith(
+  rooms: RoomServiceClient,
+  room: string,
+  invitationId: string,
+): Promise<string[]> {
+  let participants;
+  try {
+    participants = await rooms.listParticipants(room);
+  } catch (err) {
+    if (/not found|does not exist|not_found/i.test(String(err))) return [];
+    throw err;
+  }
+  const leaving = participants.filter((p) => invitationOf(p.metadata) === invitationId);
+  await Promise.all(leaving.map((p) => rooms.removeParticipant(room, p.identity)));
+  return leaving.map((p) => p.identity);
 }

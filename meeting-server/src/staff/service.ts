@@ -7,14 +7,7 @@ import type { Queryable } from '../db/database';
 import { HttpError } from '../http/errors';
 import { hashPassword, verifyPassword } from './passwords';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from '../http/rate-limits';
-import {
-  attempts,
-  clear,
-  hit,
-  rateLimited,
-  retryAfterSeconds,
-  type Limit,
-} from '../http/rate-limit';
+import { clear, enforce, unhit, type Limit } from '../http/rate-limit';
 import { createSession, insertStaffUser, findStaffByEmail, sha256, type StaffRow } from './store';
 
 /** Failed logins allowed per IP + e-mail, and per IP across e-mails (defaults: in 15 minutes). */
@@ -41,18 +34,16 @@ export async function login(
     { key: `login-ip:${ip}`, limit: limits.loginIp },
   ].filter((c): c is { key: string; limit: Limit } => c.limit !== null);
   const now = deps.now();
-  for (const c of counters) {
-    if ((await attempts(deps.db, c.key, c.limit, now)) >= c.limit.max) {
-      throw rateLimited(retryAfterSeconds(c.limit, now));
-    }
-  }
+  // Every attempt is counted BEFORE the password is checked, in one atomic statement per counter,
+  // so a burst of parallel requests cannot all pass a read-then-check-then-count window.
+  for (const c of counters) await enforce(deps.db, c.key, c.limit, now);
   const user = await findStaffByEmail(deps.db, body.email);
   const ok = await verifyPassword(user?.password_hash, body.password);
-  if (!user || !ok) {
-    for (const c of counters) await hit(deps.db, c.key, c.limit, now);
-    throw wrongPassword();
-  }
+  if (!user || !ok) throw wrongPassword();
+  // A success is not a failure: it clears this e-mail's count and gives back its per-address one.
   await clear(deps.db, `login:${ip}:${body.email}`);
+  const perIp = counters.find((c) => c.key === `login-ip:${ip}`);
+  if (perIp) await unhit(deps.db, perIp.key, perIp.limit, now);
   const expiresAt = new Date(now + ttlMs);
   const sessionId = await createSession(deps.db, user.id, expiresAt);
   return { user, sessionId, expiresAt };

@@ -6,7 +6,7 @@ import { StaffSession, StaffUser } from '../../../shared/admin';
 import { ApiError } from '../../../shared/errors';
 import { DATABASE_KINDS, openTestDb, type TestDb } from '../testing/databases';
 import { startTestServer, type RunningServer } from '../testing/server';
-import { LOGIN_LIMIT, ensureFirstAdmin } from './service';
+import { LOGIN_IP_LIMIT, LOGIN_LIMIT, ensureFirstAdmin } from './service';
 import { ADMIN, CLERK, seedStaff, signIn } from './testing';
 
 const NEW_USER = {
@@ -104,6 +104,27 @@ describe.each(DATABASE_KINDS)('staff login on %s', (kind) => {
     // Another account from the same address is not locked out by these failures.
     expect((await login(ADMIN)).status).toBe(200);
   });
+
+  it('counts parallel wrong passwords before checking them: 200 at once get 5 × 401, the rest 429', async () => {
+    // The attack of the security review: a burst from one address against the administrator.
+    const burst = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => login({ ...ADMIN, password: `doan-mat-khau-${i}` })),
+    );
+    const statuses = burst.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(LOGIN_LIMIT.max);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(200 - LOGIN_LIMIT.max);
+    // The right password is refused too until the window ends.
+    expect((await login(ADMIN)).status).toBe(429);
+    // Across e-mails, one address gets at most the per-address limit of answers that check a password.
+    const spread = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        login({ email: `nguoi${i}@hdnd.example.vn`, password: 'doan-mat-khau' }),
+      ),
+    );
+    expect(spread.filter((r) => r.status === 401).length).toBeLessThanOrEqual(
+      LOGIN_IP_LIMIT.max - LOGIN_LIMIT.max,
+    );
+  }, 120_000);
 
   it('answers 400 (never 500) on malformed login bodies', async () => {
     for (const body of [{}, { email: 'not-an-email', password: 'x' }, { email: ADMIN.email }, []]) {

@@ -69,6 +69,14 @@ export async function seedLiveMeeting(
     kind: 'committee',
     title: 'Cuộc họp Ban Kinh tế – Xã hội',
   });
+  // A standing invitation per role of both meetings, for sessionFor(): every participant request
+  // re-checks the invitation its session came from.
+  await db.query(
+    `INSERT INTO invitations (id, meeting_id, role, expires_at)
+     SELECT 'fixture:' || m || ':' || r, m, r, now() + interval '7 days'
+       FROM unnest($1::text[]) AS m, unnest($2::text[]) AS r`,
+    [[meetingId, otherMeetingId], ROLES],
+  );
   await checkInMembers(db, meetingId, ids.slice(0, opts.checkedIn ?? 0));
   return {
     councilId,
@@ -80,6 +88,10 @@ export async function seedLiveMeeting(
   };
 }
 
+const ROLES: Role[] = ['chair', 'secretary', 'member', 'guest', 'voter'];
+
+/** The standing invitation seedLiveMeeting makes for `role` in `meetingId`. */
+export const fixtureInvitation = (meetingId: string, role: Role) => `fixture:${meetingId}:${role}`;
 /** Marks members present in the hall, as a secretary's check-in would (one statement). */
 export async function checkInMembers(db: Queryable, meetingId: string, memberIds: string[]) {
   if (!memberIds.length) return;
@@ -96,7 +108,10 @@ export interface SessionOpts {
   memberId?: string | null;
   name?: string;
   identity?: string;
-  /** Invitation id the session came from (refresh re-checks it); random by default. */
+  /**
+   * Invitation the session came from (every request re-checks it); by default the standing
+   * invitation seedLiveMeeting made for the role.
+   */
   iid?: string;
 }
 
@@ -112,7 +127,7 @@ export function sessionFor(meetingId: string, o: SessionOpts) {
       role: o.role,
       memberId: o.memberId ?? null,
       name: o.name ?? `${o.role} ${identity.slice(-4)}`,
-      iid: o.iid ?? randomUUID(),
+      iid: o.iid ?? fixtureInvitation(meetingId, o.role),
       exp: Math.floor(Date.now() / 1000) + 3600,
     }),
   };

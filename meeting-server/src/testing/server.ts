@@ -24,6 +24,8 @@ export async function startTestServer(
     now?: () => number;
     sweepIntervalMs?: number;
     log?: (err: unknown) => void;
+    /** PUBLIC_URL (https: Secure cookies and HSTS). */
+    publicUrl?: string;
     /** Another LiveKit than the test run's (a test that restarts its own). */
     livekit?: { url: string; apiKey: string; apiSecret: string };
   } = {},
@@ -35,6 +37,7 @@ export async function startTestServer(
     livekit,
     secret: TEST_SECRET,
     ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.publicUrl ? { publicUrl: opts.publicUrl } : {}),
     ...(opts.sweepIntervalMs !== undefined ? { sweepIntervalMs: opts.sweepIntervalMs } : {}),
     log: opts.log ?? (process.env.TEST_SERVER_LOG ? (e) => console.error(e) : () => undefined),
   });

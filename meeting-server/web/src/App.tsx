@@ -93,6 +93,15 @@ export function App({ invitation, hall }: { invitation: string | null; hall: boo
             schedule(false);
           })
           .catch((e: unknown) => {
+            if (e instanceof ClientError && e.status === 401) {
+              // Revoked or expired invitation, or a lost session: retrying cannot help; the
+              // server's message says why and what to do (ask the secretariat for a new link).
+              clearSession(sessionStorage, invitation);
+              session.current = null;
+              setLobbyNote(e.message);
+              setPhase('lobby');
+              return;
+            }
             notify('error', tf('refreshFailed', { reason: errorText(e) }));
             schedule(true);
           });
