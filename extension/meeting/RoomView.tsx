@@ -18,6 +18,7 @@ import { HandControl } from '../../shared/ui/HandControl';
 import { ResultCard } from '../../shared/ui/ResultCard';
 import { RollCall } from '../../shared/ui/RollCall';
 import { VotePanel } from '../../shared/ui/VotePanel';
+import { RoleBadge } from '../../shared/ui/RoleBadge';
 import { locale } from '../ui/i18n';
 import { getDb } from '../db/db';
 import { listSubscriptions } from '../packages/sync';
@@ -197,6 +198,7 @@ function FloorCard({ live, state }: { live: PanelMeeting; state: MeetingState })
       {floor ? (
         <div data-testid="floor">
           <p>
+            <RoleBadge role={floor.role} lang={locale.value} />{' '}
             <strong>{mine ? `${floor.name} ${mt('you')}` : floor.name}</strong> ·{' '}
             {label(handKindLabel[floor.kind])}
           </p>
@@ -232,6 +234,7 @@ function QueueCard({ live, state }: { live: PanelMeeting; state: MeetingState })
             const me = e.identity === live.identity;
             return (
               <li key={e.id} class={me ? 'mp-me' : ''} aria-current={me ? 'true' : undefined}>
+                <RoleBadge role={e.role} lang={locale.value} />{' '}
                 {me ? `${e.name} ${mt('you')}` : e.name}{' '}
                 <span class="muted">· {label(handKindLabel[e.kind])}</span>
               </li>

@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { InvitationInfo, JoinResponse } from '../../../shared/api';
 import { meetingKindLabel, roleLabel } from '../../../shared/domain';
+import { checkDisplayName } from '../../../shared/text/display-name';
 import { ClientError, joinMeeting } from './api';
 import { lang, locale, t, tr } from './i18n';
 
@@ -28,8 +29,14 @@ export function Lobby(props: {
   const [camera, setCamera] = useState(false);
   const needsName = info.name === null;
 
+  const [nameError, setNameError] = useState<string | null>(null);
+
   const submit = async (e: Event) => {
     e.preventDefault();
+    // The server's rule, checked here first so the voter sees what is wrong before sending.
+    const checked = needsName ? checkDisplayName(name) : null;
+    setNameError(checked && !checked.ok ? tr(checked.message) : null);
+    if (checked && !checked.ok) return;
     setBusy(true);
     setError(null);
     try {
@@ -68,8 +75,15 @@ export function Lobby(props: {
             required
             maxLength={80}
             autoComplete="name"
+            aria-invalid={nameError ? 'true' : undefined}
+            aria-describedby={nameError ? 'name-error' : undefined}
             onInput={(e) => setName(e.currentTarget.value)}
           />
+          {nameError && (
+            <p id="name-error" class="error" role="alert" data-testid="name-error">
+              {nameError}
+            </p>
+          )}
           <label for="ward">{t('ward')}</label>
           <input
             id="ward"
