@@ -1,4 +1,5 @@
 // HTTP API contracts of the meeting server: request and response schemas shared with every client.
+import { DeviceId } from './device';
 import { MeetingKind, MeetingStatus, Role } from './domain';
 import { checkDisplayName, cleanText } from './text/display-name';
 import { z } from './zod';
@@ -55,6 +56,11 @@ export const JoinRequest = z.object({
   /** Required for a public voter link; ignored for personal invitations. */
   name: DisplayName.optional(),
   ward: typedText(120).optional(),
+  /**
+   * This browser's id (shared/device.ts): hands and petitions sent through the public voter link
+   * are counted per invitation and device, so one phone rejoining does not get more.
+   */
+  device: DeviceId.optional(),
 });
 export type JoinRequest = z.infer<typeof JoinRequest>;
 

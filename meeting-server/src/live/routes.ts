@@ -24,6 +24,7 @@ import {
   reorderQueue,
 } from '../floor/service';
 import { badRequest, parse } from '../http/errors';
+import { deviceKey } from '../http/rate-limits';
 import {
   castBallot,
   closeMotion,
@@ -68,7 +69,12 @@ export function meetingRoutes(deps: LiveDeps & { secret: string }): Router {
     });
   };
   const state = (meetingId: string) => readState(deps.db, meetingId);
-  const speaker = (p: ParticipantClaims) => ({ identity: p.sub, name: p.name, role: p.role });
+  const speaker = (p: ParticipantClaims) => ({
+    identity: p.sub,
+    name: p.name,
+    role: p.role,
+    device: deviceKey(p),
+  });
   const motionId = (req: Request) => String(req.params.motionId);
 
   route('get', '/state', null, (_req, _p, id) => state(id));

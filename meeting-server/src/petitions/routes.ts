@@ -12,6 +12,7 @@ import {
 import { participantOf, requireParticipant } from '../auth/participant';
 import type { Db } from '../db/database';
 import { forbidden, parse } from '../http/errors';
+import { deviceKey } from '../http/rate-limits';
 import type { z } from '../../../shared/zod';
 import { requireStaff, staffOf, type StaffDeps } from '../staff/session';
 import {
@@ -43,7 +44,7 @@ export function petitionsRouter(deps: StaffDeps & { db: Db }): Router {
     const body = parse(SubmitPetition, req.body);
     const receipt = await submitPetition(
       deps,
-      { meetingId: who.mid, identity: who.sub, ip: req.ip ?? 'unknown' },
+      { meetingId: who.mid, identity: who.sub, ip: req.ip ?? 'unknown', device: deviceKey(who) },
       body,
     );
     res.status(201).json(receipt);

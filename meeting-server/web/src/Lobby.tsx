@@ -4,8 +4,20 @@ import { useState } from 'preact/hooks';
 import type { InvitationInfo, JoinResponse } from '../../../shared/api';
 import { meetingKindLabel, roleLabel } from '../../../shared/domain';
 import { checkDisplayName } from '../../../shared/text/display-name';
+import { deviceId } from '../../../shared/device';
 import { ClientError, joinMeeting } from './api';
 import { lang, locale, t, tr } from './i18n';
+
+/** This browser's device id (kept in localStorage; a fresh one when storage is off limits). */
+function thisDevice() {
+  let storage: Storage | null = null;
+  try {
+    storage = localStorage;
+  } catch {
+    // storage blocked: the id lasts for this page
+  }
+  return deviceId(storage, (bytes) => crypto.getRandomValues(bytes));
+}
 
 export interface MediaPrefs {
   mic: boolean;
@@ -45,6 +57,7 @@ export function Lobby(props: {
           invitation: props.token,
           ...(needsName ? { name } : {}),
           ...(ward.trim() ? { ward } : {}),
+          device: thisDevice(),
         }),
         { mic: speaks && mic, camera: speaks && camera },
       );
