@@ -23,6 +23,7 @@ import { petitionsRouter } from './petitions/routes';
 import { minutesRouter } from './minutes/routes';
 import { packagesRouter } from './packages/routes';
 import { PackageStorage } from './packages/storage';
+import type { PdfBudget } from './packages/pdf-check';
 
 export interface AppDeps {
   db: Db;
@@ -41,6 +42,8 @@ export interface AppDeps {
   packageUploadDir?: string;
   /** Largest package PDF accepted, bytes; default 100 MB. */
   packageMaxBytes?: number;
+  /** Memory and time an uploaded PDF may take to open (packages/pdf-check.ts). */
+  packagePdfBudget?: Partial<PdfBudget>;
   /** Rate limits (RATE_LIMIT_* variables); each missing one takes its default. */
   rateLimits?: Partial<RateLimits>;
 }
@@ -172,6 +175,7 @@ export function createApp(given: AppDeps): Express {
       storage: new PackageStorage(given.db, {
         maxBytes: deps.packageMaxBytes ?? 100 * 1024 * 1024,
         ...(deps.packageUploadDir ? { tmpDir: deps.packageUploadDir } : {}),
+        ...(deps.packagePdfBudget ? { pdfBudget: deps.packagePdfBudget } : {}),
       }),
     }),
   );

@@ -1,5 +1,6 @@
-// Hostile uploads to session packages: files that only pretend to be PDFs, PDFs cut short, damaged
-// and encrypted corpus files, a PDF with a huge stream, file names that try to leave storage.
+// Hostile uploads to session packages: files that only pretend to be PDFs (also a zip/HTML polyglot
+// with a PDF header and end marker), PDFs cut short, a deflate bomb, damaged and encrypted corpus
+// files, a PDF with a huge stream, file names that try to leave storage.
 // Each is refused or accepted with a clear bilingual message, promptly (never a hang); no file is
 // left on disk, and storage (in the database) holds only whole files under their SHA-256, never
 // under a name the client chose.
@@ -12,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/errors';
 import { PackageManifest } from '../../../shared/packages';
 import { ok } from '../admin/testing';
+import { deflateBombPdf, pagelessPdf, zipHtmlPolyglot } from '../packages/pdf-fixtures';
 import { PackageStorage } from '../packages/storage';
 import { openTestDb, type TestDb } from '../testing/databases';
 import { CORPUS, buildWorld, startHostileServer, type HostileServer, type World } from './testing';
@@ -71,7 +73,12 @@ describe('hostile uploads to session packages (PostgreSQL)', () => {
     root = await mkdtemp(join(tmpdir(), 'hdnd-uploads-'));
     dir = join(root, 'data', 'uploads');
     await mkdir(dir, { recursive: true });
-    server = await startHostileServer(db, { packageUploadDir: dir, packageMaxBytes: MAX_BYTES });
+    server = await startHostileServer(db, {
+      packageUploadDir: dir,
+      packageMaxBytes: MAX_BYTES,
+      // A smaller buffer budget than the default, so the bomb below is quick to refuse.
+      packagePdfBudget: { maxBufferBytes: 32 * 1024 * 1024 },
+    });
     w = await buildWorld(server.url, db);
   });
   afterAll(async () => {
@@ -151,6 +158,28 @@ describe('hostile uploads to session packages (PostgreSQL)', () => {
     }
     const empty = await upload({ title: 'Trống' }, new Uint8Array());
     await refused(empty.res, 400, /empty/, /trống/);
+    expect(await storedFiles()).toBe(before);
+    await storageIsClean();
+  });
+
+  it('refuses what has a PDF header and %%EOF but does not open as a PDF: a zip/HTML polyglot, no pages', async () => {
+    const before = await storedFiles();
+    const polyglot = await upload(
+      { title: 'Đa dạng', fileName: 'to-trinh.pdf' },
+      zipHtmlPolyglot(),
+    );
+    await refused(polyglot.res, 400, /does not open as one/, /không mở được như một PDF/);
+    const pageless = await upload({ title: 'Không trang' }, pagelessPdf());
+    await refused(pageless.res, 400, /no pages/, /không có trang nào/);
+    expect(await storedFiles()).toBe(before);
+    await storageIsClean();
+  });
+
+  it('refuses a deflate bomb (1 MB that inflates to 1 GiB) with 422, promptly', async () => {
+    const before = await storedFiles();
+    const { res, ms } = await upload({ title: 'Bom nén' }, deflateBombPdf(1024));
+    await refused(res, 422, /too much memory or time/, /quá nhiều bộ nhớ hoặc thời gian/);
+    expect(ms).toBeLessThan(30_000);
     expect(await storedFiles()).toBe(before);
     await storageIsClean();
   });
