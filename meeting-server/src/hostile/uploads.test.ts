@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/errors';
 import { PackageManifest } from '../../../shared/packages';
 import { ok } from '../admin/testing';
-import { deflateBombPdf, pagelessPdf, zipHtmlPolyglot } from '../packages/pdf-fixtures';
+import { deflateBombPdf, pagelessPdf, pdfOf, zipHtmlPolyglot } from '../packages/pdf-fixtures';
 import { PackageStorage } from '../packages/storage';
 import { openTestDb, type TestDb } from '../testing/databases';
 import { CORPUS, buildWorld, startHostileServer, type HostileServer, type World } from './testing';
@@ -23,41 +23,20 @@ const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 /** A valid PDF whose one page draws from a content stream of `streamBytes` bytes. */
 function pdfWithHugeStream(streamBytes: number): Buffer {
-  const parts: Buffer[] = [];
-  const offsets: number[] = [];
-  let length = 0;
-  const add = (b: Buffer | string) => {
-    const buf = typeof b === 'string' ? Buffer.from(b, 'latin1') : b;
-    parts.push(buf);
-    length += buf.length;
-  };
-  const obj = (n: number, body: string | Buffer[]) => {
-    offsets[n] = length;
-    if (typeof body === 'string') add(`${n} 0 obj\n${body}\nendobj\n`);
-    else {
-      add(`${n} 0 obj\n`);
-      body.forEach(add);
-      add('\nendobj\n');
-    }
-  };
-  add('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n');
-  obj(1, '<< /Type /Catalog /Pages 2 0 R >>');
-  obj(2, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>');
-  obj(3, '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>');
   // Whitespace between two drawing operators: legal, and as large as asked.
   const content = Buffer.alloc(streamBytes, 0x20);
   content.write('0 0 m ', 0, 'latin1');
   content.write(' 1 1 l S', streamBytes - 8, 'latin1');
-  obj(4, [
-    Buffer.from(`<< /Length ${streamBytes} >>\nstream\n`, 'latin1'),
-    content,
-    Buffer.from('\nendstream', 'latin1'),
+  return pdfOf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
+    Buffer.concat([
+      Buffer.from(`<< /Length ${streamBytes} >>\nstream\n`, 'latin1'),
+      content,
+      Buffer.from('\nendstream', 'latin1'),
+    ]),
   ]);
-  const xref = length;
-  add(`xref\n0 5\n0000000000 65535 f \n`);
-  for (let n = 1; n <= 4; n++) add(`${String(offsets[n]).padStart(10, '0')} 00000 n \n`);
-  add(`trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
-  return Buffer.concat(parts);
 }
 
 describe('hostile uploads to session packages (PostgreSQL)', () => {
