@@ -105,6 +105,7 @@ async function issueSession(
   identity: string,
   name: string,
   ward?: string,
+  device?: string,
 ): Promise<JoinResponse> {
   // A voter or guest holding the floor keeps publishing across a token refresh.
   const canPublish =
@@ -129,6 +130,7 @@ async function issueSession(
     memberId: row.member_id,
     name,
     iid: row.id,
+    ...(device ? { dev: device } : {}),
     exp: Math.floor(deps.now() / 1000) + sessionTtlSeconds(deps.livekit.tokenTtlSeconds),
   });
   return {
@@ -168,7 +170,7 @@ export async function join(
     : row.role === 'voter'
       ? `voter:${randomUUID()}`
       : `${row.role}:${row.id}`;
-  return issueSession(deps, row, identity, name, req.ward);
+  return issueSession(deps, row, identity, name, req.ward, req.device);
 }
 
 /**
@@ -183,5 +185,5 @@ export async function refresh(
   if (!row || row.meeting_id !== claims.mid) throw invalid();
   if (row.revoked_at) throw invalid();
   if (row.meeting_status === 'closed') throw meetingClosed();
-  return issueSession(deps, row, claims.sub, claims.name);
+  return issueSession(deps, row, claims.sub, claims.name, undefined, claims.dev);
 }
