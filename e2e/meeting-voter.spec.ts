@@ -134,3 +134,52 @@ test("the secretary's console runs the agenda and reads petitions, without the c
   await expect(page.getByTestId('current-item')).toHaveText('3. Bế mạc');
   await secretary.context.close();
 });
+
+test('a voter cannot pass for the chair: invisible names are refused in the lobby, roles are badges from the server', async ({
+  browser,
+}) => {
+  // A name that is only a zero-width space: the lobby says what is wrong before sending.
+  const context = await browser.newContext({ viewport: PHONE, isMobile: true, bypassCSP: true });
+  const lobby = await context.newPage();
+  await lobby.goto(link(roomLabel('xss', 'voter')));
+  await lobby.getByLabel('Họ và tên').fill('\u200b');
+  await lobby.getByRole('button', { name: 'Tham gia cuộc họp' }).click();
+  await expect(lobby.getByTestId('name-error')).toContainText('chữ cái hoặc chữ số nhìn thấy được');
+  await expect(lobby.getByLabel('Họ và tên')).toHaveAttribute('aria-invalid', 'true');
+  await context.close();
+
+  const chair = await joinRoom(browser, 'xss', 'chair');
+  // "Chủ tọa" typed backwards behind a right-to-left override, and the chair's title as a name.
+  const disguised = await joinRoom(browser, 'xss', 'voter', { name: '\u202eaọt ủhC' });
+  const titled = await joinRoom(browser, 'xss', 'voter', { name: 'Chủ tọa' });
+  for (const v of [disguised, titled]) {
+    await v.page.getByRole('button', { name: 'Đăng ký phát biểu' }).click();
+    await expect(v.page.getByTestId('hand-state')).toBeVisible();
+  }
+  const queue = chair.page.getByTestId('queue');
+  // Each of their entries carries the voter's badge; no chair badge in the queue, whatever the
+  // names say (the queue may hold other voters of this room).
+  for (const name of ['aọt ủhC', 'Chủ tọa']) {
+    const entry = queue.getByRole('listitem').filter({ hasText: name });
+    await expect(entry.locator('.role-badge')).toHaveAttribute('data-role', 'voter');
+    await expect(entry).toContainText('Vai trò: Cử tri');
+  }
+  await expect(queue.locator('.role-badge[data-role="chair"]')).toHaveCount(0);
+  await expect(queue).toContainText('aọt ủhC');
+  expect(await queue.innerText()).not.toContain('\u202e');
+
+  // On the hall display too: the voter given the floor shows the voter's badge.
+  await queue
+    .getByRole('listitem')
+    .filter({ hasText: 'Chủ tọa' })
+    .getByRole('button', { name: /Mời phát biểu/ })
+    .click();
+  const [hall] = await Promise.all([
+    chair.context.waitForEvent('page'),
+    chair.page.getByRole('button', { name: 'Mở màn hình hội trường' }).click(),
+  ]);
+  const speaking = hall.getByTestId('hall');
+  await expect(speaking.locator('.hall-speaker')).toHaveText('Chủ tọa');
+  await expect(speaking.locator('.role-badge')).toHaveAttribute('data-role', 'voter');
+  for (const j of [chair, disguised, titled]) await j.context.close();
+});

@@ -1,5 +1,7 @@
 // HTTP API contracts of the meeting server: request and response schemas shared with every client.
+import { DeviceId } from './device';
 import { MeetingKind, MeetingStatus, Role } from './domain';
+import { checkDisplayName, cleanText } from './text/display-name';
 import { z } from './zod';
 
 /** A signed invitation token as it appears in a join link (`/j/<token>`). */
@@ -26,13 +28,39 @@ export const InvitationInfo = z.object({
 });
 export type InvitationInfo = z.infer<typeof InvitationInfo>;
 
-export const DisplayName = z.string().trim().min(1, 'name required').max(80, 'name too long');
+/**
+ * A name someone types for themselves, at most `max` characters once cleaned
+ * (shared/text/display-name.ts): composed, without invisible or text-direction characters, with a
+ * visible letter or digit. A refusal carries its bilingual message in the issue's `params`.
+ */
+export const typedName = (max: number) =>
+  z
+    .string()
+    .transform((raw, ctx) => {
+      const checked = checkDisplayName(raw, max);
+      if (checked.ok) return checked.name;
+      ctx.addIssue({ code: 'custom', message: checked.message.en, params: checked.message });
+      return z.NEVER;
+    })
+    .describe(
+      `A name as typed: at most ${max} characters once invisible and text-direction characters are removed; at least one visible letter or digit.`,
+    );
+
+/** Free text someone types (a ward, a contact), cleaned the same way; may end up empty. */
+export const typedText = (max: number) => z.string().max(max).transform(cleanText);
+
+export const DisplayName = typedName(80);
 
 export const JoinRequest = z.object({
   invitation: InvitationToken,
   /** Required for a public voter link; ignored for personal invitations. */
   name: DisplayName.optional(),
-  ward: z.string().trim().max(120).optional(),
+  ward: typedText(120).optional(),
+  /**
+   * This browser's id (shared/device.ts): hands and petitions sent through the public voter link
+   * are counted per invitation and device, so one phone rejoining does not get more.
+   */
+  device: DeviceId.optional(),
 });
 export type JoinRequest = z.infer<typeof JoinRequest>;
 

@@ -15,6 +15,8 @@ export const meetingWords = {
   rejoin: { vi: 'Vào lại cuộc họp', en: 'Rejoin the meeting' },
   retry: { vi: 'Thử lại', en: 'Try again' },
   you: { vi: '(bạn)', en: '(you)' },
+  /** Read before a role badge by screen readers (the badge shows the role's word). */
+  roleIs: { vi: 'Vai trò:', en: 'Role:' },
   networkError: {
     vi: 'Không kết nối được tới máy chủ họp. Kiểm tra mạng rồi thử lại.',
     en: 'Could not reach the meeting server. Check your network and try again.',

@@ -1,16 +1,17 @@
 // Voters' petitions (kiến nghị cử tri): what a voter sends from a voter meeting, how the
 // secretariat classifies, forwards and answers it, and what is published with the answer.
+import { typedName, typedText } from './api';
 import { z } from './zod';
 
 export const PETITION_TEXT_MAX = 5000;
 
 /** A voter's written petition, sent from the meeting (Bearer session of a voter participant). */
 export const SubmitPetition = z.object({
-  name: z.string().trim().min(1, 'name required').max(120, 'name too long'),
+  name: typedName(120),
   /** Thôn / tổ dân phố / phường where the voter lives. */
-  ward: z.string().trim().max(120).optional(),
+  ward: typedText(120).optional(),
   /** Phone or e-mail for the answer; never published. */
-  contact: z.string().trim().max(200).optional(),
+  contact: typedText(200).optional(),
   text: z
     .string()
     .trim()

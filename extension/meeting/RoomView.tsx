@@ -18,6 +18,7 @@ import { HandControl } from '../../shared/ui/HandControl';
 import { ResultCard } from '../../shared/ui/ResultCard';
 import { RollCall } from '../../shared/ui/RollCall';
 import { VotePanel } from '../../shared/ui/VotePanel';
+import { RoleBadge } from '../../shared/ui/RoleBadge';
 import { lang, t, tr } from '../base/i18n';
 import { getDb } from '../db/db';
 import { listSubscriptions } from '../packages/sync';
@@ -196,6 +197,7 @@ function FloorCard({ live, state }: { live: PanelMeeting; state: MeetingState })
       {floor ? (
         <div data-testid="floor">
           <p>
+            <RoleBadge role={floor.role} lang={lang.value} />{' '}
             <strong>{mine ? `${floor.name} ${t('you')}` : floor.name}</strong> ·{' '}
             {tr(handKindLabel[floor.kind])}
           </p>
@@ -231,6 +233,7 @@ function QueueCard({ live, state }: { live: PanelMeeting; state: MeetingState })
             const me = e.identity === live.identity;
             return (
               <li key={e.id} class={me ? 'mp-me' : ''} aria-current={me ? 'true' : undefined}>
+                <RoleBadge role={e.role} lang={lang.value} />{' '}
                 {me ? `${e.name} ${t('you')}` : e.name}{' '}
                 <span class="muted">· {tr(handKindLabel[e.kind])}</span>
               </li>

@@ -26,6 +26,7 @@ import { petitionRoutes } from './petitions/routes';
 import { minutesRoutes } from './minutes/routes';
 import { packageLinkPage, packageRoutes, packagesPreflight } from './packages/routes';
 import { PackageStorage } from './packages/storage';
+import type { PdfBudget } from './packages/pdf-check';
 
 export interface AppDeps {
   db: Db;
@@ -44,6 +45,8 @@ export interface AppDeps {
   packageUploadDir?: string;
   /** Largest package PDF accepted, bytes; default 100 MB. */
   packageMaxBytes?: number;
+  /** Memory and time an uploaded PDF may take to open (packages/pdf-check.ts). */
+  packagePdfBudget?: Partial<PdfBudget>;
   /** Rate limits (RATE_LIMIT_* variables); each missing one takes its default. */
   rateLimits?: Partial<RateLimits>;
 }
@@ -126,6 +129,7 @@ export function createApp(given: AppDeps): Express {
     storage: new PackageStorage(given.db, {
       maxBytes: deps.packageMaxBytes ?? 100 * 1024 * 1024,
       ...(deps.packageUploadDir ? { tmpDir: deps.packageUploadDir } : {}),
+      ...(deps.packagePdfBudget ? { pdfBudget: deps.packagePdfBudget } : {}),
     }),
   };
   app.use('/api/packages', packagesPreflight);

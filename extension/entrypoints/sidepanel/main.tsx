@@ -3,5 +3,6 @@
 import { render } from 'preact';
 import { MeetingPanel } from '../../meeting/MeetingPanel';
 import '../../meeting/panel.css';
+import '../../../shared/ui/role-badge.css';
 
 render(<MeetingPanel />, document.getElementById('app')!);

@@ -23,6 +23,8 @@ export const ParticipantClaims = z.object({
   name: z.string(),
   /** Invitation the session came from (re-checked on every request). */
   iid: z.string(),
+  /** The device id sent at join (shared/device.ts), for limits per invitation and device. */
+  dev: z.string().optional(),
   /** Expiry, seconds since the epoch. */
   exp: z.number(),
 });

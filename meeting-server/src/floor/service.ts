@@ -6,6 +6,8 @@ import type { Role } from '../../../shared/domain';
 import type { HandKind } from '../../../shared/meeting';
 import type { Queryable } from '../db/database';
 import { notFound } from '../http/errors';
+import { DEFAULT_RATE_LIMITS } from '../http/rate-limits';
+import { enforce } from '../http/rate-limit';
 import type { LiveDeps } from '../live/context';
 import { defaultSpeakingSeconds } from '../live/settings';
 import { conflict, ensureLiveRow, loadMeeting, meetingClosed, mutate } from '../live/state';
@@ -70,16 +72,26 @@ export async function applyPermission(
   }
 }
 
+/**
+ * Puts a hand up. A voter's raises are counted per session and per public link and device
+ * (`device`, see http/rate-limits.ts `deviceKey`): rejoining gives a new session, not more hands.
+ */
 export async function raiseHand(
   deps: LiveDeps,
   meetingId: string,
-  who: Speaker,
+  who: Speaker & { device?: string | null },
   kind: HandKind,
 ): Promise<void> {
   const meeting = await loadMeeting(deps.db, meetingId);
   if (meeting.status === 'closed') throw meetingClosed();
   const now = deps.now();
   await mutate(deps, meetingId, async (tx) => {
+    if (who.role === 'voter') {
+      // Counted in the transaction: a refused raise (already queued) is not counted.
+      const limits = deps.rateLimits ?? DEFAULT_RATE_LIMITS;
+      await enforce(tx, `hand:${meetingId}:${who.identity}`, limits.hand, now);
+      if (who.device) await enforce(tx, `hand-dev:${who.device}`, limits.handDevice, now);
+    }
     const rows = await tx.query(
       `INSERT INTO hands (id, meeting_id, identity, name, role, kind, raised_at, position)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)

@@ -1,8 +1,9 @@
 // Rate limits on joining (per IP and per personal invitation), session refresh (per session and
-// IP), petitions (per voter session and IP) and staff sign-in: 429 with `{ code, message }` and
-// Retry-After, counted per token so one person cannot lock out another, reset when the window
-// ends, configurable (RATE_LIMIT_*), and generous enough by default for a hall of voters on one
-// address. A server with limits off builds the fixture; servers on the same database then judge.
+// IP), petitions and a voter's hands (per session, per public link + device; petitions per IP too)
+// and staff sign-in: 429 with `{ code, message }` and Retry-After, counted per token so one person
+// cannot lock out another, reset when the window ends, configurable (RATE_LIMIT_*), and generous
+// enough by default for a hall of voters on one address. A server with limits off builds the
+// fixture; servers on the same database then judge.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/errors';
 import { bearer, tokenOf } from '../admin/testing';
@@ -20,7 +21,10 @@ const off: RateLimits = {
   refresh: null,
   refreshIp: null,
   petition: null,
+  petitionDevice: null,
   petitionIp: null,
+  hand: null,
+  handDevice: null,
 };
 
 describe('rate-limit configuration', () => {
@@ -186,6 +190,73 @@ describe('rate limits (PostgreSQL)', () => {
       for (let i = 0; i < 10; i++) {
         expect((await join(defaults.url, tokenOf(w.fx.invitations.secretary))).status).toBe(200);
       }
+    } finally {
+      await defaults.close();
+    }
+  });
+
+  it('counts hands and petitions per public link and device: a phone rejoining gets no more, a hall on one address is not blocked', async () => {
+    const defaults = await startHostileServer(db);
+    try {
+      const meeting = w.fx.voterMeeting.id;
+      const hand = `/api/meetings/${meeting}/hand`;
+      const petitions = `/api/meetings/${meeting}/petitions`;
+      const petition = { name: 'Cử tri', text: 'Đề nghị sửa cống thoát nước thôn Đông.' };
+      const joinFrom = async (device: string | null, name: string) => {
+        const res = await fetch(`${defaults.url}/api/join`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            invitation: tokenOf(w.fx.invitations.voter),
+            name,
+            ...(device ? { device } : {}),
+          }),
+        });
+        expect(res.status).toBe(200);
+        return bearer(defaults.url, ((await res.json()) as { sessionToken: string }).sessionToken);
+      };
+
+      // 50 phones in one hall behind one address: each raises a hand and sends a petition.
+      for (let i = 0; i < 50; i++) {
+        const phone = await joinFrom(`hall-phone-${String(i).padStart(8, '0')}`, `Cử tri ${i}`);
+        expect((await phone('POST', hand, { kind: 'speak' })).status).toBe(200);
+        expect((await phone('POST', petitions, petition)).status).toBe(201);
+      }
+
+      // One phone rejoining 40 times, raising a hand from each new session.
+      const one = 'one-phone-rejoining-forty';
+      const raised: number[] = [];
+      for (let i = 0; i < 40; i++) {
+        const res = await (await joinFrom(one, `Người ${i}`))('POST', hand, { kind: 'speak' });
+        raised.push(res.status);
+        if (res.status === 429) await expectLimited(res, 3600);
+      }
+      const handMax = DEFAULT_RATE_LIMITS.handDevice!.max;
+      expect(raised).toEqual([...Array(handMax).fill(200), ...Array(40 - handMax).fill(429)]);
+      // ...and 15 petitions from three sessions of that phone (5 per session allowed).
+      const sent: number[] = [];
+      for (let s = 0; s < 3; s++) {
+        const session = await joinFrom(one, `Người ${s}`);
+        for (let j = 0; j < 5; j++) sent.push((await session('POST', petitions, petition)).status);
+      }
+      const petitionMax = DEFAULT_RATE_LIMITS.petitionDevice!.max;
+      expect(sent.filter((st) => st === 201)).toHaveLength(petitionMax);
+      expect(sent.filter((st) => st === 429)).toHaveLength(15 - petitionMax);
+
+      const [queued] = await db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM hands WHERE meeting_id = $1',
+        [meeting],
+      );
+      expect(queued!.n).toBe(50 + handMax);
+
+      // Without a device id (an old page), one session still cannot raise and lower endlessly.
+      const plain = await joinFrom(null, 'Không có mã thiết bị');
+      const perSession = DEFAULT_RATE_LIMITS.hand!.max;
+      for (let i = 0; i < perSession; i++) {
+        expect((await plain('POST', hand, { kind: 'speak' })).status).toBe(200);
+        expect((await plain('DELETE', hand)).status).toBe(200);
+      }
+      await expectLimited(await plain('POST', hand, { kind: 'speak' }), 3600);
     } finally {
       await defaults.close();
     }

@@ -1,5 +1,6 @@
-// Hostile uploads to session packages: files that only pretend to be PDFs, PDFs cut short, damaged
-// and encrypted corpus files, a PDF with a huge stream, file names that try to leave storage.
+// Hostile uploads to session packages: files that only pretend to be PDFs (also a zip/HTML polyglot
+// with a PDF header and end marker), PDFs cut short, a deflate bomb, damaged and encrypted corpus
+// files, a PDF with a huge stream, file names that try to leave storage.
 // Each is refused or accepted with a clear bilingual message, promptly (never a hang); no file is
 // left on disk, and storage (in the database) holds only whole files under their SHA-256, never
 // under a name the client chose.
@@ -12,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/errors';
 import { PackageManifest } from '../../../shared/packages';
 import { ok } from '../admin/testing';
+import { deflateBombPdf, pagelessPdf, pdfOf, zipHtmlPolyglot } from '../packages/pdf-fixtures';
 import { PackageStorage } from '../packages/storage';
 import { openTestDb, type TestDb } from '../testing/databases';
 import { CORPUS, buildWorld, startHostileServer, type HostileServer, type World } from './testing';
@@ -21,41 +23,20 @@ const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 /** A valid PDF whose one page draws from a content stream of `streamBytes` bytes. */
 function pdfWithHugeStream(streamBytes: number): Buffer {
-  const parts: Buffer[] = [];
-  const offsets: number[] = [];
-  let length = 0;
-  const add = (b: Buffer | string) => {
-    const buf = typeof b === 'string' ? Buffer.from(b, 'latin1') : b;
-    parts.push(buf);
-    length += buf.length;
-  };
-  const obj = (n: number, body: string | Buffer[]) => {
-    offsets[n] = length;
-    if (typeof body === 'string') add(`${n} 0 obj\n${body}\nendobj\n`);
-    else {
-      add(`${n} 0 obj\n`);
-      body.forEach(add);
-      add('\nendobj\n');
-    }
-  };
-  add('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n');
-  obj(1, '<< /Type /Catalog /Pages 2 0 R >>');
-  obj(2, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>');
-  obj(3, '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>');
   // Whitespace between two drawing operators: legal, and as large as asked.
   const content = Buffer.alloc(streamBytes, 0x20);
   content.write('0 0 m ', 0, 'latin1');
   content.write(' 1 1 l S', streamBytes - 8, 'latin1');
-  obj(4, [
-    Buffer.from(`<< /Length ${streamBytes} >>\nstream\n`, 'latin1'),
-    content,
-    Buffer.from('\nendstream', 'latin1'),
+  return pdfOf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
+    Buffer.concat([
+      Buffer.from(`<< /Length ${streamBytes} >>\nstream\n`, 'latin1'),
+      content,
+      Buffer.from('\nendstream', 'latin1'),
+    ]),
   ]);
-  const xref = length;
-  add(`xref\n0 5\n0000000000 65535 f \n`);
-  for (let n = 1; n <= 4; n++) add(`${String(offsets[n]).padStart(10, '0')} 00000 n \n`);
-  add(`trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
-  return Buffer.concat(parts);
 }
 
 describe('hostile uploads to session packages (PostgreSQL)', () => {
@@ -71,7 +52,12 @@ describe('hostile uploads to session packages (PostgreSQL)', () => {
     root = await mkdtemp(join(tmpdir(), 'hdnd-uploads-'));
     dir = join(root, 'data', 'uploads');
     await mkdir(dir, { recursive: true });
-    server = await startHostileServer(db, { packageUploadDir: dir, packageMaxBytes: MAX_BYTES });
+    server = await startHostileServer(db, {
+      packageUploadDir: dir,
+      packageMaxBytes: MAX_BYTES,
+      // A smaller buffer budget than the default, so the bomb below is quick to refuse.
+      packagePdfBudget: { maxBufferBytes: 32 * 1024 * 1024 },
+    });
     w = await buildWorld(server.url, db);
   });
   afterAll(async () => {
@@ -151,6 +137,28 @@ describe('hostile uploads to session packages (PostgreSQL)', () => {
     }
     const empty = await upload({ title: 'Trống' }, new Uint8Array());
     await refused(empty.res, 400, /empty/, /trống/);
+    expect(await storedFiles()).toBe(before);
+    await storageIsClean();
+  });
+
+  it('refuses what has a PDF header and %%EOF but does not open as a PDF: a zip/HTML polyglot, no pages', async () => {
+    const before = await storedFiles();
+    const polyglot = await upload(
+      { title: 'Đa dạng', fileName: 'to-trinh.pdf' },
+      zipHtmlPolyglot(),
+    );
+    await refused(polyglot.res, 400, /does not open as one/, /không mở được như một PDF/);
+    const pageless = await upload({ title: 'Không trang' }, pagelessPdf());
+    await refused(pageless.res, 400, /no pages/, /không có trang nào/);
+    expect(await storedFiles()).toBe(before);
+    await storageIsClean();
+  });
+
+  it('refuses a deflate bomb (1 MB that inflates to 1 GiB) with 422, promptly', async () => {
+    const before = await storedFiles();
+    const { res, ms } = await upload({ title: 'Bom nén' }, deflateBombPdf(1024));
+    await refused(res, 422, /too much memory or time/, /quá nhiều bộ nhớ hoặc thời gian/);
+    expect(ms).toBeLessThan(30_000);
     expect(await storedFiles()).toBe(before);
     await storageIsClean();
   });

@@ -36,6 +36,10 @@ export const notFound = (vi: string, en: string) => new HttpError(404, ErrorCode
 export const forbidden = (vi: string, en: string) =>
   new HttpError(403, ErrorCode.forbidden, vi, en);
 
+const isBilingual = (p: unknown): p is { vi: string; en: string } =>
+  typeof (p as { vi?: unknown } | undefined)?.vi === 'string' &&
+  typeof (p as { en?: unknown }).en === 'string';
+
 /** Parses `value` with `schema` or throws a 400 listing what is wrong. */
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const nulAt = nulPath(value);
@@ -47,6 +51,11 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  // A check that says what is wrong in both languages (e.g. a typed name) speaks for itself.
+  const own = result.error.issues.find((i) => i.code === 'custom' && isBilingual(i.params));
+  if (own?.code === 'custom' && isBilingual(own.params)) {
+    throw badRequest(own.params.vi, own.params.en, issues);
+  }
   throw badRequest(
     'Dữ liệu gửi lên không hợp lệ. Kiểm tra lại các trường được nêu và gửi lại.',
     'The request is not valid. Check the listed fields and send it again.',

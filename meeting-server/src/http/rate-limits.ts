@@ -19,8 +19,14 @@ export interface RateLimits {
   refreshIp: Limit | null;
   /** Petitions per voter session. */
   petition: Limit | null;
+  /** Petitions per public voter link and device (the device id the voter's browser keeps). */
+  petitionDevice: Limit | null;
   /** Petitions per IP. */
   petitionIp: Limit | null;
+  /** Raised hands per voter session. */
+  hand: Limit | null;
+  /** Raised hands per public voter link and device, across rejoins. */
+  handDevice: Limit | null;
 }
 
 const m = (max: number, minutes: number): Limit => ({ max, windowSeconds: minutes * 60 });
@@ -33,7 +39,10 @@ export const DEFAULT_RATE_LIMITS: Readonly<RateLimits> = Object.freeze({
   refresh: m(30, 10),
   refreshIp: m(3000, 10),
   petition: m(5, 60),
+  petitionDevice: m(5, 60),
   petitionIp: m(300, 60),
+  hand: m(10, 60),
+  handDevice: m(10, 60),
 });
 
 /** The environment variable of each limit. */
@@ -45,8 +54,18 @@ export const RATE_LIMIT_ENV: Readonly<Record<keyof RateLimits, string>> = Object
   refresh: 'RATE_LIMIT_REFRESH',
   refreshIp: 'RATE_LIMIT_REFRESH_IP',
   petition: 'RATE_LIMIT_PETITION',
+  petitionDevice: 'RATE_LIMIT_PETITION_DEVICE',
   petitionIp: 'RATE_LIMIT_PETITION_IP',
+  hand: 'RATE_LIMIT_HAND',
+  handDevice: 'RATE_LIMIT_HAND_DEVICE',
 });
+
+/**
+ * The key a participant's per-device counts are kept under: invitation and device id, or null when
+ * the client sent no device id (then only the per-session and per-IP limits count).
+ */
+export const deviceKey = (p: { iid: string; dev?: string | undefined }): string | null =>
+  p.dev ? `${p.iid}:${p.dev}` : null;
 
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
 

@@ -189,4 +189,57 @@ describe.each(DATABASE_KINDS)('invitations on %s', (kind) => {
       expect(body.message.vi).toMatch(/hết hạn/);
     }
   });
+
+  it("cleans a voter's typed name, refuses an invisible one, and keeps the role from the link", async () => {
+    const voterLink = tokenOf('Cử tri / Voter');
+    // "Chủ tọa" typed backwards behind a right-to-left override reads as the chair's title.
+    const disguised = JoinResponse.parse(
+      await (
+        await join({ invitation: voterLink, name: '\u202eaọt ủhC', ward: '\u2067Thôn Đông\u2069' })
+      ).json(),
+    );
+    expect(disguised.name).toBe('aọt ủhC');
+    expect(disguised.role).toBe('voter');
+    const hand = await fetch(`${server.url}/api/meetings/${disguised.meetingId}/hand`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${disguised.sessionToken}`,
+      },
+      body: JSON.stringify({ kind: 'speak' }),
+    });
+    const state = (await hand.json()) as { queue: { name: string; role: string }[] };
+    expect(state.queue).toEqual([expect.objectContaining({ name: 'aọt ủhC', role: 'voter' })]);
+
+    // A name that is one zero-width space: refused before anything is issued, saying why.
+    for (const name of ['\u200b', '\u202e\u200d', ' \u3164 ']) {
+      const res = await join({ invitation: voterLink, name });
+      expect(res.status, JSON.stringify(name)).toBe(400);
+      const err = ApiError.parse(await res.json());
+      expect(err.message.vi).toMatch(/chữ cái hoặc chữ số nhìn thấy được/);
+      expect(err.message.en).toMatch(/visible letter or digit/);
+    }
+    // A name equal to a role word is only a name: the role still comes from the link.
+    const plain = JoinResponse.parse(
+      await (await join({ invitation: voterLink, name: 'Chủ tọa' })).json(),
+    );
+    expect([plain.name, plain.role]).toEqual(['Chủ tọa', 'voter']);
+
+    // The same rule for the name on a petition.
+    const petition = (name: string) =>
+      fetch(`${server.url}/api/meetings/${plain.meetingId}/petitions`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${plain.sessionToken}`,
+        },
+        body: JSON.stringify({ name, text: 'Đề nghị sửa đường liên thôn.' }),
+      });
+    const refused = await petition('\u2060');
+    expect(refused.status).toBe(400);
+    expect(ApiError.parse(await refused.json()).message.en).toMatch(/visible letter or digit/);
+    expect((await petition('\u202eHoàng Văn Dân')).status).toBe(201);
+    const [row] = await db.query<{ name: string }>('SELECT name FROM petitions');
+    expect(row!.name).toBe('Hoàng Văn Dân');
+  });
 });

@@ -68,6 +68,7 @@ async function issueSession(
   identity: string,
   name: string,
   ward?: string,
+  device?: string,
 ): Promise<JoinResponse> {
   // The token carries exactly the participant's state now: by role, or a voter's or guest's floor
   // (microphone only, and the token ends with the floor: LiveKit cannot take a token back).
@@ -101,6 +102,7 @@ async function issueSession(
     memberId: row.member_id,
     name,
     iid: row.id,
+    ...(device ? { dev: device } : {}),
     exp: Math.floor(deps.now() / 1000) + sessionTtlSeconds(deps.livekit.tokenTtlSeconds),
   });
   return {
@@ -140,7 +142,7 @@ export async function join(
     : row.role === 'voter'
       ? `voter:${randomUUID()}`
       : `${row.role}:${row.id}`;
-  return issueSession(deps, row, identity, name, req.ward);
+  return issueSession(deps, row, identity, name, req.ward, req.device);
 }
 
 /**
@@ -156,5 +158,5 @@ export async function refresh(
   if (!row || row.meeting_id !== claims.mid) throw invitationInvalid();
   assertStanding(row, deps.now());
   if (row.meeting_status === 'closed') throw meetingClosed();
-  return issueSession(deps, row, claims.sub, claims.name);
+  return issueSession(deps, row, claims.sub, claims.name, undefined, claims.dev);
 }

@@ -29,7 +29,9 @@ const pdf = (name: string) => readFile(join(CORPUS, name));
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const MAX_BYTES = 2 * 1024 * 1024;
 
-describe.each(DATABASE_KINDS)('session packages on %s', (kind) => {
+// Every upload is opened with pdf.js before it is stored (pdf-check.ts): tests that publish
+// several corpus PDFs take longer than the default 30 s on a loaded machine.
+describe.each(DATABASE_KINDS)('session packages on %s', { timeout: 120_000 }, (kind) => {
   let db: TestDb;
   let server: Server;
   let url: string;

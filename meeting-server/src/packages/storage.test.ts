@@ -12,6 +12,7 @@ import { buffer } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, Queryable } from '../db/database';
 import { DATABASE_KINDS, openTestDb, type TestDb } from '../testing/databases';
+import { pdfOf } from './pdf-fixtures';
 import { PackageStorage } from './storage';
 
 const CORPUS = join(import.meta.dirname, '../../../../shared/corpus/pdfs');
@@ -103,10 +104,16 @@ describe.each(DATABASE_KINDS)('package storage on %s', (kind) => {
   });
 
   it('answers other queries (a ballot, a raised hand) while a large file is being stored', async () => {
-    const big = Buffer.concat([
-      Buffer.from('%PDF-1.7\n'),
-      randomBytes(4 * 1024 * 1024),
-      Buffer.from('\n%%EOF\n'),
+    // A one-page PDF carrying 4 MiB of random bytes in an object no page uses.
+    const big = pdfOf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
+      Buffer.concat([
+        Buffer.from(`<< /Length ${4 * 1024 * 1024} >>\nstream\n`),
+        randomBytes(4 * 1024 * 1024),
+        Buffer.from('\nendstream'),
+      ]),
     ]);
     const total = Math.ceil(big.length / CHUNK);
     // The real database, with the chunk inserts counted; at the third, another query is made.

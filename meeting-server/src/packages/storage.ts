@@ -1,7 +1,7 @@
 // Content-addressed PDF storage for session packages, in the database (migration 010), so that
 // every server instance on one PostgreSQL serves the same files. An upload is streamed to a
 // temporary file while its SHA-256 is computed and its size limited, checked to be a whole PDF
-// (header and end-of-file marker), then copied into the database in chunks of 1 MiB, in one
+// (header and end-of-file marker) that pdf.js opens within a budget (pdf-check.ts), then copied into the database in chunks of 1 MiB, in one
 // transaction whose last row (package_files) makes the file visible. Reads fetch one chunk at a
 // time. Files are named only by their hex digest: no file name sent by a client reaches storage.
 // `adopt` imports the `<sha256>.pdf` files an older version kept in DATA_DIR/packages.
@@ -15,6 +15,7 @@ import { pipeline } from 'node:stream/promises';
 import { ErrorCode } from '../../../shared/errors';
 import type { Db, Queryable } from '../db/database';
 import { HttpError, badRequest } from '../http/errors';
+import { DEFAULT_PDF_BUDGET, checkPdf, type PdfBudget } from './pdf-check';
 
 const SHA = /^[0-9a-f]{64}$/;
 const STORED_NAME = /^([0-9a-f]{64})\.pdf$/;
@@ -54,6 +55,26 @@ export const truncatedPdf = () =>
   badRequest(
     'Tệp PDF bị thiếu phần cuối (tải lên dở dang hoặc tệp hỏng). Hãy lưu lại tệp rồi tải lên lại.',
     'The PDF is cut short (an interrupted upload or a damaged file). Save the file again and upload it again.',
+  );
+
+export const unreadablePdf = () =>
+  badRequest(
+    'Tệp này có phần đầu và phần cuối của PDF nhưng không mở được như một PDF (tệp hỏng, hoặc một loại tệp khác đổi tên thành .pdf). Hãy mở tệp gốc và xuất lại ra PDF rồi tải lên lại.',
+    'This file starts and ends like a PDF but does not open as one (a damaged file, or another kind of file renamed to .pdf). Open the original and export it as PDF again, then upload it.',
+  );
+
+export const pagelessPdf = () =>
+  badRequest(
+    'Tệp PDF này không có trang nào. Hãy kiểm tra lại tệp rồi tải lên lại.',
+    'This PDF has no pages. Check the file and upload it again.',
+  );
+
+export const overBudgetPdf = () =>
+  new HttpError(
+    422,
+    'pdf_over_budget',
+    'Tệp PDF này cần quá nhiều bộ nhớ hoặc thời gian để mở (ví dụ dữ liệu nén phình ra bất thường), nên máy chủ không nhận. Hãy mở tệp và in lại ra PDF ("Print to PDF") hoặc chia nhỏ rồi tải lên lại.',
+    'This PDF needs too much memory or time to open (for example compressed data that expands enormously), so the server refuses it. Open it and print it to PDF again, or split it, then upload it.',
   );
 
 const emptyFile = () =>
@@ -97,12 +118,15 @@ export interface PackageStorageOptions {
   tmpDir?: string;
   /** Bytes per stored chunk; default CHUNK_BYTES. */
   chunkBytes?: number;
+  /** The memory and time an upload may take to open (pdf-check.ts); default DEFAULT_PDF_BUDGET. */
+  pdfBudget?: Partial<PdfBudget>;
 }
 
 export class PackageStorage {
   readonly maxBytes: number;
   readonly tmpDir: string;
   readonly chunkBytes: number;
+  readonly pdfBudget: PdfBudget;
 
   /**
    * `db` should be the database without the audit hook: storing the bytes is not the staff
@@ -115,6 +139,7 @@ export class PackageStorage {
     this.maxBytes = options.maxBytes;
     this.tmpDir = options.tmpDir ?? tmpdir();
     this.chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
+    this.pdfBudget = { ...DEFAULT_PDF_BUDGET, ...options.pdfBudget };
   }
 
   /** Throws for anything but a SHA-256 hex digest. */
@@ -155,6 +180,10 @@ export class PackageStorage {
       if (size === 0) throw emptyFile();
       if (!hasPdfHeader(head)) throw notPdf();
       if (!hasPdfTrailer(tail)) throw truncatedPdf();
+      const opened = await checkPdf(tmp, this.pdfBudget);
+      if (opened.verdict === 'unreadable') throw unreadablePdf();
+      if (opened.verdict === 'noPages') throw pagelessPdf();
+      if (opened.verdict === 'budget') throw overBudgetPdf();
       const sha256 = hash.digest('hex');
       await this.#storeFile(tmp, sha256);
       return { sha256, size };

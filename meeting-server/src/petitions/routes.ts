@@ -5,6 +5,7 @@ import { petitionRoutes as api } from '../../../shared/routes/petitions';
 import { participantOf } from '../auth/participant';
 import type { Db } from '../db/database';
 import type { RouteContract } from '../../../shared/routes/route';
+import { deviceKey } from '../http/rate-limits';
 import { defineRoute, type RouteContext, type RouteDef } from '../http/route';
 import { staffOf, type StaffDeps } from '../staff/session';
 import {
@@ -35,7 +36,12 @@ export function petitionRoutes(deps: StaffDeps & { db: Db }): RouteDef[] {
         const who = participantOf(res);
         return submitPetition(
           deps,
-          { meetingId: who.mid, identity: who.sub, ip: req.ip ?? 'unknown' },
+          {
+            meetingId: who.mid,
+            identity: who.sub,
+            ip: req.ip ?? 'unknown',
+            device: deviceKey(who),
+          },
           body,
         );
       },

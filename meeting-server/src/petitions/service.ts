@@ -92,8 +92,13 @@ async function record(
 
 /** A voter sends a petition from a voter meeting that has not ended. */
 export async function submitPetition(
-  deps: { db: Db; now: () => number; rateLimits?: Pick<RateLimits, 'petition' | 'petitionIp'> },
-  who: { meetingId: string; identity: string; ip: string },
+  deps: {
+    db: Db;
+    now: () => number;
+    rateLimits?: Pick<RateLimits, 'petition' | 'petitionDevice' | 'petitionIp'>;
+  },
+  /** `device`: the public link and device key (http/rate-limits.ts `deviceKey`), if sent. */
+  who: { meetingId: string; identity: string; ip: string; device?: string | null },
   body: SubmitPetition,
 ) {
   const meeting = await meetingInfo(deps.db, who.meetingId);
@@ -117,6 +122,7 @@ export async function submitPetition(
     // Counted in the transaction: a refused or failed petition is not counted.
     const limits = deps.rateLimits ?? DEFAULT_RATE_LIMITS;
     await enforce(tx, `petition:${who.meetingId}:${who.identity}`, limits.petition, now);
+    if (who.device) await enforce(tx, `petition-dev:${who.device}`, limits.petitionDevice, now);
     await enforce(tx, `petition-ip:${who.ip}`, limits.petitionIp, now);
     const id = randomUUID();
     await tx.query(

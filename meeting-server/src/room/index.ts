@@ -3,6 +3,7 @@
 import type { Express } from 'express';
 import type { Db } from '../db/database';
 import { sweepFloors } from '../floor/service';
+import { withDefaults, type RateLimits } from '../http/rate-limits';
 import type { LiveKit } from '../livekit/livekit';
 import { sweepMotions } from '../votes/service';
 import { createBroadcaster, type Broadcaster } from './broadcast';
@@ -28,6 +29,8 @@ export function createLive(opts: {
   log: (err: unknown) => void;
   /** How often the sweeper runs, ms; 0 = never (tests call `sweep()` themselves). */
   sweepIntervalMs?: number;
+  /** RATE_LIMIT_* (hands); each missing one takes its default. */
+  rateLimits?: Partial<RateLimits>;
 }): Live {
   const broadcaster = createBroadcaster(opts);
   const deps: LiveDeps = {
@@ -35,6 +38,7 @@ export function createLive(opts: {
     livekit: opts.livekit,
     now: opts.now,
     log: opts.log,
+    rateLimits: withDefaults(opts.rateLimits),
     changed: (id, o) => broadcaster.changed(id, o),
   };
   const sweep = async () => (await sweepFloors(deps)) + (await sweepMotions(deps));

@@ -13,6 +13,7 @@ import {
   raiseHand,
   reorderQueue,
 } from '../floor/service';
+import { deviceKey } from '../http/rate-limits';
 import { defineRoute, type RouteDef } from '../http/route';
 import {
   castBallot,
@@ -33,7 +34,12 @@ export function meetingRoutes(deps: LiveDeps): RouteDef[] {
     await change;
     return readState(deps.db, id);
   };
-  const speaker = (p: ParticipantClaims) => ({ identity: p.sub, name: p.name, role: p.role });
+  const speaker = (p: ParticipantClaims) => ({
+    identity: p.sub,
+    name: p.name,
+    role: p.role,
+    device: deviceKey(p),
+  });
   const me = (res: Parameters<typeof participantOf>[0]) => participantOf(res);
 
   return [

@@ -3,8 +3,21 @@
 import { useState } from 'preact/hooks';
 import type { InvitationInfo, JoinResponse } from '../../../shared/api';
 import { meetingKindLabel, roleLabel } from '../../../shared/domain';
+import { checkDisplayName } from '../../../shared/text/display-name';
+import { deviceId } from '../../../shared/device';
 import { ClientError, joinMeeting } from './api';
 import { lang, locale, t, tr } from './i18n';
+
+/** This browser's device id (kept in localStorage; a fresh one when storage is off limits). */
+function thisDevice() {
+  let storage: Storage | null = null;
+  try {
+    storage = localStorage;
+  } catch {
+    // storage blocked: the id lasts for this page
+  }
+  return deviceId(storage, (bytes) => crypto.getRandomValues(bytes));
+}
 
 export interface MediaPrefs {
   mic: boolean;
@@ -28,8 +41,14 @@ export function Lobby(props: {
   const [camera, setCamera] = useState(false);
   const needsName = info.name === null;
 
+  const [nameError, setNameError] = useState<string | null>(null);
+
   const submit = async (e: Event) => {
     e.preventDefault();
+    // The server's rule, checked here first so the voter sees what is wrong before sending.
+    const checked = needsName ? checkDisplayName(name) : null;
+    setNameError(checked && !checked.ok ? tr(checked.message) : null);
+    if (checked && !checked.ok) return;
     setBusy(true);
     setError(null);
     try {
@@ -38,6 +57,7 @@ export function Lobby(props: {
           invitation: props.token,
           ...(needsName ? { name } : {}),
           ...(ward.trim() ? { ward } : {}),
+          device: thisDevice(),
         }),
         { mic: speaks && mic, camera: speaks && camera },
       );
@@ -68,8 +88,15 @@ export function Lobby(props: {
             required
             maxLength={80}
             autoComplete="name"
+            aria-invalid={nameError ? 'true' : undefined}
+            aria-describedby={nameError ? 'name-error' : undefined}
             onInput={(e) => setName(e.currentTarget.value)}
           />
+          {nameError && (
+            <p id="name-error" class="error" role="alert" data-testid="name-error">
+              {nameError}
+            </p>
+          )}
           <label for="ward">{t('ward')}</label>
           <input
             id="ward"

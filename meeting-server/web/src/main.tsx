@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { App } from './App';
 import './styles.css';
+import '../../../shared/ui/role-badge.css';
 
 const match = /^\/j\/([A-Za-z0-9_.-]+)$/.exec(location.pathname);
 const hall = new URLSearchParams(location.search).get('display') === 'hall';

@@ -9,12 +9,12 @@ import {
   type MeetingState,
   type Motion,
 } from '../../../../shared/meeting';
-import { roleLabel } from '../../../../shared/domain';
 import type { LiveMeeting } from '../live';
 import { lang, t, tf, tr } from '../i18n';
 import { act, errorText, notify } from '../notice';
 import { lastClosedMotion, moveEntry } from '../../../../shared/meeting-state';
 import { Timer } from './common';
+import { RoleBadge } from '../../../../shared/ui/RoleBadge';
 import { Petitions } from './Petitions';
 import { ResultCard } from '../../../../shared/ui/ResultCard';
 
@@ -97,7 +97,7 @@ function AttendancePanel({ live, state }: Props) {
               {p.local ? `${p.name} ${t('you')}` : p.name}
               {p.ward ? <span class="muted"> · {p.ward}</span> : null}
             </span>
-            <span class="muted">{p.role ? tr(roleLabel[p.role]) : ''}</span>
+            {p.role && <RoleBadge role={p.role} lang={lang.value} />}
           </li>
         ))}
       </ul>
@@ -118,7 +118,7 @@ function FloorPanel({ live, state }: Props) {
             {t('speaking')} · {tr(handKindLabel[f.kind])}
           </p>
           <p class="speaker">
-            <strong>{f.name}</strong> <span class="muted">{tr(roleLabel[f.role])}</span>{' '}
+            <RoleBadge role={f.role} lang={lang.value} /> <strong>{f.name}</strong>{' '}
             <Timer endsAt={f.endsAt} offset={live.offset.value} />
           </p>
           {chair && (
@@ -156,10 +156,8 @@ function FloorPanel({ live, state }: Props) {
           {state.queue.map((e, i) => (
             <li key={e.id}>
               <span class="who">
-                <strong>{e.name}</strong>{' '}
-                <span class="muted">
-                  {tr(roleLabel[e.role])} · {tr(handKindLabel[e.kind])}
-                </span>
+                <RoleBadge role={e.role} lang={lang.value} /> <strong>{e.name}</strong>{' '}
+                <span class="muted">{tr(handKindLabel[e.kind])}</span>
               </span>
               <span class="row">
                 {chair && (

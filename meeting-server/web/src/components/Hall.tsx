@@ -2,7 +2,6 @@
 // open vote's progress, the result the chair shows (or the latest one), and the QR code voters scan.
 import { useState } from 'preact/hooks';
 import { handKindLabel, type MeetingState } from '../../../../shared/meeting';
-import { roleLabel } from '../../../../shared/domain';
 import type { LiveMeeting } from '../live';
 import { lang, t, tf, tr } from '../i18n';
 import {
@@ -12,6 +11,7 @@ import {
   shownResult,
 } from '../../../../shared/meeting-state';
 import { StatusBadge, Timer } from './common';
+import { RoleBadge } from '../../../../shared/ui/RoleBadge';
 import { ResultCard } from '../../../../shared/ui/ResultCard';
 
 export function Hall({
@@ -60,7 +60,7 @@ export function Hall({
               <>
                 <p class="hall-speaker">{f.name}</p>
                 <p class="muted">
-                  {tr(roleLabel[f.role])} · {tr(handKindLabel[f.kind])}
+                  <RoleBadge role={f.role} lang={lang.value} /> {tr(handKindLabel[f.kind])}
                 </p>
                 <p class="hall-timer">
                   <Timer endsAt={f.endsAt} offset={live.offset.value} />

@@ -2,7 +2,8 @@
 // meeting; the form confirms what the server accepted and keeps the text on failure.
 import { useState } from 'preact/hooks';
 import type { LiveMeeting } from '../live';
-import { t } from '../i18n';
+import { t, tr } from '../i18n';
+import { checkDisplayName } from '../../../../shared/text/display-name';
 import { errorText, notify } from '../notice';
 
 export function PetitionForm({ live, name: defaultName }: { live: LiveMeeting; name: string }) {
@@ -16,6 +17,11 @@ export function PetitionForm({ live, name: defaultName }: { live: LiveMeeting; n
 
   const submit = async (e: Event) => {
     e.preventDefault();
+    const checked = checkDisplayName(name, 120);
+    if (!checked.ok) {
+      setError(tr(checked.message));
+      return;
+    }
     if (text.trim().length < 10) {
       setError(t('petitionEmpty'));
       return;
@@ -24,7 +30,7 @@ export function PetitionForm({ live, name: defaultName }: { live: LiveMeeting; n
     setError(null);
     try {
       await live.api.sendPetition({
-        name: name.trim(),
+        name: checked.name,
         text: text.trim(),
         ...(ward.trim() ? { ward: ward.trim() } : {}),
         ...(contact.trim() ? { contact: contact.trim() } : {}),

@@ -1,14 +1,11 @@
 // What everyone follows: who has the floor and the time left, the current agenda item, the
 // speaker's video, and the sound of every remote microphone.
-import type { Role } from '../../../../shared/domain';
 import { handKindLabel, type MeetingState } from '../../../../shared/meeting';
-import { roleLabel } from '../../../../shared/domain';
 import type { LiveMeeting, Person } from '../live';
-import { t, tr } from '../i18n';
+import { lang, t, tr } from '../i18n';
+import { RoleBadge } from '../../../../shared/ui/RoleBadge';
 import { currentAgendaItem } from '../../../../shared/meeting-state';
 import { AudioSink, StatusBadge, Timer, VideoView } from './common';
-
-const roleText = (r: Role | null) => (r ? tr(roleLabel[r]) : '');
 
 export function Stage({ live, state }: { live: LiveMeeting; state: MeetingState }) {
   const item = currentAgendaItem(state);
@@ -31,7 +28,7 @@ export function Stage({ live, state }: { live: LiveMeeting; state: MeetingState 
             {t('speaking')} · {tr(handKindLabel[floor.kind])}
           </p>
           <p class="speaker">
-            <strong>{floor.name}</strong> <span class="muted">{roleText(floor.role)}</span>
+            <RoleBadge role={floor.role} lang={lang.value} /> <strong>{floor.name}</strong>
           </p>
           <p>
             {t('timeLeft')}: <Timer endsAt={floor.endsAt} offset={live.offset.value} />
@@ -91,7 +88,8 @@ export function PeopleList({ people }: { people: Person[] }) {
               {p.ward ? <span class="muted"> · {p.ward}</span> : null}
             </span>
             <span class="muted">
-              {roleText(p.role)} {p.micOn ? `· ${t('micOn')}` : ''}
+              {p.role && <RoleBadge role={p.role} lang={lang.value} />}{' '}
+              {p.micOn ? `· ${t('micOn')}` : ''}
             </span>
           </li>
         ))}
