@@ -8,7 +8,7 @@ import { createStaffUser, login } from './service';
 import {
   STAFF_SESSION_TTL_MS,
   clearSessionCookies,
-  csrfTokenFor,
+  sessionAnswer,
   setSessionCookies,
   staffOf,
   staffActor,
@@ -33,12 +33,7 @@ export function staffRoutes(deps: StaffDeps): RouteDef[] {
         details: { ip: req.ip ?? 'unknown' },
       });
       setSessionCookies(res, deps, sessionId, expiresAt);
-      const answer: StaffSession = {
-        user: toStaffUser(user),
-        csrfToken: csrfTokenFor(deps.secret, sessionId),
-        expiresAt: expiresAt.toISOString(),
-      };
-      return answer;
+      return sessionAnswer(deps, user, sessionId, expiresAt);
     }),
     defineRoute(api.logout, async ({ res }) => {
       await deleteSession(deps.db, staffOf(res).sessionId);

@@ -4,13 +4,13 @@
 // forged cross-site form cannot act even if a browser ignored SameSite.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import { CSRF_HEADER } from '../../../shared/admin';
+import { CSRF_HEADER, type StaffSession } from '../../../shared/admin';
 import { ErrorCode } from '../../../shared/errors';
 import type { Queryable } from '../db/database';
 import { HttpError } from '../http/errors';
 import type { RateLimits } from '../http/rate-limits';
 import { runAudited, type AuditActor } from '../audit/audit';
-import { findSession, type StaffRow } from './store';
+import { findSession, toStaffUser, type StaffRow } from './store';
 
 export const SESSION_COOKIE = 'hdnd_staff';
 export const CSRF_COOKIE = 'hdnd_csrf';
@@ -178,6 +178,20 @@ export function requireStaff(deps: StaffDeps, opts: { admin?: boolean } = {}) {
     } catch (err) {
       next(err);
     }
+  };
+}
+
+/** The answer to a sign-in (login or first-run setup): who is signed in and the CSRF token. */
+export function sessionAnswer(
+  deps: StaffDeps,
+  user: StaffRow,
+  sessionId: string,
+  expiresAt: Date,
+): StaffSession {
+  return {
+    user: toStaffUser(user),
+    csrfToken: csrfTokenFor(deps.secret, sessionId),
+    expiresAt: expiresAt.toISOString(),
   };
 }
 

@@ -1,6 +1,5 @@
 // Routes of the first run and of a staff member's own account: check and use the one-time setup
 // link (creates the first administrator and signs them in), and change one's own password.
-import type { StaffSession } from '../../../shared/admin';
 import { staffRoutes as api } from '../../../shared/routes/staff';
 import { appendAudit } from '../audit/audit';
 import type { Db } from '../db/database';
@@ -10,13 +9,12 @@ import { changePassword } from './service';
 import { checkSetupLink, completeSetup } from './setup';
 import {
   STAFF_SESSION_TTL_MS,
-  csrfTokenFor,
+  sessionAnswer,
   setSessionCookies,
   staffActor,
   staffOf,
   type StaffDeps,
 } from './session';
-import { toStaffUser } from './store';
 
 /** Guessing a setup link is hopeless (192 random bits); this only keeps the endpoint quiet. */
 const SETUP_LIMIT = { max: 30, windowSeconds: 15 * 60 };
@@ -48,12 +46,7 @@ export function setupRoutes(deps: StaffDeps & { db: Db }): RouteDef[] {
           details: { ip: req.ip ?? 'unknown', email: user.email },
         });
         setSessionCookies(res, deps, sessionId, expiresAt);
-        const answer: StaffSession = {
-          user: toStaffUser(user),
-          csrfToken: csrfTokenFor(deps.secret, sessionId),
-          expiresAt: expiresAt.toISOString(),
-        };
-        return answer;
+        return sessionAnswer(deps, user, sessionId, expiresAt);
       },
       limited,
     ),

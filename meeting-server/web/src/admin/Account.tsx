@@ -5,6 +5,7 @@ import { staffApi } from './api';
 import { lang, t, tf } from './i18n';
 import { act, notify } from './notice';
 import { PasswordField } from './PasswordField';
+import { TextField } from './TextField';
 
 function ChangePasswordForm({ session }: { session: StaffSession }) {
   const [current, setCurrent] = useState('');
@@ -29,34 +30,30 @@ function ChangePasswordForm({ session }: { session: StaffSession }) {
       }}
     >
       <h2>{t('changePasswordTitle')}</h2>
-      <div class="field">
-        <label for="pw-current">{t('currentPassword')}</label>
-        <input
-          id="pw-current"
-          type="password"
-          autocomplete="current-password"
-          required
-          value={current}
-          onInput={(e) => setCurrent(e.currentTarget.value)}
-        />
-      </div>
+      <TextField
+        id="pw-current"
+        label={t('currentPassword')}
+        type="password"
+        autocomplete="current-password"
+        required
+        value={current}
+        onValue={setCurrent}
+      />
       <PasswordField
         label={t('newPassword')}
         value={next}
         onInput={setNext}
         personal={[session.user.email, session.user.fullName]}
       />
-      <div class="field">
-        <label for="pw-repeat">{t('repeatPassword')}</label>
-        <input
-          id="pw-repeat"
-          type="password"
-          autocomplete="new-password"
-          required
-          value={repeat}
-          onInput={(e) => setRepeat(e.currentTarget.value)}
-        />
-      </div>
+      <TextField
+        id="pw-repeat"
+        label={t('repeatPassword')}
+        type="password"
+        autocomplete="new-password"
+        required
+        value={repeat}
+        onValue={setRepeat}
+      />
       <button type="submit" class="primary">
         {t('changePassword')}
       </button>
@@ -117,25 +114,21 @@ function StaffAccounts() {
         }}
       >
         <h3>{t('addStaff')}</h3>
-        <div class="field">
-          <label for="staff-name">{t('fullName')}</label>
-          <input
-            id="staff-name"
-            required
-            value={fullName}
-            onInput={(e) => setFullName(e.currentTarget.value)}
-          />
-        </div>
-        <div class="field">
-          <label for="staff-email">{t('email')}</label>
-          <input
-            id="staff-email"
-            type="email"
-            required
-            value={email}
-            onInput={(e) => setEmail(e.currentTarget.value)}
-          />
-        </div>
+        <TextField
+          id="staff-name"
+          label={t('fullName')}
+          required
+          value={fullName}
+          onValue={setFullName}
+        />
+        <TextField
+          id="staff-email"
+          label={t('email')}
+          type="email"
+          required
+          value={email}
+          onValue={setEmail}
+        />
         <PasswordField
           label={t('password')}
           value={password}

@@ -11,6 +11,7 @@ import { Link } from './Link';
 import { act } from './notice';
 import { go } from './router';
 import { useLoad } from './use-load';
+import { TextField } from './TextField';
 
 const BODY_KINDS: BodyKind[] = ['council', 'committee', 'standing'];
 const bodyKindKey = {
@@ -120,15 +121,13 @@ function Members(props: {
         }}
       >
         <h3>{t('addMember')}</h3>
-        <div class="field">
-          <label for="member-name">{t('fullName')}</label>
-          <input
-            id="member-name"
-            required
-            value={fullName}
-            onInput={(e) => setFullName(e.currentTarget.value)}
-          />
-        </div>
+        <TextField
+          id="member-name"
+          label={t('fullName')}
+          required
+          value={fullName}
+          onValue={setFullName}
+        />
         <div class="field">
           <label for="member-group">{t('delegateGroup')}</label>
           <input
@@ -377,16 +376,14 @@ function Bodies(props: {
             ))}
           </select>
         </div>
-        <div class="field">
-          <label for="body-name">{t('bodyName')}</label>
-          <input
-            id="body-name"
-            required
-            placeholder={t('bodyNameHint')}
-            value={name}
-            onInput={(e) => setName(e.currentTarget.value)}
-          />
-        </div>
+        <TextField
+          id="body-name"
+          label={t('bodyName')}
+          required
+          placeholder={t('bodyNameHint')}
+          value={name}
+          onValue={setName}
+        />
         {props.members.length > 0 && (
           <MemberChecks
             legend={t('bodyMembers')}
@@ -494,26 +491,22 @@ function Meetings(props: { councilId: string; bodies: Body[] }) {
           </select>
           {fitting.length === 0 && <p class="error">{t('noFittingBody')}</p>}
         </div>
-        <div class="field">
-          <label for="meeting-title">{t('meetingTitle')}</label>
-          <input
-            id="meeting-title"
-            required
-            placeholder={t('meetingTitleHint')}
-            value={title}
-            onInput={(e) => setTitle(e.currentTarget.value)}
-          />
-        </div>
-        <div class="field">
-          <label for="meeting-start">{t('startsAt')}</label>
-          <input
-            id="meeting-start"
-            type="datetime-local"
-            required
-            value={startsAt}
-            onInput={(e) => setStartsAt(e.currentTarget.value)}
-          />
-        </div>
+        <TextField
+          id="meeting-title"
+          label={t('meetingTitle')}
+          required
+          placeholder={t('meetingTitleHint')}
+          value={title}
+          onValue={setTitle}
+        />
+        <TextField
+          id="meeting-start"
+          label={t('startsAt')}
+          type="datetime-local"
+          required
+          value={startsAt}
+          onValue={setStartsAt}
+        />
         <div class="field">
           <label for="meeting-agenda">{t('agendaLines')}</label>
           <textarea

@@ -9,6 +9,7 @@ import { lang, t, tf } from './i18n';
 import { Link } from './Link';
 import { act, notify } from './notice';
 import { useLoad } from './use-load';
+import { TextField } from './TextField';
 
 function Agenda({ meeting, onSaved }: { meeting: MeetingData; onSaved: (m: MeetingData) => void }) {
   const [items, setItems] = useState(
@@ -131,32 +132,28 @@ function Settings({
       }}
     >
       <h2 id="settings-title">{t('settingsTitle')}</h2>
-      <div class="field">
-        <label for="set-member">{t('speakingMember')}</label>
-        <input
-          id="set-member"
-          type="number"
-          min={0.5}
-          max={60}
-          step={0.5}
-          required
-          value={member}
-          onInput={(e) => setMember(e.currentTarget.value)}
-        />
-      </div>
-      <div class="field">
-        <label for="set-voter">{t('speakingVoter')}</label>
-        <input
-          id="set-voter"
-          type="number"
-          min={0.5}
-          max={60}
-          step={0.5}
-          required
-          value={voter}
-          onInput={(e) => setVoter(e.currentTarget.value)}
-        />
-      </div>
+      <TextField
+        id="set-member"
+        label={t('speakingMember')}
+        type="number"
+        min={0.5}
+        max={60}
+        step={0.5}
+        required
+        value={member}
+        onValue={setMember}
+      />
+      <TextField
+        id="set-voter"
+        label={t('speakingVoter')}
+        type="number"
+        min={0.5}
+        max={60}
+        step={0.5}
+        required
+        value={voter}
+        onValue={setVoter}
+      />
       <div class="field">
         <label for="set-quorum">{t('quorumRule')}</label>
         <select

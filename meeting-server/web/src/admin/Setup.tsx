@@ -7,6 +7,7 @@ import { staffApi } from './api';
 import { lang, t, tf } from './i18n';
 import { act, errorText, notify } from './notice';
 import { PasswordField } from './PasswordField';
+import { TextField } from './TextField';
 
 export function Setup({ onDone }: { onDone: (s: StaffSession) => void }) {
   const token = new URLSearchParams(location.hash.slice(1)).get('t') ?? '';
@@ -64,27 +65,23 @@ export function Setup({ onDone }: { onDone: (s: StaffSession) => void }) {
           })}
         </p>
       )}
-      <div class="field">
-        <label for="setup-name">{t('fullName')}</label>
-        <input
-          id="setup-name"
-          autocomplete="name"
-          required
-          value={fullName}
-          onInput={(e) => setFullName(e.currentTarget.value)}
-        />
-      </div>
-      <div class="field">
-        <label for="setup-email">{t('email')}</label>
-        <input
-          id="setup-email"
-          type="email"
-          autocomplete="username"
-          required
-          value={email}
-          onInput={(e) => setEmail(e.currentTarget.value)}
-        />
-      </div>
+      <TextField
+        id="setup-name"
+        label={t('fullName')}
+        autocomplete="name"
+        required
+        value={fullName}
+        onValue={setFullName}
+      />
+      <TextField
+        id="setup-email"
+        label={t('email')}
+        type="email"
+        autocomplete="username"
+        required
+        value={email}
+        onValue={setEmail}
+      />
       <PasswordField
         label={t('password')}
         value={password}

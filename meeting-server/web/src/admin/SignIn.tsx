@@ -4,6 +4,7 @@ import type { StaffSession } from '../../../../shared/admin';
 import { staffApi } from './api';
 import { t } from './i18n';
 import { act } from './notice';
+import { TextField } from './TextField';
 
 export function SignIn({ onDone }: { onDone: (s: StaffSession) => void }) {
   const [email, setEmail] = useState('');
@@ -22,28 +23,24 @@ export function SignIn({ onDone }: { onDone: (s: StaffSession) => void }) {
       }}
     >
       <h2>{t('signInTitle')}</h2>
-      <div class="field">
-        <label for="signin-email">{t('email')}</label>
-        <input
-          id="signin-email"
-          type="email"
-          autocomplete="username"
-          required
-          value={email}
-          onInput={(e) => setEmail(e.currentTarget.value)}
-        />
-      </div>
-      <div class="field">
-        <label for="signin-password">{t('password')}</label>
-        <input
-          id="signin-password"
-          type="password"
-          autocomplete="current-password"
-          required
-          value={password}
-          onInput={(e) => setPassword(e.currentTarget.value)}
-        />
-      </div>
+      <TextField
+        id="signin-email"
+        label={t('email')}
+        type="email"
+        autocomplete="username"
+        required
+        value={email}
+        onValue={setEmail}
+      />
+      <TextField
+        id="signin-password"
+        label={t('password')}
+        type="password"
+        autocomplete="current-password"
+        required
+        value={password}
+        onValue={setPassword}
+      />
       <button type="submit" class="primary" disabled={busy}>
         {t('signIn')}
       </button>

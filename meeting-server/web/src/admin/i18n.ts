@@ -1,17 +1,10 @@
 // Vietnamese-first strings of the secretariat's app (English second), in the domain's words
 // (../shared/DOMAIN.md); the language choice is shared with the meeting pages.
-import { signal } from '@preact/signals';
-import { fill, type Lang } from '../../../../shared/meeting-words';
+import { fill } from '../../../../shared/meeting-words';
+import { lang } from '../i18n';
 
-export type { Lang };
-export const lang = signal<Lang>((localStorage.getItem('lang') as Lang | null) ?? 'vi');
-document.documentElement.lang = lang.value;
-
-export function setLang(l: Lang) {
-  lang.value = l;
-  localStorage.setItem('lang', l);
-  document.documentElement.lang = l;
-}
+// The language is the meeting pages' own choice (one signal, kept in localStorage).
+export { lang, setLang, type Lang } from '../i18n';
 
 const strings = {
   appTitle: { vi: 'Văn phòng HĐND', en: 'Council secretariat' },
