@@ -13,6 +13,8 @@ const LAYERS: Record<string, number> = {
   'db/': 0,
   'http/': 0,
   'config.ts': 0,
+  // PDF writing shared by the minutes and the invitation letters (fonts, test readers).
+  'pdf/': 0,
   // Pure rules with no server dependency (the vote rules are in shared/vote-rules.ts).
   'floor/permissions.ts': 0,
   // Who is calling, LiveKit, the audit log.

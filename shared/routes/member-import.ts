@@ -16,6 +16,7 @@ export const memberImportRoutes = {
     summary:
       'Preview a member import: the body is the office’s .xlsx or .csv file (up to 5 MB, Content-Type of a spreadsheet); answers every row with its values and errors. Saves nothing.',
     response: memberImport.ImportPreview,
+    upload: '.xlsx or .csv',
   }),
   confirmMemberImport: route({
     method: 'POST',

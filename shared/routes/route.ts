@@ -43,6 +43,8 @@ export interface RouteContract<
   query?: Q;
   /** JSON answer schema, or the media type of a non-JSON answer. */
   response?: R;
+  /** The kind of file a route takes as its body instead of JSON (e.g. a spreadsheet). */
+  upload?: string;
   /** Status of a successful answer, when not 200. */
   status?: number;
 }

@@ -83,7 +83,8 @@ async function connects(url: string, token: string): Promise<boolean> {
 describe.each(DATABASE_KINDS)('ending sessions on %s', (kind) => {
   it('revoking an invitation ends its session at once: no ballot, no hand, out of the room', async () => {
     const db = await openTestDb(kind);
-    const fx = await seedLiveMeeting(db, { members: 3 });
+    // All present: the vote needs the quorum, and a ballot refused must be refused for the revoke.
+    const fx = await seedLiveMeeting(db, { members: 3, checkedIn: 3 });
     await seedStaff(db);
     const server = await startTestServer(db, { sweepIntervalMs: 0 });
     const room = new Room();
