@@ -8,7 +8,14 @@ import { HttpError } from '../http/errors';
 import { hashPassword, verifyPassword } from './passwords';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from '../http/rate-limits';
 import { clear, enforce, unhit, type Limit } from '../http/rate-limit';
-import { createSession, insertStaffUser, findStaffByEmail, sha256, type StaffRow } from './store';
+import {
+  createSession,
+  findStaffByEmail,
+  hasAdmin,
+  insertStaffUser,
+  sha256,
+  type StaffRow,
+} from './store';
 
 /** Failed logins allowed per IP + e-mail, and per IP across e-mails (defaults: in 15 minutes). */
 export const LOGIN_LIMIT: Limit = DEFAULT_RATE_LIMITS.login!;
@@ -77,8 +84,7 @@ export async function ensureFirstAdmin(
   db: Queryable,
   admin: { email: string; password: string },
 ): Promise<'created' | 'exists'> {
-  const any = await db.query('SELECT 1 FROM staff_users WHERE is_admin LIMIT 1');
-  if (any.length) return 'exists';
+  if (await hasAdmin(db)) return 'exists';
   const row = await insertStaffUser(db, {
     email: admin.email,
     fullName: 'Quản trị viên',

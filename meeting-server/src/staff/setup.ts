@@ -11,7 +11,7 @@ import { HttpError } from '../http/errors';
 import { signPayload, verifyPayload } from '../auth/signed';
 import { hashPassword } from './passwords';
 import { weakPassword } from './service';
-import { createSession, insertStaffUser, sha256, type StaffRow } from './store';
+import { createSession, hasAdmin, insertStaffUser, sha256, type StaffRow } from './store';
 
 export const SETUP_LINK_TTL_MS = 24 * 3600 * 1000;
 const PURPOSE = 'staff-setup';
@@ -34,11 +34,6 @@ const alreadySetUp = () =>
     'Đã có tài khoản quản trị: hãy đăng nhập tại /admin.',
     'An administrator account already exists: sign in at /admin.',
   );
-
-/** Whether an administrator exists (the demo's secretariat account is not one). */
-export async function hasAdmin(db: Queryable): Promise<boolean> {
-  return (await db.query('SELECT 1 FROM staff_users WHERE is_admin LIMIT 1')).length > 0;
-}
 
 /**
  * Issues a setup link when there is no administrator (undefined otherwise). The token goes in the

@@ -50,6 +50,11 @@ export async function listStaff(db: Queryable): Promise<StaffRow[]> {
   return db.query<StaffRow>('SELECT * FROM staff_users ORDER BY created_at, email');
 }
 
+/** Whether an administrator exists (the demo's secretariat account is not one). */
+export async function hasAdmin(db: Queryable): Promise<boolean> {
+  return (await db.query('SELECT 1 FROM staff_users WHERE is_admin LIMIT 1')).length > 0;
+}
+
 export async function countAdmins(db: Queryable): Promise<number> {
   const rows = await db.query<{ n: number }>(
     'SELECT count(*)::int AS n FROM staff_users WHERE is_admin',
