@@ -22,6 +22,8 @@ const motion = (over: Partial<Motion> = {}): Motion => ({
   allowChange: true,
   presentOnly: false,
   officials: [],
+  posts: null,
+  dismissalTarget: null,
   status: 'open',
   openedAt: '2026-01-01T08:00:00.000Z',
   closesAt: null,
