@@ -1,11 +1,11 @@
 // Kinds of vote from the chair's console, on the real stack: an election of a vice-chair with two
-// candidates and a confidence rating of three officials. Ballots from the delegates' own browsers,
+// candidates and a confidence rating of three officials (then a dismissal and a no-confidence vote). Ballots from the delegates' own browsers,
 // results per candidate and per official on the hall display, and in the minutes (PDF and CSV).
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { expect, test } from './fixtures';
-import { joinRoom, type Joined } from './meeting-helpers';
+import { joinRoom, seriousViolations, type Joined } from './meeting-helpers';
 
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
@@ -88,6 +88,7 @@ test('an election of a vice-chair: keep or strike each candidate, results per ca
       'Giữ lại tối đa 1 người (gạch tên những người còn lại). Đang giữ lại: 2.',
     );
     await expect(panel.getByRole('alert')).toContainText('KHÔNG HỢP LỆ');
+    if (who === d1) expect(await seriousViolations(d1.page)).toEqual([]);
     await panel.getByRole('group', { name: strike }).getByLabel('Gạch tên').check();
     await expect(panel.getByTestId('keep-count')).toContainText('Đang giữ lại: 1.');
     await panel.getByRole('button', { name: 'Gửi phiếu bầu' }).click();
@@ -163,5 +164,57 @@ test('the minutes carry the per-candidate and per-official figures, in the PDF a
   );
   expect(csv).toContain(
     `Kết quả theo người được lấy phiếu,2,${OFFICIALS[0]},"Tín nhiệm cao 1 (33.3%), tín nhiệm 1 (33.3%), tín nhiệm thấp 1 (33.3%)",`,
+  );
+});
+
+test('a dismissal and a no-confidence vote from the console: the right ballot, the rule, the result', async () => {
+  const p = chair.page;
+  await p.getByText('Tạo nội dung biểu quyết').click();
+  await p.getByLabel('Tên nội dung biểu quyết').fill('Miễn nhiệm Trưởng ban Pháp chế');
+  await p.getByLabel('Miễn nhiệm, bãi nhiệm (bỏ phiếu kín)').check();
+  await p.getByLabel('Người bị miễn nhiệm, bãi nhiệm').fill('Đỗ Văn Miễn');
+  await p.getByLabel(/Miễn nhiệm người giữ chức vụ/).check();
+  await p.getByRole('button', { name: 'Tạo', exact: true }).click();
+  const row = p.getByTestId('motion').filter({ hasText: 'Miễn nhiệm Trưởng ban' });
+  await row.getByRole('button', { name: 'Bắt đầu biểu quyết' }).click();
+  for (const who of [chair, d1]) {
+    const panel = who.page.getByTestId('vote-panel');
+    await expect(panel.getByTestId('dismissal-of')).toHaveText(
+      'Miễn nhiệm người giữ chức vụ: Đỗ Văn Miễn',
+    );
+    await panel.getByRole('button', { name: 'Tán thành', exact: true }).click();
+    await expect(panel.getByTestId('ballot-receipt')).toContainText('ghi nhận phiếu kín');
+  }
+  await closeAndShow('Miễn nhiệm Trưởng ban');
+  const dismissal = hall.getByTestId('hall').getByTestId('result');
+  await expect(dismissal.locator('.verdict')).toHaveText('THÔNG QUA');
+  await expect(dismissal).toContainText('Miễn nhiệm người giữ chức vụ: Đỗ Văn Miễn');
+  await expect(dismissal).toContainText(
+    'Cần ít nhất 2 phiếu tán thành (Quá nửa tổng số thành viên)',
+  );
+
+  await create(
+    'Bỏ phiếu tín nhiệm (bỏ phiếu kín)',
+    'Bỏ phiếu tín nhiệm Phạm Văn Ba',
+    /Người được lấy phiếu tín nhiệm/,
+    [OFFICIALS[2]!],
+  );
+  for (const [who, choice] of [
+    [chair, 'Không tín nhiệm'],
+    [d1, 'Không tín nhiệm'],
+    [d2, 'Tín nhiệm'],
+  ] as const) {
+    const panel = who.page.getByTestId('vote-panel');
+    await panel
+      .getByRole('group', { name: OFFICIALS[2]! })
+      .getByLabel(choice, { exact: true })
+      .check();
+    await panel.getByRole('button', { name: 'Gửi phiếu tín nhiệm' }).click();
+    await expect(panel.getByTestId('ballot-receipt')).toContainText('ghi nhận phiếu kín');
+  }
+  await closeAndShow('Bỏ phiếu tín nhiệm Phạm Văn Ba');
+  const vote = hall.getByTestId('hall').getByTestId('result');
+  await expect(vote.getByRole('row', { name: new RegExp(OFFICIALS[2]!) })).toContainText(
+    /Không được tín nhiệm.*1 \(33,3%\).*2 \(66,7%\)/,
   );
 });

@@ -121,6 +121,22 @@ describe.each(DATABASE_KINDS)('kinds of vote on %s', (kind) => {
     expect(fx.memberIds).toContain(voters[0]!.member_id);
   });
 
+  it('an election, a dismissal and a no-confidence vote open only with the quorum (23 of 35)', async () => {
+    const { chair } = await council(23);
+    for (const body of [
+      { kind: 'election', officials: ['A', 'B'], posts: 1 },
+      { kind: 'dismissal', officials: ['C'], dismissalTarget: 'office' },
+      { kind: 'no_confidence', officials: ['D'] },
+    ]) {
+      const m = await draft(chair, body);
+      expect(m.status).toBe(200);
+      const refused = await chair.post<ApiError>(`/motions/${m.body.id}/open`);
+      expect(refused.status).toBe(409);
+      expect(refused.body.code).toBe('no_quorum');
+      expect(refused.body.message.vi).toContain('thiếu 1');
+    }
+  });
+
   it('a tie at the last post is reported for a new round; more posts than candidates is refused', async () => {
     const { api, chair } = await council(30, 30);
     const refused = await draft(chair, { kind: 'election', officials: ['A'], posts: 2 });
