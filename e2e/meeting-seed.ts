@@ -3,7 +3,8 @@
 // voter link), so specs never share a speaker queue or an open vote. `vote` is a council sitting
 // followed by a voter; `xss` is a constituent meeting (petitions are sent only there); `network`
 // is the sitting whose delegate loses the network, and `refresh` the one whose links go to the
-// stack's second server with short-lived tokens (both meeting-network.spec.ts).
+// stack's second server with short-lived tokens (both meeting-network.spec.ts); `elect` holds an
+// election and a confidence rating (meeting-votes.spec.ts).
 import type { Db } from '../meeting-server/src/db/database';
 import { invitationToken } from '../meeting-server/src/invitations/service';
 import {
@@ -14,7 +15,7 @@ import {
   createMeeting,
 } from '../meeting-server/src/meetings/store';
 
-export const ROOMS = ['vote', 'xss', 'network', 'refresh'] as const;
+export const ROOMS = ['vote', 'xss', 'network', 'refresh', 'elect'] as const;
 
 /**
  * Lifetime of the LiveKit tokens of the stack's second server (E2E_PORT+1, the `refresh` room);

@@ -133,6 +133,27 @@ test('a delegate joins from the side panel, raises a hand, opens the item’s do
     expect(closed.result?.counts).toMatchObject({ for: 1, against: 0, abstain: 0, notVoted: 2 });
     expect(closed.result?.ballots?.find((b) => b.name === DELEGATE)?.choice).toBe('for');
     await expect(panel.getByTestId('result')).toContainText('KHÔNG THÔNG QUA');
+
+    // An election in the side panel: keep or strike each candidate, "giữ lại tối đa 1".
+    const election = await chair.createMotion({
+      title: 'Bầu Phó Chủ tịch HĐND xã',
+      agendaItemId: item.id,
+      kind: 'election',
+      officials: ['Trần Văn Bầu', 'Lê Thị Cử'],
+      posts: 1,
+    });
+    await chair.openMotion(election.id);
+    const ballot = panel.getByTestId('vote-panel');
+    await expect(ballot.getByTestId('keep-count')).toContainText('Giữ lại tối đa 1 người');
+    await ballot.getByRole('group', { name: 'Lê Thị Cử' }).getByLabel('Gạch tên').check();
+    await expect(ballot.getByTestId('keep-count')).toContainText('Đang giữ lại: 1.');
+    await ballot.getByRole('button', { name: 'Gửi phiếu bầu' }).click();
+    await expect(panel.getByTestId('ballot-receipt')).toContainText('ghi nhận phiếu kín');
+    const elected = (await chair.closeMotion(election.id)).motions.find(
+      (m) => m.id === election.id,
+    )!;
+    expect(elected.result?.election?.candidates.map((c) => c.votes)).toEqual([1, 0]);
+    await expect(panel.getByTestId('election-result')).toContainText('Trần Văn Bầu');
   } finally {
     await context.close();
     await server.stop().catch(() => undefined);

@@ -42,7 +42,7 @@ const links = [
     secret,
     publicUrl,
     now: Date.now(),
-    rooms: ['vote', 'xss', 'network'],
+    rooms: ['vote', 'xss', 'network', 'elect'],
   })),
   ...(await seedRooms(db, { secret, publicUrl: shortUrl, now: Date.now(), rooms: ['refresh'] })),
 ];

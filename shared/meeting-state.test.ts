@@ -30,6 +30,8 @@ const motion = (over: Partial<Motion>): Motion => ({
   allowChange: true,
   presentOnly: false,
   officials: [],
+  posts: null,
+  dismissalTarget: null,
   status: 'draft',
   openedAt: null,
   closesAt: null,

@@ -110,6 +110,27 @@ export const meetingWords = {
     vi: 'Hãy chọn mức tín nhiệm cho tất cả những người trong danh sách.',
     en: 'Choose a level for every official on the list.',
   },
+  electionKeepAtMost: {
+    vi: 'Giữ lại tối đa {n} người (gạch tên những người còn lại). Đang giữ lại: {kept}.',
+    en: 'Keep at most {n} (strike the others). Kept now: {kept}.',
+  },
+  keepCandidate: { vi: 'Giữ lại', en: 'Keep' },
+  strikeCandidate: { vi: 'Gạch tên', en: 'Strike' },
+  electionTooMany: {
+    vi: 'Bạn đang giữ lại {kept} người, nhiều hơn {n}: phiếu sẽ KHÔNG HỢP LỆ. Hãy gạch bớt tên.',
+    en: 'You keep {kept}, more than {n}: the ballot would be SPOILED. Strike more names.',
+  },
+  electionBlank: {
+    vi: 'Bạn đã gạch tên tất cả: phiếu trắng (vẫn được tính là phiếu hợp lệ).',
+    en: 'You struck every name: a blank ballot (still counted as valid).',
+  },
+  submitElection: { vi: 'Gửi phiếu bầu', en: 'Submit the ballot' },
+  noConfidenceIncomplete: {
+    vi: 'Hãy chọn Tín nhiệm hoặc Không tín nhiệm cho tất cả những người trong danh sách.',
+    en: 'Choose trust or no trust for every official on the list.',
+  },
+  submitNoConfidence: { vi: 'Gửi phiếu tín nhiệm', en: 'Submit the ballot' },
+  dismissalOf: { vi: '{target}: {person}', en: '{target}: {person}' },
   // Result
   result: { vi: 'Kết quả biểu quyết', en: 'Vote result' },
   passed: { vi: 'THÔNG QUA', en: 'PASSED' },
@@ -145,6 +166,25 @@ export const meetingWords = {
   trust: { vi: 'Tín nhiệm', en: 'Trust' },
   noTrust: { vi: 'Không tín nhiệm', en: 'No trust' },
   notTrusted: { vi: 'Không được tín nhiệm', en: 'Not trusted' },
+  candidate: { vi: 'Người ứng cử', en: 'Candidate' },
+  elected: { vi: 'Trúng cử', en: 'Elected' },
+  notElected: { vi: 'Không trúng cử', en: 'Not elected' },
+  electionBallots: {
+    vi: 'Số phiếu thu vào: {cast}; hợp lệ: {valid} (phiếu trắng: {blank}); không hợp lệ: {spoiled}.',
+    en: 'Ballots cast: {cast}; valid: {valid} (blank: {blank}); spoiled: {spoiled}.',
+  },
+  electionRequired: {
+    vi: 'Bầu {posts} người; trúng cử cần quá nửa tổng số đại biểu: ít nhất {n} phiếu.',
+    en: '{posts} to elect; elected with more than half of all members: at least {n} votes.',
+  },
+  electionNewRound: {
+    vi: 'Số phiếu bằng nhau ở vị trí cuối: bầu lại {posts} người trong số {names}.',
+    en: 'A tie at the last post: a new round for {posts} among {names}.',
+  },
+  noTrustRequired: {
+    vi: 'Không được tín nhiệm khi quá nửa tổng số đại biểu (ít nhất {n}) bỏ phiếu không tín nhiệm.',
+    en: 'Not trusted when more than half of all members (at least {n}) vote no trust.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MeetingWord = keyof typeof meetingWords;

@@ -79,13 +79,45 @@ export const passRuleLabel: Record<PassRule, { vi: string; en: string }> = {
   majority_of_cast: { vi: 'Quá nửa số phiếu đã bỏ', en: 'More than half of the votes cast' },
 };
 
-export const MotionKind = z.enum(['standard', 'confidence']);
+/** No-confidence vote choices (bỏ phiếu tín nhiệm), one per official; always secret. */
+export const NoConfidenceChoice = z.enum(['trust', 'no_trust']);
+export type NoConfidenceChoice = z.infer<typeof NoConfidenceChoice>;
+export const noConfidenceChoiceLabel: Record<NoConfidenceChoice, { vi: string; en: string }> = {
+  trust: { vi: 'Tín nhiệm', en: 'Trust' },
+  no_trust: { vi: 'Không tín nhiệm', en: 'No trust' },
+};
+
+/** Dismissal (miễn nhiệm, bãi nhiệm): removing a delegate, or dismissing an office-holder. */
+export const DismissalTarget = z.enum(['delegate', 'office']);
+export type DismissalTarget = z.infer<typeof DismissalTarget>;
+export const dismissalTargetLabel: Record<DismissalTarget, { vi: string; en: string }> = {
+  delegate: { vi: 'Bãi nhiệm đại biểu', en: 'Removal of a delegate' },
+  office: { vi: 'Miễn nhiệm người giữ chức vụ', en: 'Dismissal of an office-holder' },
+};
+
+/**
+ * Kinds of vote: a resolution or motion (standard), a confidence rating, an election of
+ * candidates to N posts, a dismissal or removal, a no-confidence vote. All but standard are secret.
+ */
+export const MotionKind = z.enum([
+  'standard',
+  'confidence',
+  'election',
+  'dismissal',
+  'no_confidence',
+]);
 export type MotionKind = z.infer<typeof MotionKind>;
 export const MotionStatus = z.enum(['draft', 'open', 'closed']);
 export type MotionStatus = z.infer<typeof MotionStatus>;
 
-/** What a result is: a resolution's verdict, per-official ratings, or (later) an election. */
-export const ResultKind = z.enum(['resolution', 'confidence', 'no_confidence', 'election']);
+/** What a result is: a resolution's or dismissal's verdict, per-official ratings, an election. */
+export const ResultKind = z.enum([
+  'resolution',
+  'confidence',
+  'no_confidence',
+  'election',
+  'dismissal',
+]);
 export type ResultKind = z.infer<typeof ResultKind>;
 
 /**
@@ -162,6 +194,40 @@ export const MotionResult = z.object({
       }),
     )
     .optional(),
+  /** Dismissals: whom the vote removes, and from what. */
+  dismissal: z.object({ person: z.string(), target: DismissalTarget }).optional(),
+  /**
+   * Elections: the ballots (valid includes blank; spoiled kept more candidates than posts), each
+   * candidate's votes (ballots keeping them) and % of all, who is elected (more than half of all
+   * delegates, the most votes first), and a tie at the last post left for a new round.
+   */
+  election: z
+    .object({
+      posts: z.number().int(),
+      /** Votes a candidate needs: more than half of all serving delegates. */
+      required: z.number().int(),
+      ballots: z.object({
+        cast: z.number().int(),
+        valid: z.number().int(),
+        blank: z.number().int(),
+        spoiled: z.number().int(),
+      }),
+      candidates: z.array(
+        z.object({
+          name: z.string(),
+          votes: z.number().int(),
+          percentOfAll: z.number(),
+          /** Reached more than half of all delegates. */
+          reached: z.boolean(),
+          elected: z.boolean(),
+        }),
+      ),
+      /** Posts filled by this round. */
+      elected: z.number().int(),
+      /** A tie at the last post: these candidates, for this many posts, go to a new round. */
+      newRound: z.object({ posts: z.number().int(), candidates: z.array(z.string()) }).nullable(),
+    })
+    .optional(),
 });
 export type MotionResult = z.infer<typeof MotionResult>;
 
@@ -180,8 +246,15 @@ export const Motion = z.object({
    * docs/voting-rules.md); the flag no longer changes who may vote.
    */
   presentOnly: z.boolean(),
-  /** Confidence votes: the officials being rated. */
+  /**
+   * The people on the ballot: the officials rated (confidence, no confidence), the candidates
+   * (election), the one person dismissed or removed (dismissal).
+   */
   officials: z.array(z.string()),
+  /** Elections: the number of posts to fill (null for other kinds). */
+  posts: z.number().int().nullable().default(null),
+  /** Dismissals: removal of a delegate or dismissal of an office-holder (null for other kinds). */
+  dismissalTarget: DismissalTarget.nullable().default(null),
   status: MotionStatus,
   openedAt: z.string().nullable(),
   closesAt: z.string().nullable(),
@@ -288,10 +361,19 @@ export const CreateMotion = z.object({
   text: z.string().max(20_000).default(''),
   kind: MotionKind.default('standard'),
   secret: z.boolean().default(false),
-  rule: PassRule.default('majority_of_all'),
+  /**
+   * Default: more than half of all members; for a dismissal, the rule of its target (two thirds of
+   * all to remove a delegate, more than half to dismiss an office-holder) unless given here.
+   */
+  rule: PassRule.optional(),
   allowChange: z.boolean().default(true),
   presentOnly: z.boolean().default(false),
+  /** The people on the ballot (see Motion.officials): officials, candidates or the one dismissed. */
   officials: z.array(z.string().trim().min(1).max(120)).max(50).default([]),
+  /** Elections: how many posts to fill (at least 1, at most the number of candidates). */
+  posts: z.number().int().min(1).max(50).optional(),
+  /** Dismissals: whom the vote removes. */
+  dismissalTarget: DismissalTarget.optional(),
   /** Optional time limit in seconds once opened. */
   durationSeconds: z.number().int().min(10).max(7200).optional(),
 });
@@ -302,6 +384,13 @@ export const CastBallot = z.object({
   choice: VoteChoice.optional(),
   /** Confidence votes: one choice per official, by official name. */
   confidence: z.record(z.string(), ConfidenceChoice).optional(),
+  /** No-confidence votes: tín nhiệm or không tín nhiệm per official, by official name. */
+  noConfidence: z.record(z.string(), NoConfidenceChoice).optional(),
+  /**
+   * Elections: the candidates kept (every other candidate is struck). Keeping none is a blank
+   * ballot; keeping more than the posts spoils the ballot (both are counted and reported).
+   */
+  keep: z.array(z.string().max(120)).max(50).optional(),
   /** Client-generated; the same key sent again is the same ballot (retries are safe). */
   idempotencyKey: z.string().min(8).max(100),
 });

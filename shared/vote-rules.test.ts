@@ -1,6 +1,7 @@
 // The law's vote arithmetic: a table of the issue's scenarios on a 35-member council, and
 // fast-check properties at every edge (exactly half, exactly two thirds, zero ballots, a total
-// changed by a term ending, spoiled/absent ballots, the 96/2023 confidence thresholds).
+// changed by a term ending, spoiled/absent ballots, the 96/2023 confidence thresholds, ties in
+// elections, dismissals of a delegate and of an office-holder, no-confidence votes).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MotionResult, PassRule } from './meeting';
@@ -8,7 +9,10 @@ import {
   atLeastTwoThirds,
   confidenceFlag,
   confidenceResult,
+  dismissalResult,
   dismissalRule,
+  electionBallotKind,
+  electionResult,
   moreThanHalf,
   noConfidenceResult,
   percentOf,
@@ -267,6 +271,241 @@ describe('dismissals', () => {
       resolutionResult({ ...facts(35), rule: dismissalRule('delegate'), tally: tally(f) });
     expect([r(23).passed, r(24).passed]).toEqual([false, true]);
   });
+
+  it('a dismissal result names whom it removes and passes at its rule’s edge, with the quorum', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 120 }),
+        fc.nat(),
+        fc.nat(),
+        fc.constantFrom('delegate' as const, 'office' as const),
+        (total, p, f, target) => {
+          const present = p % (total + 1);
+          const votes = f % (present + 1);
+          const r = dismissalResult({
+            ...facts(total, present),
+            rule: dismissalRule(target),
+            tally: tally(votes, present - votes),
+            person: 'Nguyễn Văn A',
+            target,
+          });
+          const met = target === 'delegate' ? 3 * votes >= 2 * total : 2 * votes > total;
+          expect(r.kind).toBe('dismissal');
+          expect(r.dismissal).toEqual({ person: 'Nguyễn Văn A', target });
+          expect(r.ruleMet).toBe(met && votes >= 1);
+          expect(r.passed).toBe(met && votes >= 1 && 3 * present >= 2 * total);
+        },
+      ),
+    );
+    // Exactly two thirds removes a delegate; exactly half does not dismiss an office-holder.
+    const d = (target: 'delegate' | 'office', votes: number) =>
+      dismissalResult({
+        ...facts(30),
+        rule: dismissalRule(target),
+        tally: tally(votes),
+        person: 'X',
+        target,
+      }).passed;
+    expect([d('delegate', 19), d('delegate', 20), d('office', 15), d('office', 16)]).toEqual([
+      false,
+      true,
+      false,
+      true,
+    ]);
+    expect(
+      MotionResult.parse(
+        dismissalResult({
+          ...facts(3),
+          rule: 'majority_of_all',
+          tally: tally(2),
+          person: 'X',
+          target: 'office',
+        }),
+      ).dismissal,
+    ).toEqual({ person: 'X', target: 'office' });
+  });
+});
+
+/** An election's result from per-ballot kept lists (the way the server counts them). */
+function elect(
+  total: number,
+  present: number,
+  posts: number,
+  names: string[],
+  ballots: string[][],
+) {
+  const votes = new Map(names.map((n) => [n, 0]));
+  const b = { valid: 0, blank: 0, spoiled: 0 };
+  for (const kept of ballots) {
+    const kind = electionBallotKind(kept.length, posts);
+    if (kind === 'spoiled') {
+      b.spoiled++;
+      continue;
+    }
+    b.valid++;
+    if (kind === 'blank') b.blank++;
+    for (const k of kept) votes.set(k, votes.get(k)! + 1);
+  }
+  return electionResult({
+    ...facts(total, present),
+    cast: ballots.length,
+    rule: 'majority_of_all',
+    posts,
+    candidates: names.map((name) => ({ name, votes: votes.get(name)! })),
+    ballots: b,
+  });
+}
+
+describe('elections', () => {
+  it('a vice-chair from two candidates: more than half of all is elected', () => {
+    const ballots = [
+      ...Array<string[]>(18).fill(['A']),
+      ...Array<string[]>(9).fill(['B']),
+      ...Array<string[]>(2).fill([]),
+      ...Array<string[]>(1).fill(['A', 'B']),
+    ];
+    const r = elect(35, 30, 1, ['A', 'B'], ballots);
+    expect(r.kind).toBe('election');
+    expect(r.passed).toBeNull();
+    expect(r.election).toMatchObject({
+      posts: 1,
+      required: 18,
+      ballots: { cast: 30, valid: 29, blank: 2, spoiled: 1 },
+      elected: 1,
+      newRound: null,
+    });
+    expect(r.election!.candidates).toEqual([
+      { name: 'A', votes: 18, percentOfAll: 51.4, reached: true, elected: true },
+      { name: 'B', votes: 9, percentOfAll: 25.7, reached: false, elected: false },
+    ]);
+    expect(r.counts.notVoted).toBe(5);
+    expect(MotionResult.parse(r)).toEqual(r);
+  });
+
+  it('exactly half of all is not elected; one more is', () => {
+    for (let half = 1; half <= 40; half++) {
+      const total = 2 * half;
+      const at = (votes: number) =>
+        elect(
+          total,
+          total,
+          1,
+          ['A'],
+          [...Array<string[]>(votes).fill(['A']), ...Array<string[]>(total - votes).fill([])],
+        ).election!.candidates[0]!.elected;
+      expect([at(half), at(half + 1)]).toEqual([false, true]);
+    }
+  });
+
+  it('more candidates reaching it than posts: the most votes win; a tie at the last post goes to a new round', () => {
+    // 2 posts, 3 candidates above half of 30 (16): 20, 17, 17 → A elected, B and C tied for 1 post.
+    const ballots = [
+      ...Array<string[]>(3).fill(['A']),
+      ...Array<string[]>(10).fill(['A', 'B']),
+      ...Array<string[]>(7).fill(['A', 'C']),
+      ...Array<string[]>(7).fill(['B', 'C']),
+      ...Array<string[]>(3).fill(['C']),
+    ];
+    const r = elect(30, 30, 2, ['A', 'B', 'C'], ballots).election!;
+    expect(r.candidates.map((c) => [c.name, c.votes, c.reached, c.elected])).toEqual([
+      ['A', 20, true, true],
+      ['B', 17, true, false],
+      ['C', 17, true, false],
+    ]);
+    expect(r).toMatchObject({ elected: 1, newRound: { posts: 1, candidates: ['B', 'C'] } });
+    // Without the tie the most votes win and nobody goes to a new round.
+    const r2 = elect(
+      30,
+      30,
+      1,
+      ['A', 'B'],
+      [
+        ...Array<string[]>(2).fill(['A']),
+        ...Array<string[]>(0).fill(['B']),
+        ...Array<string[]>(28).fill([]),
+      ],
+    ).election!;
+    expect(r2.elected).toBe(0);
+  });
+
+  it('ties and posts (properties): never more elected than posts; a new round only on a tie at the cut', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
+        (total, posts, raw) => {
+          const votes = raw.map((v) => v % (total + 1));
+          fc.pre(posts <= votes.length);
+          const r = electionResult({
+            ...facts(total),
+            cast: total,
+            rule: 'majority_of_all',
+            posts,
+            candidates: votes.map((v, i) => ({ name: `C${i}`, votes: v })),
+            ballots: { valid: total, blank: 0, spoiled: 0 },
+          }).election!;
+          const reached = votes.filter((v) => 2 * v > total).sort((a, b) => b - a);
+          expect(r.elected).toBeLessThanOrEqual(posts);
+          for (const c of r.candidates) {
+            expect(c.reached).toBe(2 * c.votes > total);
+            if (c.elected) expect(c.reached).toBe(true);
+          }
+          if (reached.length <= posts) {
+            expect(r.elected).toBe(reached.length);
+            expect(r.newRound).toBeNull();
+          } else {
+            const cut = reached[posts - 1]!;
+            const tied = reached.filter((v) => v === cut).length;
+            const above = reached.filter((v) => v > cut).length;
+            const tie = above + tied > posts;
+            expect(r.newRound !== null).toBe(tie);
+            expect(r.elected).toBe(tie ? above : posts);
+            if (r.newRound) expect(r.newRound.posts + r.elected).toBe(posts);
+            // Every elected candidate has at least the votes of every candidate not elected.
+            const minElected = Math.min(
+              ...r.candidates.filter((c) => c.elected).map((c) => c.votes),
+            );
+            for (const c of r.candidates.filter((c) => !c.elected)) {
+              if (r.elected) expect(c.votes).toBeLessThanOrEqual(minElected);
+            }
+          }
+        },
+      ),
+    );
+  });
+
+  it('spoiled and blank ballots: counted, reported, and give no candidate a vote', () => {
+    for (let posts = 1; posts <= 3; posts++) {
+      for (let kept = 0; kept <= 4; kept++) {
+        expect(electionBallotKind(kept, posts)).toBe(
+          kept > posts ? 'spoiled' : kept === 0 ? 'blank' : 'valid',
+        );
+      }
+    }
+    const r = elect(5, 5, 1, ['A', 'B'], [['A', 'B'], ['A', 'B'], [], [], ['A']]).election!;
+    expect(r.ballots).toEqual({ cast: 5, valid: 3, blank: 2, spoiled: 2 });
+    expect(r.candidates.map((c) => c.votes)).toEqual([1, 0]);
+  });
+
+  it('zero ballots elect nobody; without the quorum nobody is elected', () => {
+    const none = elect(30, 30, 1, ['A'], []);
+    expect(none.election).toMatchObject({ elected: 0, ballots: { cast: 0, valid: 0 } });
+    expect(none.counts.notVoted).toBe(30);
+    const noQuorum = elect(30, 19, 1, ['A'], Array<string[]>(19).fill(['A']));
+    expect(noQuorum.quorumHeld).toBe(false);
+    expect(noQuorum.election!.candidates[0]).toMatchObject({ reached: true, elected: false });
+  });
+
+  it('a term ending lowers what a candidate needs', () => {
+    for (let total = 2; total <= 60; total++) {
+      const votes = moreThanHalf(total - 1);
+      const at = (t: number) =>
+        elect(t, t, 1, ['A'], Array<string[]>(votes).fill(['A'])).election!.candidates[0]!;
+      expect(at(total - 1).elected).toBe(true);
+      expect(at(total).elected).toBe(2 * votes > total);
+    }
+  });
 });
 
 describe('confidence ratings (Resolution 96/2023/QH15)', () => {
@@ -324,6 +563,25 @@ describe('no-confidence votes', () => {
     expect(r(15).notTrusted).toBe(false);
     expect(r(16).notTrusted).toBe(true);
     expect(r(16).percentOfAll).toEqual({ trust: 46.7, noTrust: 53.3 });
+  });
+
+  it('not trusted exactly when 2·noTrust > total and the quorum held (properties)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 150 }), fc.nat(), fc.nat(), (total, p, n) => {
+        const present = p % (total + 1);
+        const noTrust = n % (present + 1);
+        const r = noConfidenceResult({
+          ...facts(total, present),
+          cast: present,
+          rule: 'majority_of_all',
+          officials: [{ official: 'A', trust: present - noTrust, noTrust }],
+        });
+        expect(r.required).toBe(moreThanHalf(total));
+        expect(r.noConfidence![0]!.notTrusted).toBe(
+          2 * noTrust > total && 3 * present >= 2 * total,
+        );
+      }),
+    );
   });
 
   it('percentages never exceed 100 and are 0 for an empty body', () => {

@@ -1,7 +1,7 @@
 // The law's vote arithmetic, pure: a vote's result from (rule, total, present, ballots), carrying
 // every number it used. The server computes results with it and every client can recompute them.
 // Sources and per-council settings: docs/voting-rules.md.
-import type { MotionResult, PassRule, VoteChoice } from './meeting';
+import type { DismissalTarget, MotionResult, PassRule, VoteChoice } from './meeting';
 import { z } from './zod';
 
 /** Quorum of a sitting: by default at least two thirds of ALL serving delegates of the body. */
@@ -57,9 +57,6 @@ export function ruleThreshold(
     }
   }
 }
-
-/** Dismissal (miễn nhiệm, bãi nhiệm): whom it removes. */
-export type DismissalTarget = 'delegate' | 'office';
 
 /**
  * The default rule of a dismissal: removing a delegate needs at least two thirds of all delegates,
@@ -215,5 +212,87 @@ export function noConfidenceResult(
       percentOfAll: { trust: percentOf(o.trust, t), noTrust: percentOf(o.noTrust, t) },
       notTrusted: head.quorumHeld && o.noTrust >= required,
     })),
+  };
+}
+
+/**
+ * A dismissal or removal (miễn nhiệm, bãi nhiệm): a resolution under its rule (dismissalRule),
+ * secret, recording whom it removes. Passes when the rule is met and the quorum held.
+ */
+export function dismissalResult(
+  f: Omit<VoteFacts, 'cast'> & {
+    rule: PassRule;
+    tally: Tally;
+    person: string;
+    target: DismissalTarget;
+  },
+): MotionResult {
+  const { person, target, ...rest } = f;
+  return { ...resolutionResult(rest), kind: 'dismissal', dismissal: { person, target } };
+}
+
+/** What an election ballot is, from the candidates it keeps and the posts to fill. */
+export type ElectionBallotKind = 'valid' | 'blank' | 'spoiled';
+export function electionBallotKind(kept: number, posts: number): ElectionBallotKind {
+  if (kept > posts) return 'spoiled';
+  return kept === 0 ? 'blank' : 'valid';
+}
+
+/**
+ * An election (bầu) of `posts` from the candidates. Each valid ballot keeps at most `posts`
+ * candidates (a blank one keeps none); a ballot keeping more is spoiled and gives no votes.
+ * A candidate is elected with more than half of ALL serving delegates, and only when the quorum
+ * held; when more candidates reach that than there are posts, the most votes win, and candidates
+ * tied at the last post(s) are not elected but named for a new round.
+ */
+export function electionResult(
+  f: VoteFacts & {
+    rule: PassRule;
+    posts: number;
+    /** In ballot order; votes = valid ballots keeping the candidate. */
+    candidates: { name: string; votes: number }[];
+    ballots: { valid: number; blank: number; spoiled: number };
+  },
+): MotionResult {
+  const head = ratingHead(f);
+  const t = f.total;
+  const required = moreThanHalf(t);
+  const reached = f.candidates
+    .filter((c) => head.quorumHeld && c.votes >= required)
+    .sort((a, b) => b.votes - a.votes);
+  const elected = new Set<string>();
+  let newRound: { posts: number; candidates: string[] } | null = null;
+  if (reached.length <= f.posts) {
+    for (const c of reached) elected.add(c.name);
+  } else {
+    const cut = reached[f.posts - 1]!.votes;
+    const above = reached.filter((c) => c.votes > cut);
+    const atCut = reached.filter((c) => c.votes === cut);
+    for (const c of above) elected.add(c.name);
+    const left = f.posts - above.length;
+    if (atCut.length <= left) for (const c of atCut) elected.add(c.name);
+    else newRound = { posts: left, candidates: atCut.map((c) => c.name) };
+  }
+  return {
+    kind: 'election',
+    ...head,
+    basis: { of: 'all', count: t },
+    required,
+    ruleMet: null,
+    passed: null,
+    election: {
+      posts: f.posts,
+      required,
+      ballots: { cast: f.cast, ...f.ballots },
+      candidates: f.candidates.map((c) => ({
+        name: c.name,
+        votes: c.votes,
+        percentOfAll: percentOf(c.votes, t),
+        reached: c.votes >= required,
+        elected: elected.has(c.name),
+      })),
+      elected: elected.size,
+      newRound,
+    },
   };
 }

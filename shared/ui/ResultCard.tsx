@@ -1,8 +1,10 @@
 // A closed motion's result as everyone sees it, in every meeting client: passed or not under its
-// rule (a confidence rating has no verdict), the counts with percentages of all serving members,
+// rule (a resolution, a dismissal; a confidence rating has no verdict), per candidate of an
+// election (votes, % of all, elected, a tie for a new round) and per official of a rating, the counts with percentages of all serving members,
 // present and quorum at close, the named ballots for open votes, nothing per person for secret ones.
 import {
   confidenceChoiceLabel,
+  dismissalTargetLabel,
   passRuleLabel,
   voteChoiceLabel,
   type Motion,
@@ -35,6 +37,9 @@ export function ResultCard({
 }) {
   const r = motion.result;
   if (!r) return null;
+  // A dismissal is decided like a resolution: the same verdict and counts.
+  const decided = r.kind === 'resolution' || r.kind === 'dismissal';
+  const percent = (n: number) => n.toLocaleString(localeOf(lang), { maximumFractionDigits: 1 });
   return (
     <section
       class={`card result ${big ? 'big' : ''}`}
@@ -44,12 +49,20 @@ export function ResultCard({
       <h2 id={`result-${motion.id}`}>
         {word(lang, 'result')}: {motion.title}
       </h2>
-      {r.kind === 'resolution' && r.passed !== null && (
+      {r.dismissal && (
+        <p data-testid="dismissal-of">
+          {word(lang, 'dismissalOf', {
+            target: dismissalTargetLabel[r.dismissal.target][lang],
+            person: r.dismissal.person,
+          })}
+        </p>
+      )}
+      {decided && r.passed !== null && (
         <p class={`verdict ${r.passed ? 'passed' : 'failed'}`}>
           {r.passed ? word(lang, 'passed') : word(lang, 'notPassed')}
         </p>
       )}
-      {r.kind === 'resolution' && (
+      {decided && (
         <table class="counts">
           <thead>
             <tr>
@@ -77,7 +90,7 @@ export function ResultCard({
           </tbody>
         </table>
       )}
-      {r.kind === 'resolution' && r.required !== null && (
+      {decided && r.required !== null && (
         <p class="muted">
           {word(lang, 'requiredVotes', { n: r.required, rule: passRuleLabel[r.rule][lang] })}
         </p>
@@ -124,6 +137,51 @@ export function ResultCard({
             ))}
           </tbody>
         </table>
+      )}
+      {r.election && (
+        <>
+          <table class="counts" data-testid="election-result">
+            <thead>
+              <tr>
+                <th scope="col">{word(lang, 'candidate')}</th>
+                <th scope="col" class="num">
+                  {word(lang, 'votesCol')}
+                </th>
+                <th scope="col" class="num">
+                  {word(lang, 'percentCol')}
+                </th>
+                <th scope="col">
+                  <span class="sr-only">{word(lang, 'elected')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.election.candidates.map((c) => (
+                <tr key={c.name} class={c.elected ? 'elected' : ''}>
+                  <th scope="row">{c.name}</th>
+                  <td class="num">{c.votes}</td>
+                  <td class="num">{percent(c.percentOfAll)}%</td>
+                  <td>{word(lang, c.elected ? 'elected' : 'notElected')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p class="muted">
+            {word(lang, 'electionBallots', r.election.ballots)}{' '}
+            {word(lang, 'electionRequired', { posts: r.election.posts, n: r.election.required })}
+          </p>
+          {r.election.newRound && (
+            <p class="verdict failed" data-testid="new-round">
+              {word(lang, 'electionNewRound', {
+                posts: r.election.newRound.posts,
+                names: r.election.newRound.candidates.join(', '),
+              })}
+            </p>
+          )}
+        </>
+      )}
+      {r.noConfidence && r.required !== null && (
+        <p class="muted">{word(lang, 'noTrustRequired', { n: r.required })}</p>
       )}
       {r.noConfidence && r.noConfidence.length > 0 && (
         <table class="counts">

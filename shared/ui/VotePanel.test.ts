@@ -22,6 +22,8 @@ const motion = (over: Partial<Motion> = {}): Motion => ({
   allowChange: true,
   presentOnly: false,
   officials: [],
+  posts: null,
+  dismissalTarget: null,
   status: 'open',
   openedAt: '2026-01-01T08:00:00.000Z',
   closesAt: null,
@@ -161,5 +163,57 @@ describe('VotePanel', () => {
     expect(ui.root.textContent).toContain('Please vote · Secret ballot');
     expect(ui.button('In favour')).toBeDefined();
     expect(ui.receipt()).toBe('You have not voted yet.');
+  });
+
+  it('an election ballot keeps or strikes each candidate and always shows how many are kept', async () => {
+    const secret: BallotReceipt = {
+      motionId: 'm1',
+      accepted: true,
+      castAt: '2026-01-01T08:01:02.000Z',
+    };
+    const s = server([secret]);
+    const m = motion({
+      kind: 'election',
+      secret: true,
+      allowChange: false,
+      officials: ['Trần Văn A', 'constructor'],
+      posts: 1,
+    });
+    const ui = await mount(m, s.calls);
+    const count = () => ui.root.querySelector('[data-testid="keep-count"]')!.textContent;
+    expect(count()).toBe('Giữ lại tối đa 1 người (gạch tên những người còn lại). Đang giữ lại: 2.');
+    expect(ui.root.querySelector('[role="alert"]')!.textContent).toContain('KHÔNG HỢP LỆ');
+    const radios = [...ui.root.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+    // Strike "constructor" (its second radio): one kept, no warning.
+    await act(() => {
+      radios[3]!.click();
+    });
+    expect(count()).toContain('Đang giữ lại: 1.');
+    expect(ui.root.querySelector('[role="alert"]')).toBeNull();
+    ui.button('Gửi phiếu bầu').click();
+    await flush();
+    expect(s.casts[0]).toMatchObject({ keep: ['Trần Văn A'] });
+    expect(ui.receipt()).toMatch(/^Máy chủ đã ghi nhận phiếu kín của bạn/);
+    expect(ui.button('Gửi phiếu bầu').disabled).toBe(true);
+  });
+
+  it('a no-confidence ballot needs a choice for every official, by name even "constructor"', async () => {
+    const s = server([{ motionId: 'm1', accepted: true, castAt: '2026-01-01T08:01:02.000Z' }]);
+    const m = motion({ kind: 'no_confidence', secret: true, officials: ['constructor', 'B'] });
+    const ui = await mount(m, s.calls);
+    const radios = [...ui.root.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+    await act(() => {
+      radios[1]!.click();
+    });
+    ui.button('Gửi phiếu tín nhiệm').click();
+    await flush();
+    expect(s.casts).toHaveLength(0);
+    expect(ui.root.querySelector('[role="alert"]')!.textContent).toContain('Không tín nhiệm');
+    await act(() => {
+      radios[2]!.click();
+    });
+    ui.button('Gửi phiếu tín nhiệm').click();
+    await flush();
+    expect(s.casts[0]!.noConfidence).toEqual({ constructor: 'no_trust', B: 'trust' });
   });
 });

@@ -1,11 +1,15 @@
 // The ballot for the open motion, in every meeting client: title, text, time left, the three
-// choices (Tán thành / Không tán thành / Không biểu quyết) or the confidence levels per official,
-// and the ballot as the SERVER recorded it (its receipt, or GET my-ballot) — never assumed.
+// choices (Tán thành / Không tán thành / Không biểu quyết; also for a dismissal), the confidence
+// levels or tín nhiệm / không tín nhiệm per official, or keep / strike per candidate of an
+// election ("giữ lại tối đa N"), and the ballot as the SERVER recorded it (its receipt, or GET my-ballot) — never assumed.
 import { useEffect, useState } from 'preact/hooks';
 import {
   ConfidenceChoice,
+  NoConfidenceChoice,
   VoteChoice,
   confidenceChoiceLabel,
+  dismissalTargetLabel,
+  noConfidenceChoiceLabel,
   voteChoiceLabel,
   type CastBallot,
   type Motion,
@@ -47,7 +51,10 @@ export function VotePanel({
   const [recorded, setRecorded] = useState<Recorded | null>(null);
   const [pending, setPending] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [levels, setLevels] = useState<Record<string, ConfidenceChoice>>({});
+  // Choices per person on the ballot, in Maps: a name is never an object key ("constructor").
+  const [levels, setLevels] = useState<Map<string, ConfidenceChoice>>(new Map());
+  const [trust, setTrust] = useState<Map<string, NoConfidenceChoice>>(new Map());
+  const [struck, setStruck] = useState<Set<string>>(new Set());
   // One idempotency key per intended ballot: a retry of the same choice is the same ballot.
   const [key, setKey] = useState<{ intent: string; key: string } | null>(null);
 
@@ -55,6 +62,9 @@ export function VotePanel({
   useEffect(() => {
     setRecorded(null);
     setError(null);
+    setLevels(new Map());
+    setTrust(new Map());
+    setStruck(new Set());
   }, [motion.id]);
   // Read again after a reconnect: a ballot whose answer was lost with the network shows as the
   // server recorded it (or as not cast), never as the error the lost answer left.
@@ -109,7 +119,15 @@ export function VotePanel({
           />
         </p>
       )}
-      {motion.kind === 'standard' ? (
+      {motion.kind === 'dismissal' && motion.dismissalTarget && (
+        <p class="dismissal-of" data-testid="dismissal-of">
+          {word(lang, 'dismissalOf', {
+            target: dismissalTargetLabel[motion.dismissalTarget][lang],
+            person: motion.officials[0] ?? '',
+          })}
+        </p>
+      )}
+      {(motion.kind === 'standard' || motion.kind === 'dismissal') && (
         <div class="choices" role="group" aria-label={word(lang, 'yourBallot')}>
           {VoteChoice.options.map((c) => (
             <button
@@ -125,15 +143,17 @@ export function VotePanel({
             </button>
           ))}
         </div>
-      ) : (
+      )}
+      {motion.kind === 'confidence' && (
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            if (motion.officials.some((o) => !levels[o])) {
+            if (motion.officials.some((o) => !levels.has(o))) {
               setError(word(lang, 'confidenceIncomplete'));
               return;
             }
-            void cast(JSON.stringify(levels), { confidence: levels });
+            const body = Object.fromEntries(levels);
+            void cast(JSON.stringify([...levels]), { confidence: body });
           }}
         >
           {motion.officials.map((o, i) => (
@@ -144,9 +164,9 @@ export function VotePanel({
                   <input
                     type="radio"
                     name={`official-${i}`}
-                    checked={levels[o] === c}
+                    checked={levels.get(o) === c}
                     disabled={locked}
-                    onChange={() => setLevels({ ...levels, [o]: c })}
+                    onChange={() => setLevels(new Map(levels).set(o, c))}
                   />
                   {confidenceChoiceLabel[c][lang]}
                 </label>
@@ -158,6 +178,50 @@ export function VotePanel({
           </button>
         </form>
       )}
+      {motion.kind === 'no_confidence' && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (motion.officials.some((o) => !trust.has(o))) {
+              setError(word(lang, 'noConfidenceIncomplete'));
+              return;
+            }
+            const body = Object.fromEntries(trust);
+            void cast(JSON.stringify([...trust]), { noConfidence: body });
+          }}
+        >
+          {motion.officials.map((o, i) => (
+            <fieldset key={o} class="confidence">
+              <legend>{o}</legend>
+              {NoConfidenceChoice.options.map((c) => (
+                <label key={c} class="radio">
+                  <input
+                    type="radio"
+                    name={`official-${i}`}
+                    checked={trust.get(o) === c}
+                    disabled={locked}
+                    onChange={() => setTrust(new Map(trust).set(o, c))}
+                  />
+                  {noConfidenceChoiceLabel[c][lang]}
+                </label>
+              ))}
+            </fieldset>
+          ))}
+          <button class="primary" type="submit" disabled={pending !== null || locked}>
+            {word(lang, 'submitNoConfidence')}
+          </button>
+        </form>
+      )}
+      {motion.kind === 'election' && (
+        <ElectionBallot
+          lang={lang}
+          motion={motion}
+          struck={struck}
+          setStruck={setStruck}
+          disabled={pending !== null || locked}
+          onSubmit={(keep) => void cast(JSON.stringify(keep), { keep })}
+        />
+      )}
       <p class="receipt" data-testid="ballot-receipt" aria-live="polite">
         {pending ? word(lang, 'sending') : receiptText(lang, recorded)}
       </p>
@@ -168,5 +232,69 @@ export function VotePanel({
         </p>
       )}
     </section>
+  );
+}
+
+/** Keep or strike each candidate; the count of those kept against the posts is always shown. */
+function ElectionBallot({
+  lang,
+  motion,
+  struck,
+  setStruck,
+  disabled,
+  onSubmit,
+}: {
+  lang: Lang;
+  motion: Motion;
+  struck: Set<string>;
+  setStruck: (s: Set<string>) => void;
+  disabled: boolean;
+  onSubmit: (keep: string[]) => void;
+}) {
+  const posts = motion.posts ?? 1;
+  const keep = motion.officials.filter((o) => !struck.has(o));
+  return (
+    <form
+      data-testid="election-ballot"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit(keep);
+      }}
+    >
+      <p class="keep-count" aria-live="polite" data-testid="keep-count">
+        {word(lang, 'electionKeepAtMost', { n: posts, kept: keep.length })}
+      </p>
+      {motion.officials.map((o, i) => (
+        <fieldset key={o} class="confidence candidate">
+          <legend class={struck.has(o) ? 'struck' : ''}>{o}</legend>
+          {(['keep', 'strike'] as const).map((c) => (
+            <label key={c} class="radio">
+              <input
+                type="radio"
+                name={`candidate-${i}`}
+                checked={(c === 'strike') === struck.has(o)}
+                disabled={disabled}
+                onChange={() => {
+                  const next = new Set(struck);
+                  if (c === 'strike') next.add(o);
+                  else next.delete(o);
+                  setStruck(next);
+                }}
+              />
+              {word(lang, c === 'keep' ? 'keepCandidate' : 'strikeCandidate')}
+            </label>
+          ))}
+        </fieldset>
+      ))}
+      {keep.length > posts && (
+        <p class="error" role="alert">
+          {word(lang, 'electionTooMany', { n: posts, kept: keep.length })}
+        </p>
+      )}
+      {keep.length === 0 && <p class="muted">{word(lang, 'electionBlank')}</p>}
+      <button class="primary" type="submit" disabled={disabled}>
+        {word(lang, 'submitElection')}
+      </button>
+    </form>
   );
 }

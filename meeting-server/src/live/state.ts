@@ -123,6 +123,8 @@ export interface MotionRow {
   allow_change: boolean;
   present_only: boolean;
   officials: string[];
+  posts: number | null;
+  dismissal_target: Motion['dismissalTarget'];
   duration_seconds: number | null;
   status: Motion['status'];
   opened_at: Date | null;
@@ -147,6 +149,8 @@ export function motionOf(r: MotionRow): Motion {
     allowChange: r.allow_change,
     presentOnly: r.present_only,
     officials: r.officials,
+    posts: r.posts,
+    dismissalTarget: r.dismissal_target,
     status: r.status,
     openedAt: iso(r.opened_at),
     closesAt: iso(r.closes_at),
@@ -168,7 +172,8 @@ export const CAST_COUNT_SQL = `CASE WHEN motions.status = 'open' THEN
   ELSE motions.cast_count END::int`;
 
 export const MOTION_COLUMNS = `id, meeting_id, agenda_item_id, title, text, kind, secret, rule,
-  allow_change, present_only, officials, duration_seconds, status, opened_at, closes_at, closed_at,
+  allow_change, present_only, officials, posts, dismissal_target, duration_seconds, status,
+  opened_at, closes_at, closed_at,
   total_members, present_at_open, eligible_count, ${CAST_COUNT_SQL} AS cast_count, result`;
 
 interface AttendanceRow {

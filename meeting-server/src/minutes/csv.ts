@@ -1,9 +1,10 @@
 // The minutes as one CSV table (UTF-8 with BOM so spreadsheet programs read Vietnamese): one row
-// per attendance event, vote result, named ballot and petition. Cells that a spreadsheet would run
+// per attendance event, vote result, named ballot, official rated, candidate and petition. Cells that a spreadsheet would run
 // as a formula (starting with = + - @) are prefixed with ' so user text cannot become one.
 import type { Minutes } from '../../../shared/admin';
 import { roleLabel } from '../../../shared/domain';
 import {
+  candidateLines,
   categoryLabel,
   choiceLabel,
   eventLabel,
@@ -68,6 +69,9 @@ export function minutesCsv(m: Minutes): string {
     }
     for (const o of mo.result ? officialLines(mo.result) : []) {
       rows.push(['Kết quả theo người được lấy phiếu', i + 1, o.official, o.text, '']);
+    }
+    for (const c of mo.result ? candidateLines(mo.result) : []) {
+      rows.push(['Kết quả theo người ứng cử', i + 1, c.candidate, c.text, '']);
     }
   });
   m.petitions.forEach((p, i) => {

@@ -3,6 +3,7 @@
 import type { Minutes } from '../../../shared/admin';
 import { meetingKindLabel } from '../../../shared/domain';
 import {
+  dismissalTargetLabel,
   passRuleLabel,
   voteChoiceLabel,
   type PassRule,
@@ -94,15 +95,44 @@ function factsLine(r: Result): string {
 
 /** The rule a motion was decided by; a confidence rating has none. */
 export function ruleText(mo: Minutes['motions'][number]): string {
-  if (mo.kind === 'confidence') return 'Lấy phiếu tín nhiệm (không có kết luận thông qua)';
-  return ruleLabel(mo.rule);
+  switch (mo.kind) {
+    case 'confidence':
+      return 'Lấy phiếu tín nhiệm (không có kết luận thông qua)';
+    case 'no_confidence':
+      return 'Bỏ phiếu tín nhiệm (không được tín nhiệm khi quá nửa tổng số đại biểu bỏ phiếu không tín nhiệm)';
+    case 'election':
+      return 'Bầu (trúng cử khi được quá nửa tổng số đại biểu tán thành)';
+    case 'dismissal':
+      return `Miễn nhiệm, bãi nhiệm — ${ruleLabel(mo.rule)}`;
+    default:
+      return ruleLabel(mo.rule);
+  }
+}
+
+/** An election's ballots, what a candidate needed, and a tie left for a new round. */
+function electionLine(r: Result, e: NonNullable<Result['election']>): string {
+  const b = e.ballots;
+  const newRound = e.newRound
+    ? ` Số phiếu bằng nhau ở vị trí cuối: bầu lại ${e.newRound.posts} người trong số ` +
+      `${e.newRound.candidates.join(', ')}.`
+    : '';
+  return (
+    `Bầu ${e.posts} người. Số phiếu thu vào ${b.cast}; hợp lệ ${b.valid} (phiếu trắng ${b.blank}); ` +
+    `không hợp lệ ${b.spoiled}. ${factsLine(r)} Trúng cử cần ít nhất ${e.required} phiếu ` +
+    `(quá nửa tổng số đại biểu); số người trúng cử: ${e.elected}.${newRound}`
+  );
 }
 
 export function resultLine(r: Result): string {
-  if (r.kind !== 'resolution') {
+  if (r.election) return electionLine(r, r.election);
+  if (r.kind !== 'resolution' && r.kind !== 'dismissal') {
     return `${factsLine(r)} Không tham gia ${pct(r.counts.notVoted, r.percentOfAll.notVoted)}.`;
   }
+  const whom = r.dismissal
+    ? `${dismissalTargetLabel[r.dismissal.target].vi}: ${r.dismissal.person}. `
+    : '';
   return (
+    whom +
     `Tán thành ${r.counts.for} (${r.percentOfAll.for}%), Không tán thành ${r.counts.against} ` +
     `(${r.percentOfAll.against}%), Không biểu quyết ${r.counts.abstain} (${r.percentOfAll.abstain}%), ` +
     `Không bỏ phiếu ${r.counts.notVoted}. ${factsLine(r)} Cần ${r.required} phiếu tán thành ` +
@@ -138,4 +168,14 @@ export function officialLines(r: Result): { official: string; text: string }[] {
       (c.notTrusted ? ' — KHÔNG ĐƯỢC TÍN NHIỆM' : ''),
   }));
   return [...rated, ...voted];
+}
+
+/** One line per candidate of an election: votes, % of all, elected or not. */
+export function candidateLines(r: Result): { candidate: string; text: string }[] {
+  return (r.election?.candidates ?? []).map((c) => ({
+    candidate: c.name,
+    text:
+      `Được ${pct(c.votes, c.percentOfAll)} phiếu — ` +
+      (c.elected ? 'TRÚNG CỬ' : c.reached ? 'đạt quá nửa, không trúng cử' : 'không trúng cử'),
+  }));
 }

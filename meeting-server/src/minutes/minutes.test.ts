@@ -82,6 +82,33 @@ describe.each(DATABASE_KINDS)('minutes on %s', (kind) => {
       );
     }
     await ok(await chair('POST', `${m}/motions/${rating.id}/close`), { parse: (v: unknown) => v });
+    // An election of a vice-chair from two candidates: per-candidate votes and who is elected.
+    const election = await ok(
+      await chair('POST', `${m}/motions`, {
+        agendaItemId: null,
+        title: 'Bầu Phó Chủ tịch HĐND xã',
+        kind: 'election',
+        officials: ['Phạm Văn Dũng', 'Hoàng Thị Em'],
+        posts: 1,
+      }),
+      Motion,
+    );
+    await ok(await chair('POST', `${m}/motions/${election.id}/open`), { parse: (v: unknown) => v });
+    for (const [who, keep] of [
+      [chair, ['Phạm Văn Dũng']],
+      [member, ['Phạm Văn Dũng', 'Hoàng Thị Em']],
+    ] as const) {
+      await ok(
+        await who('POST', `${m}/motions/${election.id}/ballots`, {
+          keep,
+          idempotencyKey: `election-${randomUUID()}`,
+        }),
+        { parse: (v: unknown) => v },
+      );
+    }
+    await ok(await chair('POST', `${m}/motions/${election.id}/close`), {
+      parse: (v: unknown) => v,
+    });
     // Trần Thị Bình asks to speak, the chair gives her the floor, then ends it.
     const raised = await ok(await member('POST', `${m}/hand`, { kind: 'speak' }), MeetingState);
     await ok(await chair('POST', `${m}/floor`, { entryId: raised.queue[0]!.id }), MeetingState);
@@ -135,6 +162,10 @@ describe.each(DATABASE_KINDS)('minutes on %s', (kind) => {
       'Tổng số đại biểu 3; có mặt khi kết thúc 2; đủ số lượng (cần 2).',
       'Chủ tịch UBND xã: Tín nhiệm cao 0 (0%), tín nhiệm 0 (0%), tín nhiệm thấp 2 (66.7%)',
       'đưa ra bỏ phiếu tín nhiệm',
+      'Bầu Phó Chủ tịch HĐND xã',
+      'Số phiếu thu vào 2; hợp lệ 1 (phiếu trắng 0); không hợp lệ 1.',
+      'Phạm Văn Dũng: Được 1 (33.3%) phiếu — không trúng cử',
+      'Hoàng Thị Em: Được 0 (0%) phiếu — không trúng cử',
       'Có mặt tại hội trường',
       '1. Trần Thị Bình (Đại biểu):',
     ]) {
@@ -164,6 +195,15 @@ describe.each(DATABASE_KINDS)('minutes on %s', (kind) => {
     expect(rating).not.toContain('THÔNG QUA');
     expect(lines).toContain(
       'Kết quả theo người được lấy phiếu,2,Phó Chủ tịch HĐND xã,"Tín nhiệm cao 2 (66.7%), tín nhiệm 0 (0%), tín nhiệm thấp 0 (0%)",',
+    );
+    // The election: ballots (one spoiled: it kept both for one post) and per-candidate figures.
+    const election = lines.find((l) => l.startsWith('Biểu quyết,3,'))!;
+    expect(election).toContain('hợp lệ 1 (phiếu trắng 0); không hợp lệ 1');
+    expect(lines).toContain(
+      'Kết quả theo người ứng cử,3,Phạm Văn Dũng,Được 1 (33.3%) phiếu — không trúng cử,',
+    );
+    expect(lines).toContain(
+      'Kết quả theo người ứng cử,3,Hoàng Thị Em,Được 0 (0%) phiếu — không trúng cử,',
     );
   });
 

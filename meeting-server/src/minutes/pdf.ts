@@ -12,6 +12,7 @@ import {
   kindLabel,
   officialLines,
   resultLine,
+  candidateLines,
   ruleText,
   statusLabel,
   vnDate,
@@ -144,6 +145,8 @@ export async function minutesPdf(m: Minutes): Promise<Uint8Array> {
         w.text(`${b.name}: ${choiceLabel(b.choice)}`, { indent: 44, size: 9.5 });
       for (const o of officialLines(mo.result))
         w.text(`${o.official}: ${o.text}`, { indent: 44, size: 9.5 });
+      for (const c of candidateLines(mo.result))
+        w.text(`${c.candidate}: ${c.text}`, { indent: 44, size: 9.5 });
     } else {
       w.text(mo.status === 'closed' ? 'Không có kết quả.' : 'Chưa biểu quyết xong.', {
         indent: 28,

@@ -1,4 +1,5 @@
-// Votes: motions on agenda items, opened only with the quorum, ballots accepted only from serving
+// Votes: motions on agenda items (resolutions, confidence ratings, elections, dismissals,
+// no-confidence votes), opened only with the quorum, ballots accepted only from serving
 // members of the body who are present at that moment and counted exactly once, closed with the
 // result of shared/vote-rules.ts from the total, present and quorum AT CLOSE. Open (named) votes keep each member's choice;
 // secret votes keep only WHO voted (motion_voters) and per-choice counters (secret_tallies),
@@ -14,6 +15,7 @@ import type {
 } from '../../../shared/meeting';
 import {
   ConfidenceChoice as ConfidenceChoices,
+  NoConfidenceChoice as NoConfidenceChoices,
   VoteChoice as VoteChoices,
 } from '../../../shared/meeting';
 import type { Queryable } from '../db/database';
@@ -31,7 +33,15 @@ import {
   PRESENT_SQL,
   type MotionRow,
 } from '../live/state';
-import { confidenceResult, resolutionResult } from '../../../shared/vote-rules';
+import {
+  confidenceResult,
+  dismissalResult,
+  dismissalRule,
+  electionBallotKind,
+  electionResult,
+  noConfidenceResult,
+  resolutionResult,
+} from '../../../shared/vote-rules';
 
 const motionNotFound = () => notFound('Không tìm thấy nội dung biểu quyết.', 'Motion not found.');
 const voteClosed = () =>
@@ -57,17 +67,13 @@ export async function createMotion(
 ): Promise<Motion> {
   const meeting = await loadMeeting(deps.db, meetingId);
   if (meeting.status === 'closed') throw meetingClosed();
-  const confidence = body.kind === 'confidence';
-  const officials = confidence ? [...new Set(body.officials)] : [];
-  if (confidence && officials.length === 0) {
-    throw badRequest(
-      'Lấy phiếu tín nhiệm cần ít nhất một người được lấy phiếu.',
-      'A confidence vote needs at least one official to rate.',
-    );
-  }
-  // Confidence votes are always secret. A secret ballot can never be changed: the server keeps no
-  // record of what a member chose, so it could not take the old choice back out of the counters.
-  const secret = confidence || body.secret;
+  const kind = body.kind;
+  const officials = kind === 'standard' ? [] : [...new Set(body.officials)];
+  const facts = kindFacts(body, officials);
+  // Every kind but a standard motion is secret. A secret ballot can never be changed: the server
+  // keeps no record of what a member chose, so it could not take the old choice back out of the
+  // counters.
+  const secret = kind !== 'standard' || body.secret;
   const allowChange = secret ? false : body.allowChange;
   return mutate(deps, meetingId, async (tx) => {
     if (body.agendaItemId) {
@@ -85,26 +91,91 @@ export async function createMotion(
     const id = randomUUID();
     await tx.query(
       `INSERT INTO motions (id, meeting_id, agenda_item_id, title, text, kind, secret, rule,
-         allow_change, present_only, officials, duration_seconds, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+         allow_change, present_only, officials, posts, dismissal_target, duration_seconds, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
       [
         id,
         meetingId,
         body.agendaItemId,
         body.title,
         body.text,
-        body.kind,
+        kind,
         secret,
-        body.rule,
+        facts.rule,
         allowChange,
         body.presentOnly,
         JSON.stringify(officials),
+        facts.posts,
+        facts.dismissalTarget,
         body.durationSeconds ?? null,
         new Date(deps.now()),
       ],
     );
     return { value: motionOf(await motionRow(tx, meetingId, id)), changed: true };
   });
+}
+
+/**
+ * What each kind needs besides a title: the people on its ballot, the posts of an election, the
+ * target of a dismissal; and its rule (a dismissal's default comes from its target).
+ */
+function kindFacts(body: CreateMotion, officials: string[]) {
+  const rule = body.rule ?? 'majority_of_all';
+  switch (body.kind) {
+    case 'standard':
+      return { rule, posts: null, dismissalTarget: null };
+    case 'confidence':
+    case 'no_confidence':
+      if (officials.length === 0) {
+        throw badRequest(
+          body.kind === 'confidence'
+            ? 'Lấy phiếu tín nhiệm cần ít nhất một người được lấy phiếu.'
+            : 'Bỏ phiếu tín nhiệm cần ít nhất một người được bỏ phiếu.',
+          body.kind === 'confidence'
+            ? 'A confidence vote needs at least one official to rate.'
+            : 'A no-confidence vote needs at least one official.',
+        );
+      }
+      return { rule, posts: null, dismissalTarget: null };
+    case 'election': {
+      const posts = body.posts ?? 1;
+      if (officials.length === 0 || posts > officials.length) {
+        throw badRequest(
+          'Cuộc bầu cần ít nhất một ứng cử viên, và số người được bầu không quá số ứng cử viên.',
+          'An election needs at least one candidate, and no more posts than candidates.',
+        );
+      }
+      return { rule: 'majority_of_all' as const, posts, dismissalTarget: null };
+    }
+    case 'dismissal':
+      if (officials.length !== 1 || !body.dismissalTarget) {
+        throw badRequest(
+          'Miễn nhiệm, bãi nhiệm cần đúng một người và cho biết là bãi nhiệm đại biểu hay miễn nhiệm chức vụ.',
+          'A dismissal names exactly one person and whether a delegate is removed or an office-holder dismissed.',
+        );
+      }
+      return {
+        rule: body.rule ?? dismissalRule(body.dismissalTarget),
+        posts: null,
+        dismissalTarget: body.dismissalTarget,
+      };
+  }
+}
+
+/** The counters a secret vote keeps: (official, choice); official '' for the whole ballot. */
+function tallyRows(m: Pick<MotionRow, 'kind' | 'officials'>): [string, string][] {
+  const per = (choices: readonly string[]) =>
+    m.officials.flatMap((o) => choices.map((c): [string, string] => [o, c]));
+  switch (m.kind) {
+    case 'confidence':
+      return per(ConfidenceChoices.options);
+    case 'no_confidence':
+      return per(NoConfidenceChoices.options);
+    case 'election':
+      return [...per(['keep']), ['', 'valid'], ['', 'blank'], ['', 'spoiled']];
+    default:
+      return VoteChoices.options.map((c) => ['', c]);
+  }
 }
 
 /**
@@ -164,17 +235,12 @@ export async function openMotion(deps: LiveDeps, meetingId: string, motionId: st
       [motionId, eligible],
     );
     if (m.secret) {
-      const officials = m.kind === 'confidence' ? m.officials : [''];
-      const choices: readonly string[] =
-        m.kind === 'confidence' ? ConfidenceChoices.options : VoteChoices.options;
-      for (const official of officials) {
-        for (const choice of choices) {
-          await tx.query(
-            'INSERT INTO secret_tallies (motion_id, official, choice, count) VALUES ($1, $2, $3, 0)',
-            [motionId, official, choice],
-          );
-        }
-      }
+      const rows = tallyRows(m);
+      await tx.query(
+        `INSERT INTO secret_tallies (motion_id, official, choice, count)
+         SELECT $1, o, c, 0 FROM unnest($2::text[], $3::text[]) AS u(o, c)`,
+        [motionId, rows.map((r) => r[0]), rows.map((r) => r[1])],
+      );
     }
     await tx.query(
       `UPDATE motions SET status = 'open', opened_at = $2, closes_at = $3, total_members = $4,
@@ -275,23 +341,59 @@ export async function closeMotion(
       );
       const get = (official: string, choice: string) =>
         tallies.find((t) => t.official === official && t.choice === choice)?.count ?? 0;
-      if (m.kind === 'confidence') {
-        // A rating, not a decision: counts and % of all per official, no verdict.
-        result = confidenceResult({
-          ...base,
-          cast: m.cast_count,
-          officials: m.officials.map((official) => ({
-            official,
-            high: get(official, 'high'),
-            confidence: get(official, 'confidence'),
-            low: get(official, 'low'),
-          })),
-        });
-      } else {
-        result = resolutionResult({
-          ...base,
-          tally: { for: get('', 'for'), against: get('', 'against'), abstain: get('', 'abstain') },
-        });
+      const tally = () => ({
+        for: get('', 'for'),
+        against: get('', 'against'),
+        abstain: get('', 'abstain'),
+      });
+      switch (m.kind) {
+        case 'confidence':
+          // A rating, not a decision: counts and % of all per official, no verdict.
+          result = confidenceResult({
+            ...base,
+            cast: m.cast_count,
+            officials: m.officials.map((official) => ({
+              official,
+              high: get(official, 'high'),
+              confidence: get(official, 'confidence'),
+              low: get(official, 'low'),
+            })),
+          });
+          break;
+        case 'no_confidence':
+          result = noConfidenceResult({
+            ...base,
+            cast: m.cast_count,
+            officials: m.officials.map((official) => ({
+              official,
+              trust: get(official, 'trust'),
+              noTrust: get(official, 'no_trust'),
+            })),
+          });
+          break;
+        case 'election':
+          result = electionResult({
+            ...base,
+            cast: m.cast_count,
+            posts: m.posts ?? 1,
+            candidates: m.officials.map((name) => ({ name, votes: get(name, 'keep') })),
+            ballots: {
+              valid: get('', 'valid'),
+              blank: get('', 'blank'),
+              spoiled: get('', 'spoiled'),
+            },
+          });
+          break;
+        case 'dismissal':
+          result = dismissalResult({
+            ...base,
+            tally: tally(),
+            person: m.officials[0] ?? '',
+            target: m.dismissal_target ?? 'office',
+          });
+          break;
+        default:
+          result = resolutionResult({ ...base, tally: tally() });
       }
     }
     await tx.query('UPDATE motions SET result = $2 WHERE id = $1', [
@@ -341,7 +443,10 @@ const notPresent = () =>
   );
 
 /** The columns of a motion that never change once it is created. */
-type MotionFacts = Pick<MotionRow, 'meeting_id' | 'kind' | 'secret' | 'allow_change' | 'officials'>;
+type MotionFacts = Pick<
+  MotionRow,
+  'meeting_id' | 'kind' | 'secret' | 'allow_change' | 'officials' | 'posts'
+>;
 
 /**
  * Motion facts per database, so a ballot needs no read before its write. Only columns that never
@@ -357,7 +462,7 @@ async function motionFacts(db: Queryable, meetingId: string, motionId: string) {
   let facts = cache.get(motionId);
   if (!facts) {
     [facts] = await db.query<MotionFacts>(
-      'SELECT meeting_id, kind, secret, allow_change, officials FROM motions WHERE id = $1',
+      'SELECT meeting_id, kind, secret, allow_change, officials, posts FROM motions WHERE id = $1',
       [motionId],
     );
     if (!facts) throw motionNotFound();
@@ -368,35 +473,73 @@ async function motionFacts(db: Queryable, meetingId: string, motionId: string) {
   return facts;
 }
 
-/** The counters (official, choice) this ballot increments; official '' for a standard motion. */
+/**
+ * One choice per person on the ballot, checked against the motion's own list by own keys only:
+ * `in` would find inherited names (an official named "constructor" would be "rated" by any ballot).
+ */
+function perOfficial(officials: string[], given: Record<string, string> | undefined) {
+  const choices = new Map(Object.entries(given ?? {}));
+  const listed = new Set(officials);
+  if (
+    choices.size !== listed.size ||
+    ![...choices.keys()].every((k) => listed.has(k)) ||
+    !officials.every((o) => choices.has(o))
+  ) {
+    return null;
+  }
+  return { officials, choices: officials.map((o) => choices.get(o)!) };
+}
+
+/** The counters (official, choice) this ballot increments; official '' for the whole ballot. */
 function checkBallot(m: MotionFacts, body: CastBallot): { officials: string[]; choices: string[] } {
-  if (m.kind === 'confidence') {
-    // Checked against the motion's own list, by own keys only: `in` would find inherited names
-    // (an official named "constructor" would be "rated" by any ballot).
-    const given = new Map(Object.entries(body.confidence ?? {}));
-    const officials = new Set(m.officials);
-    if (
-      given.size !== officials.size ||
-      ![...given.keys()].every((k) => officials.has(k)) ||
-      !m.officials.every((o) => given.has(o))
-    ) {
-      throw badRequest(
-        'Phiếu tín nhiệm phải chọn một mức cho từng người được lấy phiếu.',
-        'A confidence ballot must rate every official exactly once.',
-      );
+  switch (m.kind) {
+    case 'confidence': {
+      const pairs = perOfficial(m.officials, body.confidence);
+      if (!pairs) {
+        throw badRequest(
+          'Phiếu tín nhiệm phải chọn một mức cho từng người được lấy phiếu.',
+          'A confidence ballot must rate every official exactly once.',
+        );
+      }
+      return pairs;
     }
-    return {
-      officials: m.officials,
-      choices: m.officials.map((o) => given.get(o)!),
-    };
+    case 'no_confidence': {
+      const pairs = perOfficial(m.officials, body.noConfidence);
+      if (!pairs) {
+        throw badRequest(
+          'Phiếu phải chọn Tín nhiệm hoặc Không tín nhiệm cho từng người được bỏ phiếu.',
+          'The ballot must choose trust or no trust for every official exactly once.',
+        );
+      }
+      return pairs;
+    }
+    case 'election': {
+      const candidates = new Set(m.officials);
+      const keep = body.keep;
+      if (!keep || new Set(keep).size !== keep.length || !keep.every((k) => candidates.has(k))) {
+        throw badRequest(
+          'Phiếu bầu phải giữ lại hoặc gạch tên từng ứng cử viên trong danh sách (mỗi tên một lần).',
+          'An election ballot keeps or strikes the listed candidates, each at most once.',
+        );
+      }
+      // Kept in the motion's order, so nothing of the voter's own ordering reaches the counters.
+      const kept = m.officials.filter((o) => keep.includes(o));
+      const kind = electionBallotKind(kept.length, m.posts ?? 1);
+      if (kind === 'spoiled') return { officials: [''], choices: ['spoiled'] };
+      return {
+        officials: [...kept, '', ...(kind === 'blank' ? [''] : [])],
+        choices: [...kept.map(() => 'keep'), 'valid', ...(kind === 'blank' ? ['blank'] : [])],
+      };
+    }
+    default:
+      if (!body.choice) {
+        throw badRequest(
+          'Hãy chọn Tán thành, Không tán thành hoặc Không biểu quyết.',
+          'Choose for, against or abstain.',
+        );
+      }
+      return { officials: [''], choices: [body.choice] };
   }
-  if (!body.choice) {
-    throw badRequest(
-      'Hãy chọn Tán thành, Không tán thành hoặc Không biểu quyết.',
-      'Choose for, against or abstain.',
-    );
-  }
-  return { officials: [''], choices: [body.choice] };
 }
 
 /**

@@ -133,6 +133,22 @@ const strings = {
     vi: 'Người được lấy phiếu tín nhiệm (mỗi dòng một người)',
     en: 'Officials to rate (one per line)',
   },
+  electionVote: { vi: 'Bầu (bỏ phiếu kín)', en: 'Election (secret)' },
+  dismissalVote: {
+    vi: 'Miễn nhiệm, bãi nhiệm (bỏ phiếu kín)',
+    en: 'Dismissal or removal (secret)',
+  },
+  noConfidenceVote: {
+    vi: 'Bỏ phiếu tín nhiệm (bỏ phiếu kín)',
+    en: 'No-confidence vote (secret)',
+  },
+  candidates: {
+    vi: 'Danh sách người ứng cử (mỗi dòng một người)',
+    en: 'Candidates (one per line)',
+  },
+  posts: { vi: 'Số người được bầu', en: 'Posts to fill' },
+  dismissedPerson: { vi: 'Người bị miễn nhiệm, bãi nhiệm', en: 'Person dismissed or removed' },
+  dismissalTarget: { vi: 'Miễn nhiệm hay bãi nhiệm', en: 'Dismissal or removal' },
   passRule: { vi: 'Điều kiện thông qua', en: 'Pass rule' },
   allowChange: {
     vi: 'Cho phép đổi lựa chọn đến khi kết thúc',

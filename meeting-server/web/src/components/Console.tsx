@@ -3,7 +3,9 @@
 // petitions and the minutes. Buttons a role may not use are not shown; the server still decides.
 import { useRef, useState } from 'preact/hooks';
 import {
+  DismissalTarget,
   PassRule,
+  dismissalTargetLabel,
   handKindLabel,
   passRuleLabel,
   type MeetingState,
@@ -251,7 +253,14 @@ function AgendaPanel({ live, state }: Props) {
   );
 }
 
-type VoteForm = 'open' | 'secret' | 'confidence';
+type VoteForm = 'open' | 'secret' | 'confidence' | 'election' | 'dismissal' | 'no_confidence';
+
+/** One name per line, trimmed, blank lines left out. */
+const names = (text: string) =>
+  text
+    .split('\n')
+    .map((o) => o.trim())
+    .filter(Boolean);
 
 function NewMotion({ live, state }: Props) {
   const [title, setTitle] = useState('');
@@ -261,6 +270,8 @@ function NewMotion({ live, state }: Props) {
   const [rule, setRule] = useState<PassRule>('majority_of_all');
   const [allowChange, setAllowChange] = useState(true);
   const [officials, setOfficials] = useState('');
+  const [posts, setPosts] = useState('1');
+  const [target, setTarget] = useState<DismissalTarget>('office');
   const [duration, setDuration] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -275,22 +286,21 @@ function NewMotion({ live, state }: Props) {
         agendaItemId: item || null,
         title: title.trim(),
         text,
-        kind: form === 'confidence' ? 'confidence' : 'standard',
+        kind: form === 'open' || form === 'secret' ? 'standard' : form,
         secret: form !== 'open',
-        rule,
+        // A dismissal takes its target's rule (two thirds to remove a delegate) unless the chair
+        // chose another; an election and the ratings have their own.
+        ...(form === 'open' || form === 'secret' ? { rule } : {}),
         allowChange,
-        officials:
-          form === 'confidence'
-            ? officials
-                .split('\n')
-                .map((o) => o.trim())
-                .filter(Boolean)
-            : [],
+        officials: form === 'open' || form === 'secret' ? [] : names(officials),
+        ...(form === 'election' ? { posts: Math.max(1, Math.floor(Number(posts) || 1)) } : {}),
+        ...(form === 'dismissal' ? { dismissalTarget: target } : {}),
         ...(Number(duration) >= 10 ? { durationSeconds: Math.floor(Number(duration)) } : {}),
       });
       setTitle('');
       setText('');
       setOfficials('');
+      setPosts('1');
       setForm('open');
       setDuration('');
       if (details.current) details.current.open = false;
@@ -338,6 +348,9 @@ function NewMotion({ live, state }: Props) {
               ['open', t('openVote')],
               ['secret', t('secretVote')],
               ['confidence', t('confidenceVote')],
+              ['election', t('electionVote')],
+              ['dismissal', t('dismissalVote')],
+              ['no_confidence', t('noConfidenceVote')],
             ] as const
           ).map(([v, label]) => (
             <label key={v} class="radio">
@@ -346,18 +359,57 @@ function NewMotion({ live, state }: Props) {
             </label>
           ))}
         </fieldset>
-        {form === 'confidence' && (
+        {form !== 'open' && form !== 'secret' && (
           <>
-            <label for="m-officials">{t('officials')}</label>
+            <label for="m-officials">
+              {t(
+                form === 'election'
+                  ? 'candidates'
+                  : form === 'dismissal'
+                    ? 'dismissedPerson'
+                    : 'officials',
+              )}
+            </label>
             <textarea
               id="m-officials"
               value={officials}
-              rows={3}
+              rows={form === 'dismissal' ? 1 : 3}
               onInput={(e) => setOfficials(e.currentTarget.value)}
             />
           </>
         )}
-        {form !== 'confidence' && (
+        {form === 'election' && (
+          <>
+            <label for="m-posts">{t('posts')}</label>
+            <input
+              id="m-posts"
+              type="number"
+              min={1}
+              max={50}
+              inputMode="numeric"
+              value={posts}
+              onInput={(e) => setPosts(e.currentTarget.value)}
+            />
+          </>
+        )}
+        {form === 'dismissal' && (
+          <fieldset>
+            <legend>{t('dismissalTarget')}</legend>
+            {DismissalTarget.options.map((v) => (
+              <label key={v} class="radio">
+                <input
+                  type="radio"
+                  name="m-target"
+                  checked={target === v}
+                  onChange={() => setTarget(v)}
+                />
+                {tr(dismissalTargetLabel[v])} —{' '}
+                {tr(passRuleLabel[v === 'delegate' ? 'two_thirds_of_all' : 'majority_of_all'])}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        {(form === 'open' || form === 'secret') && (
           <>
             <label for="m-rule">{t('passRule')}</label>
             <select
