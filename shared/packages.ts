@@ -87,7 +87,9 @@ export const PackageManifest = z.object({
   documents: z.array(PackageDocument),
 });
 export type PackageManifest = z.infer<typeof PackageManifest>;
-export const PackageList = z.array(PackageManifest.omit({ agenda: true, documents: true }));
+export const PackageList = z.array(
+  PackageManifest.omit({ agenda: true, documents: true, meeting: true }),
+);
 
 /** A delegate exchanges their invitation for a package reader token (minted by the server). */
 export const SubscribeRequest = z.object({ invitation: InvitationToken });

@@ -14,6 +14,7 @@ import { ApiError } from '../../../shared/errors';
 import {
   PackageDownloads,
   PackageLinks,
+  PackageList,
   PackageManifest,
   SubscribeResponse,
   parsePackageLink,
@@ -152,6 +153,19 @@ describe.each(DATABASE_KINDS)('session packages on %s', { timeout: 120_000 }, (k
     const res = await read(`/api/packages/${p.id}/${m.documents[1]!.versions[0]!.path}`, token);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(sha(Buffer.from(await res.arrayBuffer()))).toBe(sha(files.decree));
+  });
+
+  it('lists the meeting’s packages as the contract says (the staff app reads this list)', async () => {
+    const p = await published();
+    const list = await ok(
+      await staff.request('GET', `/api/admin/meetings/${fx.sitting.id}/packages`),
+      PackageList,
+    );
+    expect(list.find((x) => x.id === p.id)).toMatchObject({
+      title: p.title,
+      visibility: 'private',
+      publishedAt: p.publishedAt,
+    });
   });
 
   it('stores files only under their SHA-256, whatever file name was sent', async () => {

@@ -386,7 +386,9 @@ function Documents({
         fold(`${d.title} ${d.versions.at(-1)!.fileName}`).includes(fold(query.trim())),
       )
     : docs;
-  const save = (next: { id: string; agendaItemId: string | null }[]) =>
+  /** Shows the new order at once (a second change builds on it) and saves it; reloads on error. */
+  const save = (next: PackageDocument[]) => {
+    onManifest({ ...manifest, documents: next });
     void act(
       () =>
         call(pk.orderDocuments, {
@@ -394,7 +396,10 @@ function Documents({
           body: { documents: next.map((d) => ({ id: d.id, agendaItemId: d.agendaItemId })) },
         }),
       t('pkgOrderSaved'),
-    ).then((m) => m && onManifest(m));
+    ).then(async (m) =>
+      onManifest(m ?? (await call(pk.package, { params: { packageId: manifest.id } }))),
+    );
+  };
   const itemTitle = new Map(manifest.agenda.map((a) => [a.id, `${a.position}. ${a.title}`]));
   return (
     <section class="card" aria-labelledby="pkg-docs-title">
@@ -548,7 +553,9 @@ function Downloads({
   const docs = manifest.documents;
   const title = new Map(docs.map((d) => [d.id, d.title]));
   const personal = new Map((links?.personal ?? []).map((p) => [p.invitationId, p.url]));
-  const rows = downloads.readers.map((r) => ({ r, s: readerStatus(docs, r) }));
+  const rows = [...downloads.readers]
+    .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '', 'vi'))
+    .map((r) => ({ r, s: readerStatus(docs, r) }));
   const live = rows.filter((x) => !x.r.revoked);
   const full = live.filter((x) => x.s.current.length === docs.length).length;
   const shown = onlyBehind ? rows.filter((x) => x.s.current.length < docs.length) : rows;
