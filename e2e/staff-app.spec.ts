@@ -1,13 +1,18 @@
 // The secretariat's app as a newcomer meets it: a fresh data folder, the meeting server prints a
 // one-time setup link, the officer creates the administrator in the browser, creates a council,
 // imports its 25 delegates from the office's .xlsx (a bad row first refused), prepares a sitting,
-// downloads the invitation letters (a delegate joins through a letter's QR code), signs out and in
+// downloads the invitation letters (a delegate joins through a letter's QR code), prepares and
+// publishes the sitting's package (a delegate's personal package link reads it), signs out and in
 // again; the link does not work twice; a restart then prints the staff app link.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, Locator, Page } from '@playwright/test';
+import jsQR from 'jsqr';
+import { PackageManifest, SubscribeResponse, parsePackageLink } from '../shared/packages';
 import { buildXlsx } from '../meeting-server/src/admin/member-import/testing';
 import { openPdf, pageQrCodes, pageText } from '../meeting-server/src/pdf/testing';
 import { expect, screenshot, stack, test } from './fixtures';
@@ -47,6 +52,68 @@ function delegateList(missingName?: string) {
     mimeType: XLSX_TYPE,
     buffer: Buffer.from(buildXlsx([header, ...rows])),
   };
+}
+
+const CORPUS = resolve(import.meta.dirname, '../../shared/corpus/pdfs');
+const corpusPdf = (file: string) => readFileSync(join(CORPUS, file));
+/** The sitting's documents, as the office names the files, and the agenda item each goes under. */
+const DOCS = [
+  {
+    name: 'Giấy mời kỳ họp thứ nhất.pdf',
+    title: 'Giấy mời kỳ họp thứ nhất',
+    item: '1. Khai mạc kỳ họp',
+    buffer: corpusPdf('vi_giay_moi_hdnd_tuan_giao_signed.pdf'),
+  },
+  {
+    name: 'Dự thảo nghị quyết ngân sách.pdf',
+    title: 'Dự thảo nghị quyết ngân sách',
+    item: '2. Dự thảo nghị quyết về ngân sách',
+    buffer: corpusPdf('vi_335_2025_ND-CP_print.pdf'),
+  },
+  {
+    name: 'Án lệ số 69-2023 (tham khảo).pdf',
+    title: 'Án lệ số 69-2023 (tham khảo)',
+    item: '3. Bầu Phó Chủ tịch HĐND',
+    buffer: corpusPdf('vi_an_le_so_692023AL.pdf'),
+  },
+] as const;
+const REVISED = {
+  name: 'Dự thảo nghị quyết ngân sách (sửa).pdf',
+  buffer: corpusPdf('vi_nd47_2020_vgca_signed.pdf'),
+};
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+/** Drops files on the package page's drop zone, as a file manager's drag and drop does. */
+async function dropFiles(page: Page, files: readonly { name: string; buffer: Buffer }[]) {
+  const data = files.map((f) => ({ name: f.name, base64: f.buffer.toString('base64') }));
+  const transfer = await page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) {
+      const bytes = Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0));
+      dt.items.add(new File([bytes], f.name, { type: 'application/pdf' }));
+    }
+    return dt;
+  }, data);
+  const zone = page.getByTestId('drop-zone');
+  await zone.dispatchEvent('dragenter', { dataTransfer: transfer });
+  await expect(zone).toContainText('Thả tệp để tải lên');
+  await zone.dispatchEvent('drop', { dataTransfer: transfer });
+}
+
+/** Reads the QR code an <img> shows (drawn on a canvas in the page, decoded here). */
+async function decodeImageQr(page: Page, img: Locator): Promise<string | undefined> {
+  const size = 400;
+  const pixels = await img.evaluate((el: HTMLImageElement, n) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = n;
+    canvas.height = n;
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, n, n);
+    ctx.drawImage(el, 0, 0, n, n);
+    return Array.from(ctx.getImageData(0, 0, n, n).data);
+  }, size);
+  return jsQR(new Uint8ClampedArray(pixels), size, size)?.data;
 }
 
 interface Started {
@@ -245,6 +312,141 @@ test('a newcomer sets up the staff app from the printed link, creates a council,
     await delegate.getByRole('button', { name: 'Tham gia cuộc họp' }).click();
     await expect(delegate.getByTestId('connection-state')).toHaveText('Đã kết nối');
     await delegate.context().close();
+
+    // The sitting's package: three PDFs dropped and picked at once (a broken one refused with the
+    // server's reason while the others go on), each under an agenda item, a new version of the
+    // draft resolution with its reason, published; a delegate's personal link reads exactly that.
+    await page.getByRole('link', { name: 'Gói tài liệu kỳ họp →' }).click();
+    await expect(page.getByText(/Cuộc họp này chưa có gói tài liệu/)).toBeVisible();
+    await page.getByRole('button', { name: 'Tạo gói tài liệu' }).click();
+    await expect(page.getByRole('status')).toHaveText('Đã tạo gói tài liệu.');
+    await expect(page.getByRole('heading', { name: 'Tài liệu trong gói (0)' })).toBeVisible();
+    await dropFiles(page, [
+      DOCS[0],
+      { name: 'Biên bản (bản Word).pdf', buffer: Buffer.from('<html>Biên bản</html>') },
+      DOCS[1],
+    ]);
+    await page
+      .getByLabel('hoặc chọn tệp PDF (có thể chọn nhiều tệp)')
+      .setInputFiles([{ ...DOCS[2], mimeType: 'application/pdf' }]);
+    const queue = page.getByRole('region', { name: 'Các tệp đang tải lên' });
+    await expect(page.getByText(/Đã tải lên 3\/4 tệp · 1 tệp bị từ chối · còn 0 tệp/)).toBeVisible({
+      timeout: 90_000,
+    });
+    await expect(queue.getByRole('listitem').filter({ hasText: 'Biên bản' })).toContainText(
+      'Bị từ chối: Tệp này không phải PDF. Hãy xuất văn bản ra PDF rồi tải lên lại.',
+    );
+    for (const d of DOCS) {
+      await expect(queue.getByRole('listitem').filter({ hasText: d.name })).toContainText(
+        'Đã tải lên',
+      );
+      await expect(
+        queue.getByRole('progressbar', { name: `Tiến độ tải lên ${d.name}` }),
+      ).toHaveJSProperty('value', 100);
+    }
+    await expect(page.getByRole('status')).toHaveText(/Đã tải lên 3 tệp; 1 tệp bị từ chối/);
+    await expect(page.getByRole('heading', { name: 'Tài liệu trong gói (3)' })).toBeVisible();
+    for (const d of DOCS) {
+      await page.getByLabel(`Nội dung chương trình của ${d.title}`).selectOption({ label: d.item });
+      await expect(page.getByRole('status')).toHaveText(
+        'Đã lưu thứ tự và nội dung chương trình của tài liệu.',
+      );
+    }
+    // The resolution's draft goes first, then a revised version of it with the reason.
+    await page.getByRole('button', { name: `Đưa ${DOCS[1].title} lên` }).click();
+    await page.getByRole('button', { name: `Tải phiên bản mới ${DOCS[1].title}` }).click();
+    const revise = page.getByRole('form', { name: `Phiên bản mới của ${DOCS[1].title}` });
+    await revise
+      .getByLabel('Tệp PDF của phiên bản mới')
+      .setInputFiles({ ...REVISED, mimeType: 'application/pdf' });
+    await revise
+      .getByLabel('Lý do sửa đổi')
+      .fill('Sửa Điều 3 theo ý kiến thẩm tra của Ban Kinh tế – Ngân sách');
+    await revise.getByRole('button', { name: 'Tải lên phiên bản mới' }).click();
+    await expect(page.getByRole('status')).toHaveText(
+      `Đã thêm phiên bản 2 của ${DOCS[1].title}. Đại biểu nhận bản mới; bản cũ vẫn xem lại được.`,
+      { timeout: 60_000 },
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'staff-package');
+    await page.reload();
+    const docRows = page.locator('table.documents tbody tr');
+    await expect(docRows).toHaveCount(3);
+    await expect(docRows.nth(0)).toContainText(DOCS[1].title);
+    await expect(docRows.nth(0)).toContainText('Phiên bản 2');
+    await expect(docRows.nth(0)).toContainText('Lý do sửa đổi: Sửa Điều 3');
+    for (const d of DOCS) {
+      await expect(
+        page.getByLabel(`Nội dung chương trình của ${d.title}`).locator('option:checked'),
+      ).toHaveText(d.item);
+    }
+    await page.getByRole('button', { name: 'Công bố gói tài liệu' }).click();
+    await expect(page.getByRole('status')).toHaveText(/Đã công bố gói tài liệu/);
+    await expect(page.getByText(/Đã công bố lúc/)).toBeVisible();
+
+    // The package link, and the personal link a delegate's briefcase subscribes with.
+    await page.getByRole('button', { name: 'Sao chép liên kết gói tài liệu' }).click();
+    await expect(page.getByRole('status')).toHaveText('Đã sao chép liên kết gói tài liệu.');
+    const packageLink = await page.evaluate(() => navigator.clipboard.readText());
+    expect(packageLink).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${PORT}/p/[\\w-]+$`));
+    await page.getByRole('button', { name: 'Sao chép liên kết cá nhân Trần Thị Cúc' }).click();
+    const personal = parsePackageLink(await page.evaluate(() => navigator.clipboard.readText()))!;
+    expect(`${personal.origin}/p/${personal.packageId}`).toBe(packageLink);
+    const linkPage = await newPage(browser);
+    await linkPage.goto(packageLink);
+    await expect(
+      linkPage.getByRole('heading', { name: 'Tài liệu Kỳ họp thứ nhất — phiên khai mạc' }),
+    ).toBeVisible();
+    await linkPage.context().close();
+    const api = `${personal.origin}/api/packages/${personal.packageId}`;
+    const { readerToken } = SubscribeResponse.parse(
+      await (
+        await fetch(`${api}/subscribe`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ invitation: personal.invitation }),
+        })
+      ).json(),
+    );
+    const auth = { authorization: `Bearer ${readerToken}` };
+    const seen = PackageManifest.parse(
+      await (await fetch(`${api}/manifest`, { headers: auth })).json(),
+    );
+    const itemOf = new Map(seen.agenda.map((a) => [a.id, `${a.position}. ${a.title}`]));
+    expect(
+      seen.documents.map((d) => [
+        d.title,
+        itemOf.get(d.agendaItemId!),
+        d.versions.map((v) => v.sha256),
+      ]),
+    ).toEqual([
+      [DOCS[1].title, DOCS[1].item, [sha(DOCS[1].buffer), sha(REVISED.buffer)]],
+      [DOCS[0].title, DOCS[0].item, [sha(DOCS[0].buffer)]],
+      [DOCS[2].title, DOCS[2].item, [sha(DOCS[2].buffer)]],
+    ]);
+    // She downloads every current version (her briefcase does); the secretariat sees it.
+    for (const d of seen.documents) {
+      const file = await fetch(`${api}/${d.versions.at(-1)!.path}`, { headers: auth });
+      expect(sha(Buffer.from(await file.arrayBuffer()))).toBe(d.versions.at(-1)!.sha256);
+    }
+    await page.getByRole('button', { name: 'Cập nhật', exact: true }).click();
+    const cucRow = page.locator('table.downloads tr').filter({ hasText: 'Trần Thị Cúc' });
+    await expect(cucRow.locator('td').nth(2)).toHaveText('3/3');
+    await expect(
+      page.getByText(/^1\/\d+ đại biểu đã có đủ bản hiện hành của 3 tài liệu\.$/),
+    ).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The QR sheet to print: its code holds the package link.
+    await page.getByRole('link', { name: 'In mã QR của gói tài liệu' }).click();
+    const qr = page.getByRole('img', { name: 'Mã QR của liên kết gói tài liệu' });
+    await expect(qr).toBeVisible();
+    await expect(page.getByText(packageLink, { exact: true })).toBeVisible();
+    expect(await decodeImageQr(page, qr)).toBe(packageLink);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: '← Trở lại gói tài liệu' }).click();
+    await expect(page.getByRole('heading', { name: 'Tài liệu trong gói (3)' })).toBeVisible();
+
     await page.getByRole('link', { name: 'Hội đồng' }).click();
 
     // The link was single use.

@@ -87,7 +87,9 @@ export const PackageManifest = z.object({
   documents: z.array(PackageDocument),
 });
 export type PackageManifest = z.infer<typeof PackageManifest>;
-export const PackageList = z.array(PackageManifest.omit({ agenda: true, documents: true }));
+export const PackageList = z.array(
+  PackageManifest.omit({ agenda: true, documents: true, meeting: true }),
+);
 
 /** A delegate exchanges their invitation for a package reader token (minted by the server). */
 export const SubscribeRequest = z.object({ invitation: InvitationToken });
@@ -109,6 +111,32 @@ export const PackageLinks = z.object({
   ),
 });
 export type PackageLinks = z.infer<typeof PackageLinks>;
+
+/**
+ * Who has downloaded what: every delegate invited to the package's meeting (not the public voter
+ * link), with each version they fetched through their package link (the briefcase extension).
+ */
+export const PackageDownloads = z.object({
+  readers: z.array(
+    z.object({
+      invitationId: z.string(),
+      name: z.string().nullable(),
+      role: z.enum(['chair', 'secretary', 'member', 'guest']),
+      revoked: z.boolean(),
+      downloads: z.array(
+        z.object({
+          documentId: z.string(),
+          /** The version number of that document whose file was fetched. */
+          version: z.number().int().min(1),
+          firstAt: z.string(),
+          lastAt: z.string(),
+          times: z.number().int().min(1),
+        }),
+      ),
+    }),
+  ),
+});
+export type PackageDownloads = z.infer<typeof PackageDownloads>;
 
 /** A pasted web address (spaces around it allowed), if it is an http(s) one; null otherwise. */
 export function httpUrl(raw: string): URL | null {

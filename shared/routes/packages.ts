@@ -50,6 +50,7 @@ export const packageRoutes = {
     summary:
       'Upload a PDF (the body, `Content-Type: application/pdf`; query `title`, `fileName`, `agendaItemId`). Stored by SHA-256; non-PDF and truncated files are refused.',
     query: packages.UploadDocumentQuery,
+    upload: 'PDF',
     response: packages.PackageManifest,
     status: 201,
   }),
@@ -61,6 +62,7 @@ export const packageRoutes = {
     summary:
       'Replace a document with a new version (PDF body; query `reason`, `fileName`). Old versions stay downloadable.',
     query: packages.UploadVersionQuery,
+    upload: 'PDF',
     response: packages.PackageManifest,
     status: 201,
   }),
@@ -88,6 +90,15 @@ export const packageRoutes = {
     who: staff,
     summary: 'The package link, its QR codes and one personal link per live invitation.',
     response: packages.PackageLinks,
+  }),
+  packageDownloads: route({
+    method: 'GET',
+    path: `${A}/packages/:packageId/downloads`,
+    auth: 'staff',
+    who: staff,
+    summary:
+      'Which delegate has downloaded which version of each document (recorded when a package reader token fetches a file).',
+    response: packages.PackageDownloads,
   }),
   subscribe: route({
     method: 'POST',

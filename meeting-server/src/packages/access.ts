@@ -57,15 +57,18 @@ export function invitationReads(
   );
 }
 
-/** Throws unless the request may read this (published) package. */
+/**
+ * Throws unless the request may read this (published) package; answers the invitation the reader
+ * token stands for (null for a public package, which anyone reads without one).
+ */
 export async function checkReader(
   db: Queryable,
   secret: string,
   nowMs: number,
   p: PackageRow,
   authorization: string | undefined,
-): Promise<void> {
-  if (p.visibility === 'public') return;
+): Promise<string | null> {
+  if (p.visibility === 'public') return null;
   const match = /^Bearer ([A-Za-z0-9_.-]{10,2048})$/.exec(authorization ?? '');
   if (!match) throw needInvitation();
   const claims = verifyReader(secret, match[1]!, nowMs);
@@ -73,4 +76,5 @@ export async function checkReader(
   if (claims.pid !== p.id) throw otherMeeting();
   const row = await findInvitation(db, claims.iid);
   if (!row || !invitationReads(row, p, nowMs)) throw otherMeeting();
+  return row.id;
 }

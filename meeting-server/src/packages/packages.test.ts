@@ -12,7 +12,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CSRF_HEADER } from '../../../shared/admin';
 import { ApiError } from '../../../shared/errors';
 import {
+  PackageDownloads,
   PackageLinks,
+  PackageList,
   PackageManifest,
   SubscribeResponse,
   parsePackageLink,
@@ -153,6 +155,19 @@ describe.each(DATABASE_KINDS)('session packages on %s', { timeout: 120_000 }, (k
     expect(sha(Buffer.from(await res.arrayBuffer()))).toBe(sha(files.decree));
   });
 
+  it('lists the meeting’s packages as the contract says (the staff app reads this list)', async () => {
+    const p = await published();
+    const list = await ok(
+      await staff.request('GET', `/api/admin/meetings/${fx.sitting.id}/packages`),
+      PackageList,
+    );
+    expect(list.find((x) => x.id === p.id)).toMatchObject({
+      title: p.title,
+      visibility: 'private',
+      publishedAt: p.publishedAt,
+    });
+  });
+
   it('stores files only under their SHA-256, whatever file name was sent', async () => {
     const p = await newPackage();
     const m = await ok(
@@ -230,6 +245,53 @@ describe.each(DATABASE_KINDS)('session packages on %s', { timeout: 120_000 }, (k
     const token = await readerToken(p.id);
     const old = await read(`/api/packages/${p.id}/${d.versions[0]!.path}`, token);
     expect(sha(Buffer.from(await old.arrayBuffer()))).toBe(sha(files.decree));
+  });
+
+  it('records which delegate downloaded which version; the secretariat sees it', async () => {
+    const p = await published();
+    const doc = p.documents[1]!;
+    const member = await readerToken(p.id);
+    const chair = await readerToken(p.id, fx.invitations.chair);
+    // The delegate fetches version 1 twice, the secretariat replaces it, she fetches version 2.
+    for (let i = 0; i < 2; i++) {
+      await (await read(`/api/packages/${p.id}/${doc.versions[0]!.path}`, member)).arrayBuffer();
+    }
+    const m = await ok(
+      await upload(
+        `/api/admin/packages/${p.id}/documents/${doc.id}/versions`,
+        { reason: 'Sửa Điều 3 theo ý kiến thẩm tra' },
+        await pdf('vi_nd47_2020_vgca_signed.pdf'),
+      ),
+      PackageManifest,
+      201,
+    );
+    const v2 = m.documents[1]!.versions[1]!;
+    await (await read(`/api/packages/${p.id}/${v2.path}`, member)).arrayBuffer();
+    // The chair opens the manifest only; a refused read and the public QR are not downloads.
+    await (await read(`/api/packages/${p.id}/manifest`, chair)).arrayBuffer();
+    expect((await read(`/api/packages/${p.id}/${v2.path}`)).status).toBe(401);
+
+    const answer = await ok(
+      await staff.request('GET', `/api/admin/packages/${p.id}/downloads`),
+      PackageDownloads,
+    );
+    const byId = new Map(answer.readers.map((r) => [r.invitationId, r]));
+    expect(byId.has(fx.invitations.voter.id)).toBe(false);
+    expect(byId.get(fx.invitations.chair.id)!.downloads).toEqual([]);
+    expect(byId.get(fx.invitations.secretary.id)!.downloads).toEqual([]);
+    const got = byId.get(fx.invitations.member.id)!;
+    expect(got.name).toBe(fx.invitations.member.name);
+    expect(got.downloads.map((d) => [d.documentId, d.version, d.times])).toEqual([
+      [doc.id, 1, 2],
+      [doc.id, 2, 1],
+    ]);
+    // Other packages' downloads stay theirs.
+    const other = await published();
+    const none = await ok(
+      await staff.request('GET', `/api/admin/packages/${other.id}/downloads`),
+      PackageDownloads,
+    );
+    expect(none.readers.every((r) => r.downloads.length === 0)).toBe(true);
   });
 
   it('refuses a replacement identical to the current version', async () => {

@@ -10,6 +10,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import QRCode from 'qrcode';
 import {
   Sha256,
+  type PackageDownloads,
   type PackageLinks,
   type PackageManifest,
   type SubscribeResponse,
@@ -33,6 +34,7 @@ import {
   currentSha,
   documentIds,
   documentOfPackage,
+  downloadsOf,
   findPackage,
   listPackages,
   manifestOf,
@@ -40,6 +42,7 @@ import {
   packageHasFile,
   packageSummary,
   publishPackage,
+  recordDownload,
   updatePackage,
   type PackageRow,
 } from './store';
@@ -115,12 +118,24 @@ export function packageRoutes(deps: PackagesDeps): RouteDef[] {
     return found;
   };
   const manifestNow = async (id: string) => manifestOf(db, (await findPackage(db, id))!);
-  /** A published package the request may read (a draft is "not found" to readers). */
-  const readable = async (req: Request, id: string): Promise<PackageRow> => {
+  /**
+   * A published package the request may read (a draft is "not found" to readers), and the
+   * invitation of the delegate reading it (null for a public package).
+   */
+  const readable = async (
+    req: Request,
+    id: string,
+  ): Promise<{ p: PackageRow; invitationId: string | null }> => {
     const p = await findPackage(db, id);
     if (!p || !p.published_at) throw noPackage();
-    await checkReader(db, deps.secret, deps.now(), p, req.get('authorization'));
-    return p;
+    const invitationId = await checkReader(
+      db,
+      deps.secret,
+      deps.now(),
+      p,
+      req.get('authorization'),
+    );
+    return { p, invitationId };
   };
   const pdfBody = (req: Request) => {
     if (!req.is('application/pdf')) throw notPdfType();
@@ -232,6 +247,29 @@ export function packageRoutes(deps: PackagesDeps): RouteDef[] {
       await publishPackage(db, p.id, new Date(deps.now()));
       return manifestNow(p.id);
     }),
+    defineRoute(api.packageDownloads, async ({ params }) => {
+      const p = await packageOr404(params.packageId);
+      const byInvitation = new Map<string, PackageDownloads['readers'][number]['downloads']>();
+      for (const { invitationId, ...d } of await downloadsOf(db, p.id)) {
+        byInvitation.set(invitationId, [...(byInvitation.get(invitationId) ?? []), d]);
+      }
+      const answer: PackageDownloads = {
+        readers: (await listInvitations(db, p.meeting_id)).flatMap((i) =>
+          i.role === 'voter'
+            ? []
+            : [
+                {
+                  invitationId: i.id,
+                  name: i.member_name ?? i.display_name,
+                  role: i.role,
+                  revoked: i.revoked_at !== null,
+                  downloads: byInvitation.get(i.id) ?? [],
+                },
+              ],
+        ),
+      };
+      return answer;
+    }),
     defineRoute(api.packageLinks, async ({ req, params }) => {
       const p = await packageOr404(params.packageId);
       const url = packageLink(req, p.id);
@@ -290,7 +328,7 @@ export function packageRoutes(deps: PackagesDeps): RouteDef[] {
     defineRoute(
       api.manifest,
       async ({ req, res, params }) => {
-        const p = await readable(req, params.packageId);
+        const { p } = await readable(req, params.packageId);
         const manifest: PackageManifest = await manifestOf(db, p);
         const body = JSON.stringify(manifest);
         const etag = etagOf(body);
@@ -306,7 +344,7 @@ export function packageRoutes(deps: PackagesDeps): RouteDef[] {
       api.file,
       async ({ req, res, params }) => {
         const sha = parse(Sha256, params.sha256);
-        const p = await readable(req, params.packageId);
+        const { p, invitationId } = await readable(req, params.packageId);
         const size = (await packageHasFile(db, p.id, sha)) ? await storage.size(sha) : undefined;
         if (size === undefined) {
           throw notFound('Không có tệp này trong bộ tài liệu.', 'No such file in this package.');
@@ -318,7 +356,19 @@ export function packageRoutes(deps: PackagesDeps): RouteDef[] {
         res.setHeader('Content-Disposition', `inline; filename="${sha}.pdf"`);
         // A database lost mid-file ends the response early (the reader sees a cut download and
         // its SHA-256 check fails) instead of leaving it open.
-        await pipeline(storage.read(sha), res).catch(() => res.destroy());
+        const sent = await pipeline(storage.read(sha), res).then(
+          () => true,
+          () => (res.destroy(), false),
+        );
+        // A whole file sent to a delegate: the secretariat sees who holds which version.
+        if (sent && invitationId) {
+          await recordDownload(db, {
+            packageId: p.id,
+            invitationId,
+            sha256: sha,
+            at: new Date(deps.now()),
+          }).catch(() => undefined);
+        }
         return SENT;
       },
       reader,

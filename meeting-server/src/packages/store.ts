@@ -269,3 +269,47 @@ export async function manifestOf(db: Queryable, p: PackageRow): Promise<PackageM
     documents,
   };
 }
+
+/** Counts one download of a file of the package by a delegate's invitation. */
+export async function recordDownload(
+  db: Queryable,
+  d: { packageId: string; invitationId: string; sha256: string; at: Date },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO package_downloads (package_id, invitation_id, sha256, first_at, last_at)
+     VALUES ($1, $2, $3, $4, $4)
+     ON CONFLICT (package_id, invitation_id, sha256)
+     DO UPDATE SET last_at = EXCLUDED.last_at, times = package_downloads.times + 1`,
+    [d.packageId, d.invitationId, d.sha256, d.at],
+  );
+}
+
+interface DownloadRow {
+  invitation_id: string;
+  document_id: string;
+  number: number;
+  first_at: Date;
+  last_at: Date;
+  times: number;
+}
+
+/** Every recorded download of the package as (invitation, document, version), oldest first. */
+export async function downloadsOf(db: Queryable, packageId: string) {
+  const rows = await db.query<DownloadRow>(
+    `SELECT dl.invitation_id, v.document_id, v.number, dl.first_at, dl.last_at, dl.times
+       FROM package_downloads dl
+       JOIN package_versions v ON v.sha256 = dl.sha256
+       JOIN package_documents d ON d.id = v.document_id AND d.package_id = dl.package_id
+      WHERE dl.package_id = $1
+      ORDER BY dl.first_at, v.document_id, v.number`,
+    [packageId],
+  );
+  return rows.map((r) => ({
+    invitationId: r.invitation_id,
+    documentId: r.document_id,
+    version: Number(r.number),
+    firstAt: iso(r.first_at),
+    lastAt: iso(r.last_at),
+    times: Number(r.times),
+  }));
+}

@@ -8,6 +8,7 @@ import { Account } from './Account';
 import { Council } from './Council';
 import { Councils } from './Councils';
 import { Meeting } from './Meeting';
+import { Package, PackageQr } from './Package';
 import { lang, setLang, t, tf } from './i18n';
 import { notice, act } from './notice';
 import { go, path } from './router';
@@ -69,6 +70,9 @@ function Section({ path: p, session: s }: { path: string; session: StaffSession 
   if (council) return <Council id={decodeURIComponent(council[1]!)} />;
   const meeting = /^\/admin\/meetings\/([^/]+)$/.exec(p);
   if (meeting) return <Meeting id={decodeURIComponent(meeting[1]!)} />;
+  const pkg = /^\/admin\/meetings\/([^/]+)\/package$|^\/admin\/packages\/([^/]+)\/qr$/.exec(p);
+  if (pkg?.[1]) return <Package meetingId={decodeURIComponent(pkg[1])} />;
+  if (pkg?.[2]) return <PackageQr id={decodeURIComponent(pkg[2])} />;
   if (p === '/admin/account') return <Account session={s} />;
   return <Councils />;
 }

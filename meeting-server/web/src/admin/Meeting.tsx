@@ -339,6 +339,10 @@ export function Meeting({ id }: { id: string }) {
         {meetingKindLabel[current.kind][lang.value]} · {date} · {t(`status_${current.status}`)}
       </p>
       <Agenda meeting={current} onSaved={setMeeting} />
+      <p class="card">
+        <Link to={`/admin/meetings/${current.id}/package`}>{t('pkgNav')}</Link>{' '}
+        <span class="muted">{t('pkgNavHint')}</span>
+      </p>
       <Invitations meeting={current} members={members ?? []} />
       <Settings meeting={current} onSaved={setMeeting} />
     </>

@@ -14,6 +14,8 @@ import { lang } from './i18n';
 export { ClientError };
 
 let csrf = '';
+/** The signed-in session's CSRF token (for requests not made through the typed client). */
+export const csrfToken = () => csrf;
 const transport = meetingClient({ base: '', lang: () => lang.value });
 const withCsrf = (init: RequestInit = {}): RequestInit =>
   init.method && init.method !== 'GET'

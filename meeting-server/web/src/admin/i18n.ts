@@ -2,6 +2,7 @@
 // (../shared/DOMAIN.md); the language choice is shared with the meeting pages.
 import { fill } from '../../../../shared/meeting-words';
 import { lang } from '../i18n';
+import { packageStrings } from './i18n-packages';
 
 // The language is the meeting pages' own choice (one signal, kept in localStorage).
 export { lang, setLang, type Lang } from '../i18n';
@@ -214,6 +215,7 @@ const strings = {
     vi: 'Mỗi giấy mời cá nhân còn hiệu lực một trang, có mã QR và liên kết riêng của người được mời.',
     en: 'One page per valid personal invitation, with the person’s own QR code and link.',
   },
+  ...packageStrings,
 } as const;
 
 export type Key = keyof typeof strings;
