@@ -10,6 +10,8 @@ import { MeetingState, Motion } from '../../../shared/meeting';
 import { bearer, ok, useStaffFixture } from '../admin/testing';
 import { DATABASE_KINDS } from '../testing/databases';
 import { csvCell } from './csv';
+import { candidateLines, resultLine } from './format';
+import { dismissalResult, electionResult } from '../../../shared/vote-rules';
 
 async function pdfText(bytes: Uint8Array): Promise<string> {
   const pdf = await getDocument({ data: bytes, useSystemFonts: false, isEvalSupported: false })
@@ -240,5 +242,46 @@ describe('CSV cells', () => {
     expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
     expect(csvCell('-1+2')).toBe("'-1+2");
     expect(csvCell('Thôn Đông, xã A')).toBe('"Thôn Đông, xã A"');
+  });
+});
+
+describe('result lines of the minutes', () => {
+  const facts = { total: 30, present: 30, eligible: 30, quorum: 'two_thirds_of_all' as const };
+  it('name whom a dismissal removes, and its rule and verdict', () => {
+    const line = resultLine(
+      dismissalResult({
+        ...facts,
+        rule: 'two_thirds_of_all',
+        tally: { for: 19, against: 11, abstain: 0 },
+        person: 'Đỗ Văn Miễn',
+        target: 'delegate',
+      }),
+    );
+    expect(line).toMatch(/^Bãi nhiệm đại biểu: Đỗ Văn Miễn\. Tán thành 19 \(63\.3%\)/);
+    expect(line).toContain('Cần 20 phiếu tán thành');
+    expect(line).toMatch(/KHÔNG THÔNG QUA$/);
+  });
+
+  it('report a tie at the last post of an election for a new round', () => {
+    const r = electionResult({
+      ...facts,
+      cast: 30,
+      rule: 'majority_of_all',
+      posts: 2,
+      candidates: [
+        { name: 'A', votes: 20 },
+        { name: 'B', votes: 16 },
+        { name: 'C', votes: 16 },
+      ],
+      ballots: { valid: 29, blank: 0, spoiled: 1 },
+    });
+    expect(resultLine(r)).toContain(
+      'Số phiếu bằng nhau ở vị trí cuối: bầu lại 1 người trong số B, C.',
+    );
+    expect(candidateLines(r).map((c) => c.text)).toEqual([
+      'Được 20 (66.7%) phiếu — TRÚNG CỬ',
+      'Được 16 (53.3%) phiếu — đạt quá nửa, không trúng cử',
+      'Được 16 (53.3%) phiếu — đạt quá nửa, không trúng cử',
+    ]);
   });
 });
