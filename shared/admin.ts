@@ -34,6 +34,8 @@ export const StaffUser = z.object({
   fullName: z.string(),
   isAdmin: z.boolean(),
   createdAt: z.string(),
+  /** When an administrator locked the account (it cannot sign in); null while it can. */
+  disabledAt: z.string().nullable().default(null),
 });
 export type StaffUser = z.infer<typeof StaffUser>;
 
@@ -54,6 +56,17 @@ export const CreateStaffUser = z.object({
 export type CreateStaffUser = z.infer<typeof CreateStaffUser>;
 
 export const StaffUserList = z.array(StaffUser);
+
+/**
+ * An administrator changes another account: locks or unlocks it, sets a new password (the officer
+ * forgot theirs), or makes it an administrator or not. Each ends the account's sessions.
+ */
+export const UpdateStaffUser = z.object({
+  disabled: z.boolean().optional(),
+  password: z.string().min(1).max(200).optional(),
+  isAdmin: z.boolean().optional(),
+});
+export type UpdateStaffUser = z.infer<typeof UpdateStaffUser>;
 
 /** The setup page asks whether its one-time link still works before showing the form. */
 export const SetupCheck = z.object({ token: z.string().min(1).max(500) });
