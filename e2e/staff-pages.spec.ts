@@ -2,7 +2,8 @@
 // member list (searched without diacritics, in pages), one delegate edited and their term ended
 // (the number of serving delegates drops from that day), a voter meeting's public link and its QR
 // poster PDF (the code decodes to that link), a meeting's minutes, the audit log with filters —
-// each page without a serious axe violation — and a secretariat officer, who has no audit log.
+// each page without a serious axe violation — and a secretariat officer, who has no audit log and
+// whose account the administrator locks, unlocks and gives a new password.
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from '@playwright/test';
 import { Body, Council, Invitation, Meeting, Member } from '../shared/admin';
@@ -234,5 +235,30 @@ test('an administrator works through members, the poster, the minutes and the au
   await clerk.goto(`${s.url}/admin/audit`);
   await expect(clerk.getByText('Chỉ quản trị viên xem được nhật ký thao tác.')).toBeVisible();
   await noSeriousViolation(clerk);
+
+  // The officer leaves the office: the administrator locks the account (she is signed out at
+  // once), then, back, unlocks it with a new password handed to her in person.
+  const admin = await signedIn(browser, ADMIN);
+  await admin.getByRole('link', { name: 'Tài khoản' }).click();
+  const row = admin.getByRole('row').filter({ hasText: 'Phạm Thị Thư Ký' });
+  await row.getByRole('button', { name: 'Khóa Phạm Thị Thư Ký' }).click();
+  await expect(admin.getByRole('status')).toHaveText(/Đã khóa tài khoản của Phạm Thị Thư Ký/);
+  await expect(row).toContainText('Đã khóa');
+  await clerk.reload();
+  await expect(clerk.getByRole('heading', { name: 'Đăng nhập văn phòng' })).toBeVisible();
+  await row.getByRole('button', { name: 'Mở khóa Phạm Thị Thư Ký' }).click();
+  await expect(row).toContainText('Đang dùng');
+  await row.getByRole('button', { name: 'Đặt lại mật khẩu Phạm Thị Thư Ký' }).click();
+  const newPassword = 'Giấy mời gửi trước năm ngày!';
+  await row.getByLabel('Mật khẩu mới cho Phạm Thị Thư Ký').fill(newPassword);
+  await noSeriousViolation(admin);
+  await screenshot(admin, 'staff-accounts');
+  await row.getByRole('button', { name: 'Lưu' }).click();
+  await expect(admin.getByRole('status')).toHaveText(/Đã đặt mật khẩu mới cho Phạm Thị Thư Ký/);
+  await clerk.getByLabel('E-mail').fill(CLERK.email);
+  await clerk.getByLabel('Mật khẩu').fill(newPassword);
+  await clerk.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(clerk.getByText('Đang đăng nhập: Phạm Thị Thư Ký')).toBeVisible();
   await clerk.context().close();
+  await admin.context().close();
 });

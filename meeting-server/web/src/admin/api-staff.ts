@@ -1,5 +1,5 @@
-// The staff app's calls for members one at a time, the minutes, the audit log and the voter
-// poster (the rest are in api.ts): each through its route contract, so only the documented API.
+// The staff app's calls for members one at a time, the minutes, the audit log, staff accounts and
+// the voter poster (the rest are in api.ts): each through its route contract, so only the documented API.
 import type { AuditQuery } from '../../../../shared/admin';
 import { pathOf, type CallArgs } from '../../../../shared/api-client';
 import { adminRoutes as admin } from '../../../../shared/routes/admin';
@@ -15,6 +15,8 @@ export const moreApi = {
     call(admin.updateMember, { params: { memberId }, body }),
   minutes: (meetingId: string) => call(minutes.minutesJson, { params: m(meetingId) }),
   audit: (query: Partial<AuditQuery>) => call(staff.auditLog, { query }),
+  updateStaffUser: (userId: string, body: CallArgs<typeof staff.updateStaffUser>['body']) =>
+    call(staff.updateStaffUser, { params: { userId }, body }),
   /** Same-origin GET links (the session cookie goes with them). */
   minutesPdfUrl: (meetingId: string) => pathOf(minutes.minutesPdf, { params: m(meetingId) }),
   minutesCsvUrl: (meetingId: string) => pathOf(minutes.minutesCsv, { params: m(meetingId) }),

@@ -134,4 +134,24 @@ export const staffStrings = {
   posterPlaceHint: { vi: 'Ví dụ: Nhà văn hóa thôn Đông', en: 'For example: Nhà văn hóa thôn Đông' },
   posterSize: { vi: 'Khổ giấy', en: 'Paper size' },
   posterDownload: { vi: 'Tải áp phích mã QR (PDF)', en: 'Download the QR poster (PDF)' },
+  accountState: { vi: 'Trạng thái', en: 'State' },
+  accountActive: { vi: 'Đang dùng', en: 'Active' },
+  accountLocked: { vi: 'Đã khóa', en: 'Locked' },
+  lockAccount: { vi: 'Khóa', en: 'Lock' },
+  unlockAccount: { vi: 'Mở khóa', en: 'Unlock' },
+  accountLockedDone: {
+    vi: 'Đã khóa tài khoản của {name}; họ đã bị đăng xuất.',
+    en: '{name}’s account is locked; they were signed out.',
+  },
+  accountUnlockedDone: {
+    vi: 'Đã mở khóa tài khoản của {name}.',
+    en: '{name}’s account is unlocked.',
+  },
+  resetPassword: { vi: 'Đặt lại mật khẩu', en: 'Reset password' },
+  resetPasswordFor: { vi: 'Mật khẩu mới cho {name}', en: 'New password for {name}' },
+  passwordReset: {
+    vi: 'Đã đặt mật khẩu mới cho {name}. Hãy trao mật khẩu cho họ trực tiếp.',
+    en: 'New password set for {name}. Hand it to them in person.',
+  },
+  you: { vi: '(bạn)', en: '(you)' },
 } as const;
