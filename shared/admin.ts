@@ -34,6 +34,8 @@ export const StaffUser = z.object({
   fullName: z.string(),
   isAdmin: z.boolean(),
   createdAt: z.string(),
+  /** When an administrator locked the account (it cannot sign in); null while it can. */
+  disabledAt: z.string().nullable().default(null),
 });
 export type StaffUser = z.infer<typeof StaffUser>;
 
@@ -54,6 +56,17 @@ export const CreateStaffUser = z.object({
 export type CreateStaffUser = z.infer<typeof CreateStaffUser>;
 
 export const StaffUserList = z.array(StaffUser);
+
+/**
+ * An administrator changes another account: locks or unlocks it, sets a new password (the officer
+ * forgot theirs), or makes it an administrator or not. Each ends the account's sessions.
+ */
+export const UpdateStaffUser = z.object({
+  disabled: z.boolean().optional(),
+  password: z.string().min(1).max(200).optional(),
+  isAdmin: z.boolean().optional(),
+});
+export type UpdateStaffUser = z.infer<typeof UpdateStaffUser>;
 
 /** The setup page asks whether its one-time link still works before showing the form. */
 export const SetupCheck = z.object({ token: z.string().min(1).max(500) });
@@ -98,12 +111,27 @@ export const Council = z.object({
 export type Council = z.infer<typeof Council>;
 export const CouncilList = z.array(Council);
 
+/** Contact details from the office's list (optional; null clears one). */
+const MemberContact = {
+  /** `yyyy-mm-dd` (tells namesakes apart). */
+  dateOfBirth: z.iso.date().nullable(),
+  /** Đơn vị công tác. */
+  unit: z.string().trim().max(300).nullable(),
+  /** A Vietnamese phone number (+84 or 0…; spaces and dots allowed, stored as digits). */
+  phone: z.string().trim().max(30).nullable(),
+  email: Email.nullable(),
+};
+
 export const CreateMember = z.object({
   fullName: Name,
   /** Tổ đại biểu. */
   delegateGroup: z.string().trim().max(200).nullable().default(null),
   /** Bodies (committees, standing committee, the full council) this member belongs to. */
   bodyIds: z.array(Id).max(50).default([]),
+  dateOfBirth: MemberContact.dateOfBirth.default(null),
+  unit: MemberContact.unit.default(null),
+  phone: MemberContact.phone.default(null),
+  email: MemberContact.email.default(null),
 });
 export type CreateMember = z.infer<typeof CreateMember>;
 /** Why a delegate's term ended before the council's (thôi làm nhiệm vụ, bãi nhiệm, từ trần, …). */
@@ -132,6 +160,10 @@ export const UpdateMember = z.object({
   termEnd: TermEnd.nullable().optional(),
   delegateGroup: z.string().trim().max(200).nullable().optional(),
   bodyIds: z.array(Id).max(50).optional(),
+  dateOfBirth: MemberContact.dateOfBirth.optional(),
+  unit: MemberContact.unit.optional(),
+  phone: MemberContact.phone.optional(),
+  email: MemberContact.email.optional(),
 });
 
 export const Member = z.object({
@@ -362,9 +394,18 @@ export type Minutes = z.infer<typeof Minutes>;
 
 // ---- Audit log (administrators read; nobody changes it) ----
 
-/** Query of `GET /api/admin/audit`: newest first, optionally one meeting, paged by `before`. */
+/**
+ * Query of `GET /api/admin/audit`: newest first, optionally one meeting, who (part of the actor's
+ * name), what (part of the action, e.g. `votes` or `POST`) and a time range; paged by `before`.
+ */
 export const AuditQuery = z.object({
   meetingId: Id.optional(),
+  actor: z.string().trim().min(1).max(100).optional(),
+  action: z.string().trim().min(1).max(100).optional(),
+  /** Entries at or after this time. */
+  from: DateTime.optional(),
+  /** Entries before this time. */
+  to: DateTime.optional(),
   /** Only entries with a smaller id (the last id of the previous page). */
   before: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),

@@ -93,3 +93,10 @@ export const ImportResult = z.object({
   memberIds: z.array(z.string()),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
+
+/** Query of a voter meeting's hall poster: paper size and, optionally, the place printed on it. */
+export const PosterQuery = z.object({
+  size: z.enum(['a4', 'a3']).default('a4'),
+  place: z.string().trim().max(200).optional(),
+});
+export type PosterQuery = z.infer<typeof PosterQuery>;

@@ -55,7 +55,8 @@ export const adminRoutes = {
     path: `${A}/councils/:councilId/members`,
     auth: 'staff',
     who: staff,
-    summary: 'Add a member with delegate group and bodies.',
+    summary:
+      'Add a member with delegate group, bodies and contact details (date of birth, work unit, phone, e-mail).',
     body: admin.CreateMember,
     response: admin.Member,
     status: 201,
@@ -65,7 +66,8 @@ export const adminRoutes = {
     path: `${A}/members/:memberId`,
     auth: 'staff',
     who: staff,
-    summary: 'Change a member (name, group, bodies, end of term).',
+    summary:
+      'Change a member (name, group, bodies, contact details, end of term: from that day they no longer count among the serving delegates).',
     body: admin.UpdateMember,
     response: admin.Member,
   }),

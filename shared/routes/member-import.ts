@@ -47,4 +47,14 @@ export const memberImportRoutes = {
       'Name → join link of every live personal invitation, for sending by e-mail or chat (UTF-8 with BOM).',
     response: 'text/csv',
   }),
+  voterPoster: route({
+    method: 'GET',
+    path: `${A}/meetings/:meetingId/invitations/poster.pdf`,
+    auth: 'staff',
+    who: staff,
+    summary:
+      'The hall poster of a voter meeting: one A4 or A3 page (query `size`) with the meeting, its time and place (query `place`), short instructions and a large QR code of the public voter link (404 when the meeting has none).',
+    query: memberImport.PosterQuery,
+    response: 'application/pdf',
+  }),
 };

@@ -59,6 +59,16 @@ export const staffRoutes = {
     response: admin.StaffUser,
     status: 201,
   }),
+  updateStaffUser: route({
+    method: 'PATCH',
+    path: '/api/staff/users/:userId',
+    auth: 'admin',
+    who: 'administrator',
+    summary:
+      'Lock or unlock another staff account, set its new password, or change whether it is an administrator; its sessions end. One’s own account and the last administrator cannot be locked or demoted.',
+    body: admin.UpdateStaffUser,
+    response: admin.StaffUser,
+  }),
   changePassword: route({
     method: 'POST',
     path: '/api/staff/password',

@@ -38,6 +38,37 @@ describe.each(DATABASE_KINDS)('admin API on %s', (kind) => {
     expect((await ok(await patch(null), Member)).termEnd).toBeNull();
   });
 
+  it('adds and edits a member with contact details, keeping phone numbers as digits', async () => {
+    const added = await ok(
+      await t.staff.request('POST', `/api/admin/councils/${t.fx.council.id}/members`, {
+        fullName: 'Phạm Thị Mai',
+        delegateGroup: 'Tổ 2',
+        dateOfBirth: '1980-03-05',
+        unit: 'Trường THCS Minh Khai',
+        phone: '+84 912 345 678',
+        email: 'Mai@MinhKhai.vn',
+      }),
+      Member,
+      201,
+    );
+    expect(added).toMatchObject({
+      dateOfBirth: '1980-03-05',
+      unit: 'Trường THCS Minh Khai',
+      phone: '0912345678',
+      email: 'mai@minhkhai.vn',
+      termEnd: null,
+    });
+    const patch = (body: unknown) =>
+      t.staff.request('PATCH', `/api/admin/members/${added.id}`, body);
+    const edited = await ok(await patch({ phone: '0243.826.1234', unit: null }), Member);
+    expect(edited).toMatchObject({ phone: '02438261234', unit: null, email: 'mai@minhkhai.vn' });
+    const wrong = await patch({ phone: '12345' });
+    expect(wrong.status).toBe(400);
+    expect(ApiError.parse(await wrong.json()).message.vi).toContain('12345');
+    expect((await patch({ email: 'not an address' })).status).toBe(400);
+    expect((await patch({ dateOfBirth: '1980-02-30' })).status).toBe(400);
+  });
+
   it('creates a meeting with its agenda in order and the law’s default settings', async () => {
     const m = await ok(
       await t.staff.request('GET', `/api/admin/meetings/${t.fx.sitting.id}`),

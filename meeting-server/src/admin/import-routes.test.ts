@@ -3,6 +3,7 @@
 // letters and the links CSV cover the live personal invitations of a meeting.
 import { strToU8 } from 'fflate';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { openPdf, pageQrCodes, pageText } from '../pdf/testing';
 import { describe, expect, it } from 'vitest';
 import { CSRF_HEADER, Meeting, Member } from '../../../shared/admin';
 import { ApiError } from '../../../shared/errors';
@@ -241,5 +242,24 @@ describe.each(DATABASE_KINDS)('member import and letters API on %s', (kind) => {
       `${t.server.url}/api/admin/meetings/${t.fx.sitting.id}/invitations.csv`,
     );
     expect(anonymous.status).toBe(401);
+  });
+
+  it('prints the hall poster of a voter meeting whose QR code is its public link', async () => {
+    const res = await t.staff.request(
+      'GET',
+      `/api/admin/meetings/${t.fx.voterMeeting.id}/invitations/poster.pdf?size=a3&place=${encodeURIComponent('Nhà văn hóa thôn Đông')}`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const pdf = await openPdf(new Uint8Array(await res.arrayBuffer()));
+    expect(await pageQrCodes(pdf, 1)).toEqual([t.fx.invitations.voter.url]);
+    expect((await pageText(pdf, 1)).text).toContain('Địa điểm: Nhà văn hóa thôn Đông');
+    await pdf.destroy();
+    // A session sitting has no public link: the officer is told what to do first.
+    const none = await t.staff.request(
+      'GET',
+      `/api/admin/meetings/${t.fx.sitting.id}/invitations/poster.pdf`,
+    );
+    expect(none.status).toBe(404);
   });
 });

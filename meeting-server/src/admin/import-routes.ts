@@ -8,7 +8,7 @@ import { ErrorCode } from '../../../shared/errors';
 import type { ImportRow } from '../../../shared/member-import';
 import { memberImportRoutes as api } from '../../../shared/routes/member-import';
 import type { Db, Queryable } from '../db/database';
-import { HttpError, badRequest } from '../http/errors';
+import { HttpError, badRequest, notFound } from '../http/errors';
 import { readRawBody } from '../http/mount';
 import { SENT, defineRoute, type RouteDef } from '../http/route';
 import {
@@ -17,12 +17,14 @@ import {
   getBody,
   getCouncil,
   listInvitations,
+  liveVoterInvitation,
   meetingView,
   setMemberBodies,
 } from '../meetings/store';
 import type { StaffDeps } from '../staff/session';
 import { joinUrl } from './invitations';
 import { invitationLettersPdf, invitationLinksCsv, type LetterInvitation } from './letters';
+import { voterPosterPdf } from './poster';
 import { checkRows, previewMemberImport, type ImportContext } from './member-import';
 import { noCouncil, noMeeting } from './routes';
 
@@ -169,6 +171,31 @@ export function importRoutes(deps: ImportDeps): RouteDef[] {
         .setHeader('Content-Disposition', attachment('lien-ket', meetingId, 'csv'))
         .setHeader('Cache-Control', 'no-store')
         .send(csv);
+      return SENT;
+    }),
+    defineRoute(api.voterPoster, async ({ req, res, params: { meetingId }, query }) => {
+      const meeting = await findMeeting(db, meetingId);
+      if (!meeting) throw noMeeting();
+      const live = await liveVoterInvitation(db, meeting.id, deps.now());
+      if (meeting.kind !== 'voter' || !live) {
+        throw notFound(
+          'Cuộc họp này chưa có liên kết công khai cho cử tri: hãy bấm "Tạo liên kết công khai cho cử tri" trước.',
+          'This meeting has no public voter link yet: issue it first ("Issue the public voter link").',
+        );
+      }
+      const view = await meetingView(db, meeting);
+      const pdf = await voterPosterPdf({
+        council: { name: view.councilName },
+        meeting: { title: view.title, startsAt: view.startsAt },
+        place: query.place ?? null,
+        url: joinUrl({ secret: deps.secret, publicUrl: deps.publicUrl(req) }, live),
+        size: query.size,
+      });
+      res
+        .type('application/pdf')
+        .setHeader('Content-Disposition', attachment(`ma-qr-${query.size}`, meetingId, 'pdf'))
+        .setHeader('Cache-Control', 'no-store')
+        .send(Buffer.from(pdf));
       return SENT;
     }),
   ];

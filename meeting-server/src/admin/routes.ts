@@ -10,6 +10,7 @@ import type { LiveDeps } from '../live/context';
 import type { LiveKit } from '../livekit/livekit';
 import type { StaffDeps } from '../staff/session';
 import { setMeetingStatus } from '../votes/sitting';
+import { cleanPhone } from './member-import/values';
 import {
   issueBodyInvitations,
   issueInvitation,
@@ -67,6 +68,20 @@ const notInCouncil = (what: { vi: string; en: string }) =>
     `Some ${what.en} do not belong to this council.`,
   );
 
+/** A phone number as digits from 0 (+84 → 0), refused with advice when it is not one. */
+function phoneOf<T extends { phone?: string | null | undefined }>(body: T): T {
+  if (body.phone === '') return { ...body, phone: null };
+  if (!body.phone) return body;
+  const phone = cleanPhone(body.phone);
+  if (!phone) {
+    throw badRequest(
+      `Số điện thoại "${body.phone}" không đúng: cần 10 hoặc 11 chữ số bắt đầu bằng 0 (hoặc +84).`,
+      `The phone number "${body.phone}" is not valid: 10 or 11 digits starting with 0 (or +84).`,
+    );
+  }
+  return { ...body, phone };
+}
+
 /** The kind of body each meeting kind belongs to (voter meetings: any body). */
 const bodyKindFor: Record<MeetingKind, string | null> = {
   session: 'council',
@@ -119,10 +134,15 @@ export function adminRoutes(deps: AdminDeps): RouteDef[] {
         throw notInCouncil({ vi: 'cơ quan', en: 'bodies' });
       }
       const id = await db.transaction(async (tx) => {
+        const { fullName, delegateGroup, dateOfBirth, unit, phone, email } = phoneOf(body);
         const memberId = await addMember(tx, {
           councilId,
-          fullName: body.fullName,
-          ...(body.delegateGroup ? { delegateGroup: body.delegateGroup } : {}),
+          fullName,
+          delegateGroup: delegateGroup || null,
+          dateOfBirth,
+          unit: unit || null,
+          phone: phone || null,
+          email,
         });
         await setMemberBodies(tx, memberId, bodyIds);
         return memberId;
@@ -139,8 +159,9 @@ export function adminRoutes(deps: AdminDeps): RouteDef[] {
       ) {
         throw notInCouncil({ vi: 'cơ quan', en: 'bodies' });
       }
+      const changes = phoneOf(body);
       await db.transaction(async (tx) => {
-        await updateMember(tx, m.id, body);
+        await updateMember(tx, m.id, changes);
         if (body.bodyIds) await setMemberBodies(tx, m.id, body.bodyIds);
       });
       return getMember(db, m.id);

@@ -277,4 +277,32 @@ describe.each(DATABASE_KINDS)('audit log on %s', (kind) => {
     const bad = await w.admin.request('GET', '/api/admin/audit?limit=0');
     expect(bad.status).toBe(400);
   });
+
+  it('filters the log by who, by what and by time, and reads % and _ as plain text', async () => {
+    const all = await entries();
+    const someone = all.find((e) => e.actor.kind === 'staff')!;
+    const part = someone.actor.name.slice(1, 5).toUpperCase();
+    const byWho = await ok(
+      await w.admin.request('GET', `/api/admin/audit?actor=${encodeURIComponent(part)}`),
+      AuditList,
+    );
+    expect(byWho.length).toBeGreaterThan(0);
+    expect(byWho.every((e) => e.actor.name.toUpperCase().includes(part))).toBe(true);
+    const byWhat = await ok(
+      await w.admin.request('GET', '/api/admin/audit?action=floor'),
+      AuditList,
+    );
+    expect(byWhat.length).toBeGreaterThan(0);
+    expect(byWhat.every((e) => e.action.includes('floor'))).toBe(true);
+    const wild = await ok(await w.admin.request('GET', '/api/admin/audit?actor=%25'), AuditList);
+    expect(wild).toEqual([]);
+    const at = Date.parse(all[0]!.at);
+    const after = new Date(at + 1000).toISOString();
+    const before = new Date(at - 3600_000).toISOString();
+    const q = (from: string, to: string) =>
+      `/api/admin/audit?limit=500&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+    expect(await ok(await w.admin.request('GET', q(after, after)), AuditList)).toEqual([]);
+    const inRange = await ok(await w.admin.request('GET', q(before, after)), AuditList);
+    expect(inRange.map((e) => e.id)).toContain(all[0]!.id);
+  });
 });

@@ -7,7 +7,7 @@
 // changed nothing leaves no entry. Ballots are never audited: a secret vote must not be traceable.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Request } from 'express';
-import type { AuditEntry } from '../../../shared/admin';
+import type { AuditEntry, AuditQuery } from '../../../shared/admin';
 import type { Db, Queryable } from '../db/database';
 
 export interface AuditActor {
@@ -210,19 +210,28 @@ interface AuditRow {
   details: Record<string, unknown> | string;
 }
 
-/** Entries newest first, optionally for one meeting and before an id (paging). */
-export async function listAudit(
-  db: Queryable,
-  q: { meetingId?: string | undefined; before?: number | undefined; limit: number },
-): Promise<AuditEntry[]> {
+/** Entries newest first, filtered by meeting, who, what and time, before an id (paging). */
+export async function listAudit(db: Queryable, q: AuditQuery): Promise<AuditEntry[]> {
+  const like = (s: string | undefined) =>
+    s === undefined ? null : `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const rows = await db.query<AuditRow>(
     `SELECT id, at, actor_kind, actor_id, actor_name, actor_role, member_id, meeting_id, action,
             details
        FROM audit_log
       WHERE ($1::text IS NULL OR meeting_id = $1) AND ($2::bigint IS NULL OR id < $2)
+        AND ($4::text IS NULL OR actor_name ILIKE $4) AND ($5::text IS NULL OR action ILIKE $5)
+        AND ($6::timestamptz IS NULL OR at >= $6) AND ($7::timestamptz IS NULL OR at < $7)
       ORDER BY id DESC
       LIMIT $3`,
-    [q.meetingId ?? null, q.before ?? null, q.limit],
+    [
+      q.meetingId ?? null,
+      q.before ?? null,
+      q.limit,
+      like(q.actor),
+      like(q.action),
+      q.from ?? null,
+      q.to ?? null,
+    ],
   );
   return rows.map((r) => ({
     id: Number(r.id),

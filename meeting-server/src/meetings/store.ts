@@ -272,8 +272,26 @@ export async function getMember(db: Queryable, id: string): Promise<Member | und
 export async function updateMember(
   db: Queryable,
   id: string,
-  m: { fullName?: string; delegateGroup?: string | null; termEnd?: TermEnd | null },
+  m: {
+    fullName?: string | undefined;
+    delegateGroup?: string | null | undefined;
+    termEnd?: TermEnd | null | undefined;
+    dateOfBirth?: string | null | undefined;
+    unit?: string | null | undefined;
+    phone?: string | null | undefined;
+    email?: string | null | undefined;
+  },
 ): Promise<void> {
+  const columns = {
+    date_of_birth: m.dateOfBirth,
+    unit: m.unit,
+    phone: m.phone,
+    email: m.email,
+  } as const;
+  for (const [column, value] of Object.entries(columns)) {
+    if (value === undefined) continue;
+    await db.query(`UPDATE members SET ${column} = $2 WHERE id = $1`, [id, value]);
+  }
   if (m.termEnd !== undefined) {
     await db.query(
       'UPDATE members SET term_ended_on = $2::date, term_end_reason = $3 WHERE id = $1',

@@ -1,10 +1,10 @@
-// Staff routes: sign-in, sign-out, who am I, and (administrators) the list and creation of staff
-// accounts. Sessions and CSRF are in session.ts, accounts in service.ts.
+// Staff routes: sign-in, sign-out, who am I, and (administrators) the list, creation, locking and
+// password reset of staff accounts. Sessions and CSRF are in session.ts, accounts in service.ts.
 import type { StaffSession } from '../../../shared/admin';
 import { staffRoutes as api } from '../../../shared/routes/staff';
 import { appendAudit } from '../audit/audit';
 import { defineRoute, type RouteDef } from '../http/route';
-import { createStaffUser, login } from './service';
+import { createStaffUser, login, updateStaffUser } from './service';
 import {
   STAFF_SESSION_TTL_MS,
   clearSessionCookies,
@@ -52,6 +52,11 @@ export function staffRoutes(deps: StaffDeps): RouteDef[] {
     defineRoute(api.staffUsers, async () => (await listStaff(deps.db)).map(toStaffUser)),
     defineRoute(api.createStaffUser, async ({ body }) =>
       toStaffUser(await createStaffUser(deps.db, body)),
+    ),
+    defineRoute(api.updateStaffUser, async ({ res, params, body }) =>
+      toStaffUser(
+        await updateStaffUser(deps.db, staffOf(res).user, params.userId, body, deps.now()),
+      ),
     ),
   ];
 }

@@ -1,6 +1,11 @@
 // Staff accounts: login with rate limiting, the first administrator from the environment, and
 // creating further staff users.
-import type { ChangePassword, CreateStaffUser, StaffLogin } from '../../../shared/admin';
+import type {
+  ChangePassword,
+  CreateStaffUser,
+  StaffLogin,
+  UpdateStaffUser,
+} from '../../../shared/admin';
 import { passwordStrength } from '../../../shared/password-strength';
 import { ErrorCode } from '../../../shared/errors';
 import type { Queryable } from '../db/database';
@@ -9,8 +14,10 @@ import { hashPassword, verifyPassword } from './passwords';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from '../http/rate-limits';
 import { clear, enforce, unhit, type Limit } from '../http/rate-limit';
 import {
+  countAdmins,
   createSession,
   findStaffByEmail,
+  findStaffById,
   hasAdmin,
   insertStaffUser,
   sha256,
@@ -47,6 +54,15 @@ export async function login(
   const user = await findStaffByEmail(deps.db, body.email);
   const ok = await verifyPassword(user?.password_hash, body.password);
   if (!user || !ok) throw wrongPassword();
+  if (user.disabled_at) {
+    // Said only to whoever knows the password: the account exists and was locked on purpose.
+    throw new HttpError(
+      403,
+      ErrorCode.forbidden,
+      'Tài khoản này đã bị khóa. Hãy liên hệ quản trị viên của văn phòng.',
+      'This account is locked. Contact your office’s administrator.',
+    );
+  }
   // A success is not a failure: it clears this e-mail's count and gives back its per-address one.
   await clear(deps.db, `login:${ip}:${body.email}`);
   const perIp = counters.find((c) => c.key === `login-ip:${ip}`);
@@ -135,4 +151,59 @@ export async function changePassword(
     user.id,
     sha256(keepSessionId),
   ]);
+}
+
+const refuse = (vi: string, en: string) => new HttpError(409, ErrorCode.conflict, vi, en);
+
+/**
+ * An administrator locks or unlocks another account, sets its new password, or changes its role.
+ * Any change ends the account's sessions (a locked officer is out at once; a reset password or a
+ * new role takes effect at the next sign-in). An administrator cannot lock or demote themself, and
+ * the last unlocked administrator stays one, so the office can never lock itself out.
+ */
+export async function updateStaffUser(
+  db: Queryable,
+  by: StaffRow,
+  userId: string,
+  body: UpdateStaffUser,
+  nowMs: number,
+): Promise<StaffRow> {
+  const user = await findStaffById(db, userId);
+  if (!user) {
+    throw new HttpError(404, ErrorCode.notFound, 'Không có tài khoản này.', 'No such account.');
+  }
+  const self = user.id === by.id;
+  if (self && (body.disabled === true || body.isAdmin === false)) {
+    throw refuse(
+      'Không thể tự khóa hoặc tự bỏ quyền quản trị của chính mình.',
+      'You cannot lock your own account or remove your own administrator role.',
+    );
+  }
+  const losesAdmin =
+    user.is_admin && !user.disabled_at && (body.disabled === true || body.isAdmin === false);
+  if (losesAdmin && (await countAdmins(db)) <= 1) {
+    throw refuse(
+      'Đây là quản trị viên cuối cùng: hãy cho tài khoản khác làm quản trị viên trước.',
+      'This is the last administrator: make another account an administrator first.',
+    );
+  }
+  if (body.password !== undefined) {
+    const weak = weakPassword(body.password, [user.email, user.full_name]);
+    if (weak) throw weak;
+    await db.query('UPDATE staff_users SET password_hash = $2 WHERE id = $1', [
+      user.id,
+      await hashPassword(body.password),
+    ]);
+  }
+  if (body.disabled !== undefined) {
+    await db.query('UPDATE staff_users SET disabled_at = $2 WHERE id = $1', [
+      user.id,
+      body.disabled ? new Date(nowMs).toISOString() : null,
+    ]);
+  }
+  if (body.isAdmin !== undefined) {
+    await db.query('UPDATE staff_users SET is_admin = $2 WHERE id = $1', [user.id, body.isAdmin]);
+  }
+  if (!self) await db.query('DELETE FROM staff_sessions WHERE user_id = $1', [user.id]);
+  return (await findStaffById(db, user.id))!;
 }

@@ -187,6 +187,41 @@ describe.each(DATABASE_KINDS)('staff login on %s', (kind) => {
     expect(await db.query('SELECT 1 FROM staff_users')).toHaveLength(2);
   });
 
+  it('lets an administrator reset a password and lock an account: its sessions end at once', async () => {
+    const admin = await signIn(server.url, ADMIN);
+    const made = StaffUser.parse(
+      await (await admin.request('POST', '/api/staff/users', NEW_USER)).json(),
+    );
+    const officer = await signIn(server.url, { email: made.email, password: NEW_USER.password });
+    const patch = (body: unknown, who = admin, id = made.id) =>
+      who.request('PATCH', `/api/staff/users/${id}`, body);
+
+    // A forgotten password: the administrator sets a new one; the old one and its session are over.
+    expect((await patch({ password: 'ngắn' })).status).toBe(400);
+    const newPassword = 'mật-khẩu-mới-trao-tận-tay';
+    expect((await patch({ password: newPassword })).status).toBe(200);
+    expect((await officer.request('GET', '/api/staff/me')).status).toBe(401);
+    expect((await login({ email: made.email, password: NEW_USER.password })).status).toBe(401);
+    const again = await signIn(server.url, { email: made.email, password: newPassword });
+
+    // Locked: signed out at once, and the right password no longer signs in.
+    const locked = StaffUser.parse(await (await patch({ disabled: true })).json());
+    expect(locked.disabledAt).not.toBeNull();
+    expect((await again.request('GET', '/api/staff/me')).status).toBe(401);
+    const refused = await login({ email: made.email, password: newPassword });
+    expect(refused.status).toBe(403);
+    expect(ApiError.parse(await refused.json()).message.vi).toContain('đã bị khóa');
+    expect((await patch({ disabled: false })).status).toBe(200);
+    await signIn(server.url, { email: made.email, password: newPassword });
+
+    // Nobody locks or demotes themself; an officer changes no account; an unknown id is 404.
+    expect((await patch({ disabled: true }, admin, admin.session.user.id)).status).toBe(409);
+    expect((await patch({ isAdmin: false }, admin, admin.session.user.id)).status).toBe(409);
+    const clerk = await signIn(server.url, CLERK);
+    expect((await patch({ disabled: true }, clerk)).status).toBe(403);
+    expect((await patch({ disabled: true }, admin, 'no-such-id')).status).toBe(404);
+  });
+
   it('refuses a forged or expired session cookie', async () => {
     const forged = await fetch(`${server.url}/api/staff/me`, {
       headers: { cookie: `hdnd_staff=${'A'.repeat(43)}` },

@@ -11,6 +11,7 @@ export interface StaffRow {
   password_hash: string;
   is_admin: boolean;
   created_at: Date;
+  disabled_at: Date | null;
 }
 
 export const toStaffUser = (r: StaffRow): StaffUser => ({
@@ -19,6 +20,7 @@ export const toStaffUser = (r: StaffRow): StaffUser => ({
   fullName: r.full_name,
   isAdmin: r.is_admin,
   createdAt: new Date(r.created_at).toISOString(),
+  disabledAt: r.disabled_at ? new Date(r.disabled_at).toISOString() : null,
 });
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -57,7 +59,7 @@ export async function hasAdmin(db: Queryable): Promise<boolean> {
 
 export async function countAdmins(db: Queryable): Promise<number> {
   const rows = await db.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM staff_users WHERE is_admin',
+    'SELECT count(*)::int AS n FROM staff_users WHERE is_admin AND disabled_at IS NULL',
   );
   return Number(rows[0]?.n ?? 0);
 }
@@ -85,7 +87,7 @@ export async function findSession(
   const rows = await db.query<StaffRow & { session_expires_at: Date }>(
     `SELECT u.*, s.expires_at AS session_expires_at
        FROM staff_sessions s JOIN staff_users u ON u.id = s.user_id
-      WHERE s.id_hash = $1 AND s.expires_at > $2`,
+      WHERE s.id_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL`,
     [sha256(rawId), new Date(nowMs).toISOString()],
   );
   const r = rows[0];
@@ -95,4 +97,8 @@ export async function findSession(
 
 export async function deleteSession(db: Queryable, rawId: string): Promise<void> {
   await db.query('DELETE FROM staff_sessions WHERE id_hash = $1', [sha256(rawId)]);
+}
+
+export async function findStaffById(db: Queryable, id: string): Promise<StaffRow | undefined> {
+  return (await db.query<StaffRow>('SELECT * FROM staff_users WHERE id = $1', [id]))[0];
 }

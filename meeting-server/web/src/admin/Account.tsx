@@ -1,10 +1,12 @@
-// Accounts: change one's own password; administrators also list and add secretariat accounts.
+// Accounts: change one's own password; administrators also list and add secretariat accounts,
+// lock and unlock them and reset their passwords (Staff.tsx).
 import { useEffect, useState } from 'preact/hooks';
 import type { StaffSession, StaffUser } from '../../../../shared/admin';
 import { staffApi } from './api';
 import { lang, t, tf } from './i18n';
 import { act, notify } from './notice';
 import { PasswordField } from './PasswordField';
+import { StaffRowActions, accountState } from './Staff';
 import { TextField } from './TextField';
 
 function ChangePasswordForm({ session }: { session: StaffSession }) {
@@ -61,13 +63,16 @@ function ChangePasswordForm({ session }: { session: StaffSession }) {
   );
 }
 
-function StaffAccounts() {
+function StaffAccounts({ selfId }: { selfId: string }) {
   const [users, setUsers] = useState<StaffUser[] | null>(null);
   const [fullName, setFullName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [isAdmin, setIsAdmin] = useState(false);
-  const load = () => act(() => staffApi.staffUsers()).then((u) => u && setUsers(u));
+  const load = () =>
+    act(() => staffApi.staffUsers()).then((u) => {
+      if (u) setUsers(u);
+    });
   useEffect(() => void load(), []);
   const date = (iso: string) =>
     new Date(iso).toLocaleDateString(lang.value === 'vi' ? 'vi-VN' : 'en-GB');
@@ -82,6 +87,10 @@ function StaffAccounts() {
               <th scope="col">{t('email')}</th>
               <th scope="col">{t('role')}</th>
               <th scope="col">{t('createdAt')}</th>
+              <th scope="col">{t('accountState')}</th>
+              <th scope="col">
+                <span class="sr-only">{t('actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -91,6 +100,10 @@ function StaffAccounts() {
                 <td>{u.email}</td>
                 <td>{u.isAdmin ? t('roleAdmin') : t('roleOfficer')}</td>
                 <td>{date(u.createdAt)}</td>
+                <td>{accountState(u)}</td>
+                <td>
+                  <StaffRowActions user={u} self={u.id === selfId} onChanged={load} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -155,7 +168,7 @@ export function Account({ session }: { session: StaffSession }) {
   return (
     <>
       <ChangePasswordForm session={session} />
-      {session.user.isAdmin && <StaffAccounts />}
+      {session.user.isAdmin && <StaffAccounts selfId={session.user.id} />}
     </>
   );
 }

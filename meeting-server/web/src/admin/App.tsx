@@ -14,6 +14,7 @@ import { notice, act } from './notice';
 import { go, path } from './router';
 import { Setup } from './Setup';
 import { SignIn } from './SignIn';
+import { staffPage } from './staff-pages';
 
 /** undefined while asking the server, null when nobody is signed in. */
 export const session = signal<StaffSession | null | undefined>(undefined);
@@ -21,6 +22,7 @@ export const session = signal<StaffSession | null | undefined>(undefined);
 const SECTIONS = [
   { path: '/admin', label: 'navCouncils' },
   { path: '/admin/account', label: 'navAccount' },
+  { path: '/admin/audit', label: 'navAudit', admin: true },
 ] as const;
 
 function Header() {
@@ -66,6 +68,8 @@ function Notice() {
 
 /** The page for a path of the signed-in app. */
 function Section({ path: p, session: s }: { path: string; session: StaffSession }) {
+  const more = staffPage(p, s);
+  if (more) return more;
   const council = /^\/admin\/councils\/([^/]+)$/.exec(p);
   if (council) return <Council id={decodeURIComponent(council[1]!)} />;
   const meeting = /^\/admin\/meetings\/([^/]+)$/.exec(p);
@@ -105,12 +109,13 @@ export function StaffApp() {
     page = (
       <>
         <nav class="sections" aria-label={t('mainNav')}>
-          {SECTIONS.map((sec) => (
+          {SECTIONS.filter((sec) => !('admin' in sec) || s.user.isAdmin).map((sec) => (
             <a
               key={sec.path}
               href={sec.path}
               aria-current={
-                p === sec.path || (sec.path === '/admin' && !p.startsWith('/admin/account'))
+                p.startsWith(sec.path) &&
+                (sec.path !== '/admin' || !/^\/admin\/(account|audit)/.test(p))
                   ? 'page'
                   : undefined
               }

@@ -1,15 +1,21 @@
-// One council: its delegates (members), its bodies (the full council, committees, the standing
-// committee) and its meetings; a new meeting opens its own page for agenda and invitations; the
-// import of the office's member list from a spreadsheet (preview, then confirm).
+// One council: its delegates (members: searchable, in pages, added one at a time or edited on their
+// own page), its bodies (the full council, committees, the standing committee) and its meetings; a
+// new meeting opens its own page for agenda and invitations; the import of the office's member
+// list from a spreadsheet (preview, then confirm).
 import { useState } from 'preact/hooks';
 import type { Body, Member } from '../../../../shared/admin';
-import type { ImportPreview } from '../../../../shared/member-import';
+import type { ImportPreview, ImportRow } from '../../../../shared/member-import';
 import { meetingKindLabel, type BodyKind, type MeetingKind } from '../../../../shared/domain';
+import { isServing, servingDelegates, vietnamToday } from '../../../../shared/serving';
 import { staffApi } from './api';
+import { Checks } from './Checks';
 import { lang, t, tf } from './i18n';
 import { Link } from './Link';
+import { MemberForm, termEndText } from './Member';
+import { MemberTable } from './MemberTable';
 import { act } from './notice';
 import { go } from './router';
+import { Pager, SearchBox, usePaged } from './Paged';
 import { useLoad } from './use-load';
 import { TextField } from './TextField';
 
@@ -27,45 +33,17 @@ const bodyKindFor: Record<MeetingKind, BodyKind | null> = {
   voter: null,
 };
 
-function MemberChecks(props: {
-  members: Member[];
-  chosen: string[];
-  onChange: (ids: string[]) => void;
-  legend: string;
-}) {
-  return (
-    <fieldset class="checks">
-      <legend>{props.legend}</legend>
-      {props.members.map((m) => (
-        <label key={m.id} class="check">
-          <input
-            type="checkbox"
-            checked={props.chosen.includes(m.id)}
-            onChange={(e) =>
-              props.onChange(
-                e.currentTarget.checked
-                  ? [...props.chosen, m.id]
-                  : props.chosen.filter((id) => id !== m.id),
-              )
-            }
-          />
-          {m.fullName}
-        </label>
-      ))}
-    </fieldset>
-  );
-}
-
 function Members(props: {
   councilId: string;
   members: Member[];
   bodies: Body[];
   reload: () => Promise<void>;
 }) {
-  const [fullName, setFullName] = useState('');
-  const [group, setGroup] = useState('');
-  const [bodyIds, setBodyIds] = useState<string[]>([]);
   const bodyName = (id: string) => props.bodies.find((b) => b.id === id)?.name ?? '';
+  const list = usePaged(props.members, (m) =>
+    [m.fullName, m.delegateGroup, m.unit, m.phone, m.email].filter(Boolean).join(' '),
+  );
+  const today = vietnamToday();
   return (
     <section class="card" aria-labelledby="members-title">
       <h2 id="members-title">
@@ -74,106 +52,102 @@ function Members(props: {
       {props.members.length === 0 ? (
         <p>{t('membersEmpty')}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('fullName')}</th>
-              <th scope="col">{t('dateOfBirth')}</th>
-              <th scope="col">{t('delegateGroup')}</th>
-              <th scope="col">{t('bodiesOfMember')}</th>
-              <th scope="col">{t('unit')}</th>
-              <th scope="col">{t('phone')}</th>
-              <th scope="col">{t('email')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.members.map((m) => (
-              <tr key={m.id}>
-                <td>{m.fullName}</td>
-                <td>{m.dateOfBirth ? isoDateText(m.dateOfBirth) : '—'}</td>
-                <td>{m.delegateGroup ?? '—'}</td>
-                <td>{m.bodyIds.map(bodyName).join(', ') || '—'}</td>
-                <td>{m.unit ?? '—'}</td>
-                <td>{m.phone ?? '—'}</td>
-                <td>{m.email ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <form
-        class="inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void act(
-            () =>
-              staffApi.addMember(props.councilId, {
-                fullName,
-                delegateGroup: group.trim() || null,
-                bodyIds,
-              }),
-            tf('memberAdded', { name: fullName }),
-          ).then(async (m) => {
-            if (!m) return;
-            setFullName('');
-            await props.reload();
-          });
-        }}
-      >
-        <h3>{t('addMember')}</h3>
-        <TextField
-          id="member-name"
-          label={t('fullName')}
-          required
-          value={fullName}
-          onValue={setFullName}
-        />
-        <div class="field">
-          <label for="member-group">{t('delegateGroup')}</label>
-          <input
-            id="member-group"
-            list="member-groups"
-            placeholder={t('delegateGroupHint')}
-            value={group}
-            onInput={(e) => setGroup(e.currentTarget.value)}
+        <>
+          <SearchBox label={t('searchMembers')} value={list.query} onValue={list.setQuery} />
+          {list.matching === 0 && <p>{t('searchNothing')}</p>}
+          <MemberTable
+            label={t('membersTitle')}
+            rows={list.shown}
+            rowKey={(m) => m.id}
+            bodiesHeader={t('bodiesOfMember')}
+            cells={(m) => ({ ...m, bodies: m.bodyIds.map(bodyName).join(', ') })}
+            rowClass={(m) => (isServing(m, today) ? undefined : 'row-ended')}
+            after={[
+              { header: t('termColumn'), cell: (m) => termEndText(m) },
+              {
+                header: <span class="sr-only">{t('actions')}</span>,
+                cell: (m) => (
+                  <Link to={`/admin/councils/${props.councilId}/members/${m.id}`}>
+                    {t('edit')}
+                    <span class="sr-only"> {m.fullName}</span>
+                  </Link>
+                ),
+              },
+            ]}
           />
-          <datalist id="member-groups">
-            {[...new Set(props.members.map((m) => m.delegateGroup).filter(Boolean))].map((g) => (
-              <option key={g} value={g!} />
-            ))}
-          </datalist>
-        </div>
-        {props.bodies.length > 0 && (
-          <fieldset class="checks">
-            <legend>{t('bodiesOfMember')}</legend>
-            {props.bodies.map((b) => (
-              <label key={b.id} class="check">
-                <input
-                  type="checkbox"
-                  checked={bodyIds.includes(b.id)}
-                  onChange={(e) =>
-                    setBodyIds(
-                      e.currentTarget.checked
-                        ? [...bodyIds, b.id]
-                        : bodyIds.filter((id) => id !== b.id),
-                    )
-                  }
-                />
-                {b.name}
-              </label>
-            ))}
-          </fieldset>
-        )}
-        <button type="submit" class="primary">
-          {t('addMember')}
-        </button>
-      </form>
+          <Pager
+            label={t('membersTitle')}
+            page={list.page}
+            pages={list.pages}
+            matching={list.matching}
+            onPage={list.setPage}
+          />
+        </>
+      )}
+      <MemberForm
+        idPrefix="member"
+        title={t('addMember')}
+        submitLabel={t('addMember')}
+        members={props.members}
+        bodies={props.bodies}
+        onSave={async (fields) => {
+          const made = await act(
+            () => staffApi.addMember(props.councilId, fields),
+            tf('memberAdded', { name: fields.fullName }),
+          );
+          if (made) await props.reload();
+          return Boolean(made);
+        }}
+      />
     </section>
   );
 }
 
-/** A calendar date `yyyy-mm-dd` as Vietnamese offices write it: dd/mm/yyyy. */
-const isoDateText = (iso: string) => iso.split('-').reverse().join('/');
+/** The preview's rows, in pages, searchable, optionally only those with errors. */
+function PreviewRows({ rows }: { rows: ImportRow[] }) {
+  const [onlyErrors, setOnlyErrors] = useState(false);
+  const list = usePaged(onlyErrors ? rows.filter((r) => r.errors.length) : rows, (r) =>
+    [r.values.fullName, r.values.delegateGroup, r.values.unit].filter(Boolean).join(' '),
+  );
+  return (
+    <>
+      <div class="row-form">
+        <SearchBox label={t('searchRows')} value={list.query} onValue={list.setQuery} />
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={onlyErrors}
+            onChange={(e) => setOnlyErrors(e.currentTarget.checked)}
+          />
+          {t('onlyErrors')}
+        </label>
+      </div>
+      <MemberTable
+        label={t('importTitle')}
+        rows={list.shown}
+        rowKey={(r) => r.line}
+        bodiesHeader={t('importCommittees')}
+        cells={(r) => ({ ...r.values, bodies: r.values.committees.join(', ') })}
+        rowClass={(r) => (r.errors.length ? 'row-error' : undefined)}
+        before={[{ header: t('importLine'), cell: (r) => r.line }]}
+        after={[
+          {
+            header: t('importErrors'),
+            cell: (r) => r.errors.map((err) => err.message[lang.value]).join(' ') || '✓',
+            class: (r) => (r.errors.length ? 'error' : undefined),
+          },
+        ]}
+      />
+      <Pager
+        label={t('importTitle')}
+        page={list.page}
+        pages={list.pages}
+        matching={list.matching}
+        onPage={list.setPage}
+      />
+    </>
+  );
+}
 
 /**
  * "Nhập từ bảng tính": the office's list file is previewed (every row with its errors, in the
@@ -226,40 +200,7 @@ function MemberImport(props: { councilId: string; reload: () => Promise<void> })
               {t('importHasErrors')}
             </p>
           )}
-          {preview.rows.length > 0 && (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('importLine')}</th>
-                  <th scope="col">{t('fullName')}</th>
-                  <th scope="col">{t('dateOfBirth')}</th>
-                  <th scope="col">{t('delegateGroup')}</th>
-                  <th scope="col">{t('importCommittees')}</th>
-                  <th scope="col">{t('unit')}</th>
-                  <th scope="col">{t('phone')}</th>
-                  <th scope="col">{t('email')}</th>
-                  <th scope="col">{t('importErrors')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.rows.map((r) => (
-                  <tr key={r.line} class={r.errors.length ? 'row-error' : undefined}>
-                    <td>{r.line}</td>
-                    <td>{r.values.fullName || '—'}</td>
-                    <td>{r.values.dateOfBirth ? isoDateText(r.values.dateOfBirth) : '—'}</td>
-                    <td>{r.values.delegateGroup ?? '—'}</td>
-                    <td>{r.values.committees.join(', ') || '—'}</td>
-                    <td>{r.values.unit ?? '—'}</td>
-                    <td>{r.values.phone ?? '—'}</td>
-                    <td>{r.values.email ?? '—'}</td>
-                    <td class={r.errors.length ? 'error' : undefined}>
-                      {r.errors.map((err) => err.message[lang.value]).join(' ') || '✓'}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          {preview.rows.length > 0 && <PreviewRows rows={preview.rows} />}
           <button
             type="button"
             class="primary"
@@ -295,6 +236,7 @@ function Bodies(props: {
   const [name, setName] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
   const [editing, setEditing] = useState<{ id: string; ids: string[] } | null>(null);
+  const memberItems = props.members.map((m) => ({ id: m.id, label: m.fullName }));
   return (
     <section class="card" aria-labelledby="bodies-title">
       <h2 id="bodies-title">{t('bodiesTitle')}</h2>
@@ -327,9 +269,9 @@ function Bodies(props: {
                   );
                 }}
               >
-                <MemberChecks
+                <Checks
                   legend={tf('membersOf', { name: b.name })}
-                  members={props.members}
+                  items={memberItems}
                   chosen={editing.ids}
                   onChange={(ids) => setEditing({ id: b.id, ids })}
                 />
@@ -385,9 +327,9 @@ function Bodies(props: {
           onValue={setName}
         />
         {props.members.length > 0 && (
-          <MemberChecks
+          <Checks
             legend={t('bodyMembers')}
-            members={props.members}
+            items={memberItems}
             chosen={chosen}
             onChange={setChosen}
           />
@@ -539,7 +481,10 @@ export function Council({ id }: { id: string }) {
       </p>
       <h2 class="page-title">{council.name}</h2>
       <p class="muted">
-        {tf('councilSummary', { total: council.totalMembers, recorded: members.length })}
+        {tf('councilSummary', { total: council.totalMembers, recorded: members.length })} ·{' '}
+        {tf('servingToday', {
+          n: servingDelegates(council.totalMembers, members, vietnamToday()),
+        })}
       </p>
       <Meetings councilId={id} bodies={bodies} />
       <Members councilId={id} members={members} bodies={bodies} reload={reload} />

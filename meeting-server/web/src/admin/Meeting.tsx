@@ -7,6 +7,8 @@ import { meetingKindLabel, roleLabel } from '../../../../shared/domain';
 import { staffApi } from './api';
 import { lang, t, tf } from './i18n';
 import { Link } from './Link';
+import { MeetingLinks } from './MeetingLinks';
+import { VoterPoster } from './Poster';
 import { act, notify } from './notice';
 import { useLoad } from './use-load';
 import { TextField } from './TextField';
@@ -213,6 +215,7 @@ function Invitations({ meeting, members }: { meeting: MeetingData; members: Memb
           </button>
         )}
       </div>
+      {meeting.kind === 'voter' && <VoterPoster meetingId={meeting.id} invitations={list} />}
       <p class="muted">{t('downloadsHint')}</p>
       <div class="actions wrap">
         <a class="button" href={staffApi.lettersUrl(meeting.id)} download>
@@ -338,6 +341,7 @@ export function Meeting({ id }: { id: string }) {
       <p class="muted">
         {meetingKindLabel[current.kind][lang.value]} · {date} · {t(`status_${current.status}`)}
       </p>
+      <MeetingLinks meetingId={current.id} />
       <Agenda meeting={current} onSaved={setMeeting} />
       <p class="card">
         <Link to={`/admin/meetings/${current.id}/package`}>{t('pkgNav')}</Link>{' '}

@@ -3,11 +3,13 @@
 import { fill } from '../../../../shared/meeting-words';
 import { lang } from '../i18n';
 import { packageStrings } from './i18n-packages';
+import { staffStrings } from './i18n-staff';
 
 // The language is the meeting pages' own choice (one signal, kept in localStorage).
 export { lang, setLang, type Lang } from '../i18n';
 
 const strings = {
+  ...staffStrings,
   appTitle: { vi: 'Văn phòng HĐND', en: 'Council secretariat' },
   switchLang: { vi: 'English', en: 'Tiếng Việt' },
   switchLangLabel: { vi: 'Switch to English', en: 'Chuyển sang tiếng Việt' },
