@@ -241,6 +241,12 @@ describe('committee key (threshold DKG)', () => {
     expect(() => combineShares(CEREMONY.dealers, 1, shares)).toThrow(/does not match/);
   });
 
+  it('rejects a key made by fewer members than the threshold (one member alone would know it)', () => {
+    const board = clone(CLOSED);
+    board.header.committee.dealers = board.header.committee.dealers.slice(0, 1);
+    expect(codes(board)).toEqual(expect.arrayContaining(['khoa_hoi_dong_sai', 'khoa_chung_sai']));
+  });
+
   it('binds dealer proofs to the ceremony', () => {
     const renamed: Committee = { ...CEREMONY.committee, ceremonyId: 'another' };
     const board = clone(CLOSED);

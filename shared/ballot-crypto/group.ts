@@ -25,16 +25,32 @@ export class EncodingError extends Error {
 
 const HEX32 = /^[0-9a-f]{64}$/;
 
+// Encoding a ristretto255 point costs a field inversion; points read from a board or encoded once
+// remember their bytes (points are immutable), which makes proof checking markedly cheaper.
+const encoded = new WeakMap<Point, Uint8Array>();
+
+/** The canonical 32-byte encoding of a point (remembered per point object). */
+export function pointBytes(p: Point): Uint8Array {
+  let bytes = encoded.get(p);
+  if (!bytes) {
+    bytes = p.toBytes();
+    encoded.set(p, bytes);
+  }
+  return bytes;
+}
+
 /** A point as 64 lowercase hex characters (its canonical 32-byte ristretto255 encoding). */
 export function pointToHex(p: Point): string {
-  return bytesToHex(p.toBytes());
+  return bytesToHex(pointBytes(p));
 }
 
 /** Parses a canonical point encoding; throws EncodingError on anything else. */
 export function pointFromHex(hex: string): Point {
   if (!HEX32.test(hex)) throw new EncodingError('point: expected 64 lowercase hex characters');
   try {
-    return Point.fromHex(hex);
+    const p = Point.fromHex(hex);
+    encoded.set(p, hexToBytes(hex));
+    return p;
   } catch {
     throw new EncodingError('point: not a valid ristretto255 encoding');
   }
@@ -81,9 +97,16 @@ export function mulPublic(p: Point, s: bigint): Point {
   return p.multiplyUnsafe(Fn.create(s));
 }
 
-/** g^m for a small non-negative integer m (a vote count or 0/1). */
-export function gPow(m: number | bigint): Point {
-  return mul(G, BigInt(m));
+const smallPowers = new Map<number, Point>();
+
+/** g^m for a small non-negative integer m (a vote count or 0/1); m ≤ 1024 are remembered. */
+export function gPow(m: number): Point {
+  let p = smallPowers.get(m);
+  if (!p) {
+    p = mul(G, BigInt(m));
+    if (m <= 1024) smallPowers.set(m, p);
+  }
+  return p;
 }
 
 export type HashPart = Uint8Array | string | bigint | number | Point;
@@ -106,7 +129,7 @@ function encodePart(part: HashPart): Uint8Array {
     body = utf8ToBytes(String(part));
   } else {
     tag = 5;
-    body = part.toBytes();
+    body = pointBytes(part);
   }
   const header = new Uint8Array(5);
   header[0] = tag;

@@ -141,6 +141,13 @@ function verifyParsed(board: Board): Verification {
       detail: 'committee members must be numbered 1..n and the threshold at most n',
     });
   const dealers = header.committee.dealers.map(dealerFromJson);
+  // At least t qualified dealers: then, with fewer than t dishonest members, one honest dealer's
+  // random polynomial is in the key and nobody knows the whole secret.
+  if (dealers.length < threshold)
+    problems.push({
+      code: 'khoa_hoi_dong_sai',
+      detail: `${dealers.length} members took part in the key generation, ${threshold} needed`,
+    });
   const seenDealers = new Set<number>();
   for (const d of dealers) {
     if (seenDealers.has(d.dealer) || !checkDealerCommitment(committee, d))
