@@ -456,6 +456,16 @@ describe('bulletin board and verifier', () => {
     expect('refused' in answer && answer.refused.map((p) => p.code)).toContain('dong_so_sai');
   });
 
+  it('a committee console refuses a consistent board that leaves out a ballot it saw cast', () => {
+    // The server rebuilds a valid-looking board with only the first ballot, to learn that one vote.
+    const subset = rechain({ ...clone(CLOSED), ballots: clone(CLOSED).ballots.slice(0, 1) });
+    expect(verifyBoard(subset).ok).toBe(true);
+    const answer = committeeDecrypt(subset, 1, CEREMONY.secrets[0]!.secretShare, {
+      expectVoters: ['dv-0', 'dv-1', 'dv-2'],
+    });
+    expect('refused' in answer && answer.refused[0]!.detail).toMatch(/dv-1, dv-2/);
+  });
+
   it('completes the count when one committee member’s device is lost (members 2 and 3 only)', () => {
     const b = count(CLOSED, [2, 3]);
     expect(b.result?.totals).toEqual([[2, 1]]);

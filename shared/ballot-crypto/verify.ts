@@ -314,12 +314,30 @@ export function committeeDecrypt(
   board: unknown,
   member: number,
   secretShare: bigint,
+  options: {
+    /**
+     * The voters this console saw voting during the vote (the live "who voted" list): a board that
+     * leaves one out is refused, so a server cannot have a subset of ballots decrypted.
+     */
+    expectVoters?: readonly string[];
+  } = {},
 ): { share: DecryptionShareJson } | { refused: Problem[] } {
   const parsed = BoardSchema.safeParse(board);
   if (!parsed.success) return { refused: [{ code: 'dinh_dang_sai', detail: 'not a board' }] };
   const bare: Board = { ...parsed.data, decryptions: [], result: null };
   const v = verifyBoard(bare);
   if (!v.ok) return { refused: v.problems };
+  const onBoard = new Set(bare.ballots.map((e) => e.voterId));
+  const missing = (options.expectVoters ?? []).filter((id) => !onBoard.has(id));
+  if (missing.length)
+    return {
+      refused: [
+        {
+          code: 'chuoi_dut',
+          detail: `the board leaves out ballots this console saw cast (${missing.join(', ')})`,
+        },
+      ],
+    };
   if (!bare.close) return { refused: [{ code: 'dong_so_sai', detail: 'the vote is not closed' }] };
   const totals = encryptedTotals(bare.header, bare.ballots);
   return {
