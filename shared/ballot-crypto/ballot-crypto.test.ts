@@ -478,6 +478,36 @@ describe('bulletin board and verifier', () => {
     });
   });
 
+  it('counts a vote nobody took part in as zero everywhere', () => {
+    const empty = count(castAll(boardFor(CEREMONY, TRUST, 'vote-empty'), []), [1, 2]);
+    expect(empty.result).toEqual({ ballotCount: 0, totals: [[0, 0]] });
+    expect(verifyBoard(clone(empty)).ok).toBe(true);
+  });
+
+  it('rejects a mark encrypted without randomness (it would be readable by all)', () => {
+    const s = { voteId: 'vote-1', questions: TRUST };
+    const pk = CEREMONY.publicKey;
+    const { ciphertext } = encrypt(pk, 1, 0n);
+    const proof = proveMembership(pk, ciphertext, 0n, [0, 1], 1, [
+      'choice',
+      'vote-1',
+      'dv-1',
+      pk,
+      0,
+      '0',
+    ]);
+    const ballot = encryptBallot(s, pk, 'dv-1', [[0]]);
+    ballot.answers[0]!.choices[0] = {
+      ciphertext: { a: pointToHex(ciphertext.a), b: pointToHex(ciphertext.b) },
+      proof: proof.map(proofToJson),
+    };
+    expect(checkBallot(s, pk, 'dv-1', ballot).faults).toContainEqual({
+      kind: 'choice-proof',
+      question: 0,
+      slot: 0,
+    });
+  });
+
   it('rejects a board that is not a board', () => {
     expect(codes({ format: 'x' })).toEqual(['dinh_dang_sai']);
     const b = clone(CLOSED);

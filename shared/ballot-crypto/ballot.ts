@@ -254,7 +254,9 @@ export function checkBallot(
       }
       const check = (c: EncryptedChoiceJson, slot: number | 'blank'): Ciphertext => {
         const x = ciphertextFromJson(c.ciphertext);
+        // a = g^0 would publish the mark in the clear: no honest client makes it.
         const ok =
+          !x.a.is0() &&
           c.proof.length === 2 &&
           verifyMembership(
             publicKey,
