@@ -313,6 +313,7 @@ export const EncryptedShareSchema = z.object({
   ephemeral: hex32,
   body: hex32,
   tag: hex32,
+  signature: ProofSchema,
 });
 export const ComplaintSchema = z.object({
   dealer: z.number().int().min(1),
@@ -329,6 +330,7 @@ export const encryptedShareToJson = (m: EncryptedShare): EncryptedShareJson => (
   ephemeral: pointToHex(m.ephemeral),
   body: bytesToHex(m.body),
   tag: bytesToHex(m.tag),
+  signature: proofToJson(m.signature),
 });
 
 export const encryptedShareFromJson = (m: EncryptedShareJson): EncryptedShare => ({
@@ -337,6 +339,7 @@ export const encryptedShareFromJson = (m: EncryptedShareJson): EncryptedShare =>
   ephemeral: pointFromHex(m.ephemeral),
   body: hexToBytes(m.body),
   tag: hexToBytes(m.tag),
+  signature: proofFromJson(m.signature),
 });
 
 export const complaintToJson = (c: Complaint): ComplaintJson => ({

@@ -50,7 +50,7 @@ export function runKeyCeremony(
       transportKey: k.publicKey,
     })),
   };
-  const deals = committee.members.map((m) => deal(committee, m.index));
+  const deals = committee.members.map((m, i) => deal(committee, m.index, transport[i]!.secret));
   const dealers = deals.map((d) => d.commitment);
   const secrets = committee.members.map((m, i): CommitteeMemberSecrets => {
     const shares = new Map<number, bigint>();

@@ -48,6 +48,12 @@ export interface EncryptedShare {
   body: Uint8Array;
   /** 32 bytes: HMAC-SHA256 over the context, ephemeral key and body. */
   tag: Uint8Array;
+  /**
+   * The dealer's Schnorr signature (with its transport key) over all of the above: the relaying
+   * server cannot forge a bad share in an honest dealer's name to have it disqualified, and a
+   * recipient cannot frame a dealer.
+   */
+  signature: Proof;
 }
 
 /** What one dealer produces: the public part, one encrypted share per other member, its own share. */
@@ -97,15 +103,18 @@ export function commitmentAt(commitments: readonly Point[], x: number): Point {
 }
 
 /** Step 1 (in dealer `dealer`'s browser): a random polynomial, its commitments and encrypted shares. */
-export function deal(committee: Committee, dealer: number): Deal {
+export function deal(committee: Committee, dealer: number, transportSecret: bigint): Deal {
   checkCommittee(committee);
-  memberOf(committee, dealer);
+  if (!mul(G, transportSecret).equals(memberOf(committee, dealer).transportKey))
+    throw new Error('deal: this is not the dealer’s transport key');
   const coefficients = Array.from({ length: committee.threshold }, () => randomScalar());
   const commitments = coefficients.map((a) => mul(G, a));
   const proof = proveDlog(coefficients[0]!, commitments[0]!, dealerContext(committee, dealer));
   const shares = committee.members
     .filter((m) => m.index !== dealer)
-    .map((m) => encryptShare(committee, dealer, m, evalPoly(coefficients, m.index)));
+    .map((m) =>
+      encryptShare(committee, dealer, transportSecret, m, evalPoly(coefficients, m.index)),
+    );
   return {
     commitment: { dealer, commitments, proof },
     shares,
@@ -153,6 +162,7 @@ function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
 function encryptShare(
   committee: Committee,
   dealer: number,
+  dealerSecret: bigint,
   recipient: CommitteeMember,
   share: bigint,
 ): EncryptedShare {
@@ -166,13 +176,39 @@ function encryptShare(
     mul(recipient.transportKey, e),
   );
   const body = xor32(Fn.toBytes(share), pad);
-  return {
+  const unsigned = {
     dealer,
     recipient: recipient.index,
     ephemeral,
     body,
     tag: hmac(sha256, macKey, concatBytes(info, body)),
   };
+  const signature = proveDlog(
+    dealerSecret,
+    memberOf(committee, dealer).transportKey,
+    signatureContext(committee, unsigned),
+  );
+  return { ...unsigned, signature };
+}
+
+const signatureContext = (c: Committee, m: Omit<EncryptedShare, 'signature'>): HashPart[] => [
+  'share-signature',
+  c.ceremonyId,
+  m.dealer,
+  m.recipient,
+  m.ephemeral,
+  m.body,
+  m.tag,
+];
+
+/** Whether the message really comes from its dealer (anyone can check). */
+export function shareSignedByDealer(committee: Committee, msg: EncryptedShare): boolean {
+  const dealer = committee.members[msg.dealer - 1];
+  return (
+    dealer !== undefined &&
+    committee.members.some((m) => m.index === msg.recipient) &&
+    verifyDlog(dealer.transportKey, msg.signature, signatureContext(committee, msg))
+  );
 }
 
 /** Opens a share with the shared point K = ephemeral^(transport secret); undefined if it is not authentic. */
@@ -197,8 +233,12 @@ function openWithSharedPoint(
   }
 }
 
+/**
+ * `forged`: not signed by the dealer — ignore it and ask the dealer to send again (no complaint);
+ * `undecryptable` / `mismatch`: a bad share from the dealer — complain.
+ */
 export type ShareCheck =
-  { ok: true; share: bigint } | { ok: false; reason: 'undecryptable' | 'mismatch' };
+  { ok: true; share: bigint } | { ok: false; reason: 'forged' | 'undecryptable' | 'mismatch' };
 
 /** Step 2 (in the recipient's browser): decrypts a share and checks it against the dealer's commitments. */
 export function receiveShare(
@@ -208,6 +248,7 @@ export function receiveShare(
   msg: EncryptedShare,
 ): ShareCheck {
   if (msg.dealer !== dealer.dealer) return { ok: false, reason: 'mismatch' };
+  if (!shareSignedByDealer(committee, msg)) return { ok: false, reason: 'forged' };
   const share = openWithSharedPoint(committee, msg, mul(msg.ephemeral, transportSecret));
   if (share === undefined) return { ok: false, reason: 'undecryptable' };
   if (!mul(G, share).equals(commitmentAt(dealer.commitments, msg.recipient)))
@@ -250,8 +291,8 @@ export function makeComplaint(
 
 /**
  * Anyone (server, other members, the verifier) decides a complaint: it is upheld — the dealer is
- * disqualified — when the revealed point is proven honest and the share it opens is missing,
- * unauthentic or does not match the commitments. It reveals only that one share of a dealer that
+ * disqualified — when the message carries the dealer's signature, the revealed point is proven
+ * honest, and the share it opens is unauthentic or does not match the commitments. It reveals only that one share of a dealer that
  * is then dropped.
  */
 export function complaintUpheld(
@@ -261,6 +302,8 @@ export function complaintUpheld(
   complaint: Complaint,
 ): boolean {
   if (complaint.dealer !== msg.dealer || complaint.complainer !== msg.recipient) return false;
+  // Only a message the dealer signed can count against it.
+  if (!shareSignedByDealer(committee, msg)) return false;
   const me = memberOf(committee, msg.recipient);
   if (
     !verifyEqualLogs(
