@@ -508,6 +508,42 @@ describe('bulletin board and verifier', () => {
     expect(codes(b)).toEqual(['dinh_dang_sai']);
   });
 
+  it('detects any single changed character anywhere in a counted board (property)', () => {
+    // Every hex string of the board (keys, ciphertexts, proofs, hashes, receipts, shares).
+    const paths: (string | number)[][] = [];
+    const walk = (v: unknown, path: (string | number)[]) => {
+      if (typeof v === 'string' && /^[0-9a-f]{64}$/.test(v)) paths.push(path);
+      else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+      else if (v && typeof v === 'object')
+        for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+    };
+    walk(COUNTED, []);
+    expect(paths.length).toBeGreaterThan(80);
+    fc.assert(
+      fc.property(
+        fc.nat(paths.length - 1),
+        fc.nat(63),
+        fc.integer({ min: 1, max: 15 }),
+        (which, pos, delta) => {
+          const b = clone(COUNTED) as unknown as Record<string | number, unknown>;
+          const path = paths[which]!;
+          let parent = b;
+          for (const k of path.slice(0, -1)) parent = parent[k] as Record<string | number, unknown>;
+          const last = path[path.length - 1]!;
+          const old = parent[last] as string;
+          const digit = ((parseInt(old[pos]!, 16) + delta) % 16).toString(16);
+          parent[last] = old.slice(0, pos) + digit + old.slice(pos + 1);
+          expect(verifyBoard(b).ok).toBe(false);
+        },
+      ),
+      { numRuns: 4 },
+    );
+    // And a changed name or title.
+    const renamed = clone(COUNTED);
+    renamed.ballots[2]!.voterName = 'Người khác';
+    expect(codes(renamed)).toEqual(['bam_sai']);
+  });
+
   it('counts a confidence rating and an election with blank ballots correctly (property)', () => {
     fc.assert(
       fc.property(
