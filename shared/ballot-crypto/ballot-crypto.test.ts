@@ -56,7 +56,13 @@ import {
   verifyEqualLogs,
   verifyMembership,
 } from './proofs';
-import { committeeDecrypt, tallyBoard, verifyBoard, type ProblemCode } from './verify';
+import {
+  committeeDecrypt,
+  describeVerification,
+  tallyBoard,
+  verifyBoard,
+  type ProblemCode,
+} from './verify';
 
 // Named fixtures: one 2-of-3 committee for the whole file (its key ceremony runs once).
 const CEREMONY: Ceremony = runKeyCeremony(3);
@@ -499,6 +505,17 @@ describe('bulletin board and verifier', () => {
       question: 0,
       slot: 0,
     });
+  });
+
+  it('reports problems in Vietnamese and English, one line each', () => {
+    const b = clone(COUNTED);
+    b.ballots.splice(1, 1);
+    const text = describeVerification(verifyBoard(b));
+    expect(text).toMatch(/^Bảng phiếu KHÔNG hợp lệ/);
+    expect(text).toContain('[chuoi_dut] Chuỗi phiếu bị đứt');
+    expect(describeVerification(verifyBoard(clone(COUNTED)))).toMatch(
+      /^Bảng phiếu hợp lệ: 3 phiếu, kết quả \[\[2,1\]\]/,
+    );
   });
 
   it('rejects a board that is not a board', () => {

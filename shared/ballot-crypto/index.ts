@@ -59,6 +59,8 @@ export { pointFromHex, pointToHex, scalarFromHex, scalarToHex } from './group';
 export type { DecryptionShareJson } from './tally';
 export {
   committeeDecrypt,
+  describeVerification,
+  PROBLEM_LABELS,
   tallyBoard,
   verifyBoard,
   type Problem,

@@ -369,3 +369,80 @@ export function tallyBoard(
     };
   return { result: { ballotCount: v.ballotCount, totals: v.totals } };
 }
+
+/** What each problem means, in Vietnamese first and English second, for the portal and the CLI. */
+export const PROBLEM_LABELS: Record<ProblemCode, { vi: string; en: string }> = {
+  dinh_dang_sai: { vi: 'Tệp không đúng định dạng bảng phiếu', en: 'Not a valid board file' },
+  khoa_hoi_dong_sai: {
+    vi: 'Khóa của ban kiểm phiếu không hợp lệ',
+    en: 'The counting committee’s key generation is invalid',
+  },
+  khoa_chung_sai: {
+    vi: 'Khóa công khai không phải khóa chung của ban kiểm phiếu',
+    en: 'The public key is not the committee’s joint key',
+  },
+  so_thu_tu_sai: { vi: 'Số thứ tự phiếu sai', en: 'A ballot’s sequence number is wrong' },
+  chuoi_dut: {
+    vi: 'Chuỗi phiếu bị đứt: có phiếu bị bỏ, thêm hoặc đổi chỗ',
+    en: 'The chain is broken: a ballot was removed, added or moved',
+  },
+  bien_nhan_sai: {
+    vi: 'Phiếu không khớp biên nhận: phiếu đã bị sửa',
+    en: 'A ballot does not match its receipt: it was altered',
+  },
+  bam_sai: { vi: 'Mã băm của phiếu sai', en: 'A ballot entry’s hash is wrong' },
+  trung_nguoi_bo_phieu: {
+    vi: 'Một đại biểu có hai phiếu',
+    en: 'A member has two ballots',
+  },
+  phieu_lap_lai: {
+    vi: 'Phiếu chép lại bản mã của phiếu khác',
+    en: 'A ballot reuses another ballot’s ciphertext',
+  },
+  phieu_sai_dang: { vi: 'Phiếu sai cấu trúc', en: 'A ballot has the wrong shape' },
+  chung_minh_lua_chon_sai: {
+    vi: 'Chứng minh một lựa chọn (0 hoặc 1) không hợp lệ',
+    en: 'A choice’s 0-or-1 proof is invalid',
+  },
+  chung_minh_tong_sai: {
+    vi: 'Chứng minh số lựa chọn không hợp lệ (ví dụ chọn hai phương án)',
+    en: 'The proof of the number of choices is invalid (e.g. two choices)',
+  },
+  dong_so_sai: {
+    vi: 'Biên bản khóa sổ không khớp các phiếu',
+    en: 'The close does not match the ballots',
+  },
+  tong_ma_hoa_sai: {
+    vi: 'Tổng mã hóa không bằng tổng các phiếu',
+    en: 'The encrypted totals are not the sum of the ballots',
+  },
+  phan_giai_ma_sai: {
+    vi: 'Phần giải mã của một thành viên ban kiểm phiếu không hợp lệ',
+    en: 'A committee member’s decryption share is invalid',
+  },
+  thieu_phan_giai_ma: {
+    vi: 'Chưa đủ phần giải mã hợp lệ của ban kiểm phiếu',
+    en: 'Not enough valid decryption shares',
+  },
+  ket_qua_sai: {
+    vi: 'Kết quả công bố không khớp kết quả kiểm lại',
+    en: 'The published result does not match the recount',
+  },
+};
+
+/** Plain-text report of a verification, Vietnamese then English, one line per problem. */
+export function describeVerification(v: Verification): string {
+  const lines = v.ok
+    ? [
+        `Bảng phiếu hợp lệ: ${v.ballotCount} phiếu${v.totals ? `, kết quả ${JSON.stringify(v.totals)}` : ''}.`,
+        `The board verifies: ${v.ballotCount} ballots${v.totals ? `, result ${JSON.stringify(v.totals)}` : ''}.`,
+      ]
+    : [
+        `Bảng phiếu KHÔNG hợp lệ: ${v.problems.length} lỗi. / The board does NOT verify: ${v.problems.length} problems.`,
+        ...v.problems.map(
+          (p) =>
+            `- [${p.code}] ${PROBLEM_LABELS[p.code].vi} / ${PROBLEM_LABELS[p.code].en}: ${p.detail}`,
+        ),
+      ];
+  return lines.join('\n');
+}
