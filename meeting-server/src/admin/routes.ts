@@ -13,6 +13,7 @@ import { setMeetingStatus } from '../votes/sitting';
 import {
   issueBodyInvitations,
   issueInvitation,
+  removeIfTermEnded,
   revokeAndRemove,
   toInvitation,
   voterQr,
@@ -143,6 +144,7 @@ export function adminRoutes(deps: AdminDeps): RouteDef[] {
         await updateMember(tx, m.id, body);
         if (body.bodyIds) await setMemberBodies(tx, m.id, body.bodyIds);
       });
+      if (body.termEnd) await removeIfTermEnded(deps, m.id, body.termEnd.on, deps.now());
       return getMember(db, m.id);
     }),
 
