@@ -4,6 +4,7 @@ import { benchBrowser } from './browser.bench';
 import { benchImport } from './import.bench';
 import { benchJoins } from './joins.bench';
 import { benchLiveKitPaths } from './livekit.bench';
+import { benchUploads } from './uploads.bench';
 import { stopBenchLiveKit } from './stack';
 import { printTable } from './harness';
 
@@ -14,6 +15,7 @@ const all: [string, () => Promise<void>][] = [
   ['joins', benchJoins],
   ['browser', benchBrowser],
   ['import', benchImport],
+  ['uploads', benchUploads],
 ];
 const benches = only.length ? all.filter(([name]) => only.includes(name)) : all;
 
