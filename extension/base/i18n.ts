@@ -350,6 +350,10 @@ export const messages = {
   'notes.cancel': { vi: 'Huỷ', en: 'Cancel' },
   'notes.edit': { vi: 'Sửa', en: 'Edit' },
   'notes.delete': { vi: 'Xoá', en: 'Delete' },
+  'notes.conflict': {
+    vi: 'Ghi chú này vừa được sửa hoặc xoá ở một thẻ khác nên chưa lưu thay đổi của bạn. Hãy đóng trình sửa, xem bản hiện tại rồi sửa lại.',
+    en: 'This note was just changed or deleted in another tab, so your change was not saved. Close the editor, look at the current note and edit it again.',
+  },
   'notes.deleteConfirm': { vi: 'Xoá ghi chú “{title}”?', en: 'Delete the note “{title}”?' },
   'notes.untitled': { vi: '(chưa có tiêu đề)', en: '(untitled)' },
   'notes.titleRequired': {
