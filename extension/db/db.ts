@@ -33,6 +33,8 @@ export interface BriefcaseDocument {
   openedAt?: number;
   lastPage?: number;
   source: DocumentSource;
+  /** A newer version of this document (a package's next version): the open page says so. */
+  replacedBy?: string;
 }
 
 /** The ORIGINAL PDF bytes, unchanged (signatures stay valid), deduplicated by SHA-256. */

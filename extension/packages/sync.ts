@@ -209,7 +209,10 @@ export async function applyManifest(
       const carried = await carryOnto(db, oldDocId, docId, now());
       for (const u of carried.unplaced)
         report.unplaced.push({ title: d.title, quote: u.quote, annotationId: u.id });
-      await db.documents.update(oldDocId, { title: `${d.title} (bản ${older.number}, cũ)` });
+      await db.documents.update(oldDocId, {
+        title: `${d.title} (bản ${older.number}, cũ)`,
+        replacedBy: docId,
+      });
     }
     sub.versions[`${d.id}@${d.current}`] = docId;
     progress(1);
