@@ -5,6 +5,7 @@ import { benchImport } from './import.bench';
 import { benchJoins } from './joins.bench';
 import { benchLiveKitPaths } from './livekit.bench';
 import { benchSecretBallot } from './secret-ballot.bench';
+import { benchUploads } from './uploads.bench';
 import { stopBenchLiveKit } from './stack';
 import { printTable } from './harness';
 
@@ -16,6 +17,7 @@ const all: [string, () => Promise<void>][] = [
   ['browser', benchBrowser],
   ['import', benchImport],
   ['secret-ballot', benchSecretBallot],
+  ['uploads', benchUploads],
 ];
 const benches = only.length ? all.filter(([name]) => only.includes(name)) : all;
 

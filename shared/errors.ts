@@ -20,6 +20,8 @@ export const ErrorCode = {
   invitationInvalid: 'invitation_invalid',
   invitationExpired: 'invitation_expired',
   invitationRevoked: 'invitation_revoked',
+  /** A member's term ended: their invitations end with it. */
+  termEnded: 'term_ended',
   meetingClosed: 'meeting_closed',
   conflict: 'conflict',
   payloadTooLarge: 'payload_too_large',

@@ -30,7 +30,19 @@ function setup(initial: Annotation[] = []) {
         failNext = false;
         throw new Error('QuotaExceededError');
       }
-      saves.push(changes);
+      // Recorded as what was written and deleted; the database accepts everything here.
+      const put = changes.flatMap((c) =>
+        c.kind === 'create' ? [c.record] : c.kind === 'update' ? [c.next] : [],
+      );
+      const remove = changes.flatMap((c) => (c.kind === 'remove' ? [c.seen.id] : []));
+      saves.push({ put, remove });
+      return {
+        stored: new Map<string, Annotation | null>([
+          ...put.map((a) => [a.id, a] as const),
+          ...remove.map((id) => [id, null] as const),
+        ]),
+        refused: [],
+      };
     },
     onChange: (list) => lists.push(list),
     onSaveState: (s) => states.push(s),

@@ -1,7 +1,12 @@
 // Owns a document's annotations while it is open: add, edit, delete, undo/redo, and debounced
 // saving. Like zotero/reader's annotation-manager it talks to the outside only through the
 // callbacks it is given (save to the database, tell the UI), so it is tested without a browser.
+// The database stays the only truth: every save is a change checked against the revision this
+// page last saw (annotations/store.ts), and `sync` takes in what the database holds now (another
+// tab's edit, a record moved onto a new version, a restore). A record that left this document is
+// read-only here: changes to it are dropped, never written back.
 import type { Annotation } from '../db/db';
+import type { AnnotationChange, ChangeOutcome } from './store';
 
 export type NewAnnotation = Omit<Annotation, 'id' | 'createdAt' | 'updatedAt'>;
 export type AnnotationPatch = Partial<
@@ -12,8 +17,13 @@ export type SaveState = 'pending' | 'saving' | 'saved' | 'error';
 
 export interface AnnotationManagerOptions {
   initial: readonly Annotation[];
-  /** Persists changed and deleted annotations; a rejection keeps them pending and retries. */
-  save: (changes: { put: Annotation[]; remove: string[] }) => Promise<void>;
+  /**
+   * Applies the changes to the database (annotations/store.ts applyAnnotationChanges); a
+   * rejection keeps them pending and retries, a refused change takes the database's record.
+   */
+  save: (changes: AnnotationChange[]) => Promise<ChangeOutcome>;
+  /** Changes the database refused (the record moved, was deleted or changed elsewhere). */
+  onRefused?: (refused: ChangeOutcome['refused']) => void;
   /** Called with the full, current list after every change. */
   onChange: (annotations: Annotation[]) => void;
   onSaveState?: (state: SaveState) => void;
@@ -30,6 +40,10 @@ interface Step {
 
 export class AnnotationManager {
   private readonly items = new Map<string, Annotation>();
+  /** Each record as this page last read or wrote it in the database (with its revision). */
+  private readonly seen = new Map<string, Annotation>();
+  /** Records that left this document (deleted or moved elsewhere): never written from here. */
+  private readonly vanished = new Set<string>();
   private readonly undoStack: Step[] = [];
   private redoStack: Step[] = [];
   private readonly pendingPut = new Map<string, Annotation>();
@@ -41,7 +55,10 @@ export class AnnotationManager {
   private readonly debounceMs: number;
 
   constructor(private readonly options: AnnotationManagerOptions) {
-    for (const a of options.initial) this.items.set(a.id, a);
+    for (const a of options.initial) {
+      this.items.set(a.id, a);
+      this.seen.set(a.id, a);
+    }
     this.now = options.now ?? Date.now;
     this.newId = options.newId ?? (() => crypto.randomUUID());
     this.debounceMs = options.debounceMs ?? 400;
@@ -114,6 +131,83 @@ export class AnnotationManager {
     return true;
   }
 
+  /**
+   * What the database holds now for this document (a live query's answer): records this page
+   * has no unsaved change to are taken as they are; those no longer there left the document.
+   */
+  sync(records: readonly Annotation[]): void {
+    let changed = false;
+    const present = new Set<string>();
+    for (const r of records) {
+      present.add(r.id);
+      if (this.pendingPut.has(r.id) || this.pendingRemove.has(r.id)) continue;
+      if (this.seen.get(r.id)?.rev === r.rev && this.items.has(r.id)) continue;
+      this.seen.set(r.id, r);
+      this.items.set(r.id, r);
+      this.vanished.delete(r.id);
+      changed = true;
+    }
+    for (const id of [...this.seen.keys()]) {
+      if (present.has(id) || this.pendingPut.has(id) || this.pendingRemove.has(id)) continue;
+      this.seen.delete(id);
+      this.vanished.add(id);
+      changed = this.items.delete(id) || changed;
+    }
+    if (changed) this.options.onChange(this.list());
+  }
+
+  /** The changes to send for what is pending, each against the revision this page last saw. */
+  private changes(put: Annotation[], remove: string[]): AnnotationChange[] {
+    const out: AnnotationChange[] = [];
+    for (const a of put) {
+      if (this.vanished.has(a.id)) continue;
+      const seen = this.seen.get(a.id);
+      out.push(seen ? { kind: 'update', seen, next: a } : { kind: 'create', record: a });
+    }
+    for (const id of remove) {
+      const seen = this.seen.get(id);
+      if (seen && !this.vanished.has(id)) out.push({ kind: 'remove', seen });
+    }
+    return out;
+  }
+
+  /** Takes in what the database answered: stored records, and refused ones as they are now. */
+  private settle(outcome: ChangeOutcome): void {
+    let left = false;
+    for (const [id, stored] of outcome.stored) {
+      const here = this.seen.get(id)?.docId ?? this.items.get(id)?.docId;
+      if (stored && here !== undefined && stored.docId !== here) {
+        // Written onto the version the record moved to: it is shown there, not here.
+        this.seen.delete(id);
+        this.vanished.add(id);
+        left = this.items.delete(id) || left;
+        continue;
+      }
+      if (stored) this.seen.set(id, stored);
+      else this.seen.delete(id);
+      const newer = this.pendingPut.has(id) || this.pendingRemove.has(id);
+      if (stored && !newer && this.items.has(id)) this.items.set(id, stored);
+    }
+    if (left) this.options.onChange(this.list());
+    for (const r of outcome.refused) {
+      this.pendingPut.delete(r.id);
+      this.pendingRemove.delete(r.id);
+      const here = this.seen.get(r.id)?.docId ?? this.items.get(r.id)?.docId;
+      if (r.current && r.current.docId === here) {
+        this.seen.set(r.id, r.current);
+        this.items.set(r.id, r.current);
+      } else {
+        this.seen.delete(r.id);
+        this.items.delete(r.id);
+        this.vanished.add(r.id);
+      }
+    }
+    if (outcome.refused.length) {
+      this.options.onChange(this.list());
+      this.options.onRefused?.(outcome.refused);
+    }
+  }
+
   /** Saves pending changes now (page closing, tests). */
   async flush(): Promise<void> {
     clearTimeout(this.timer);
@@ -125,8 +219,9 @@ export class AnnotationManager {
     this.pendingPut.clear();
     this.pendingRemove.clear();
     this.options.onSaveState?.('saving');
-    this.saving = this.options.save({ put, remove }).then(
-      () => {
+    this.saving = this.options.save(this.changes(put, remove)).then(
+      (outcome) => {
+        this.settle(outcome);
         this.options.onSaveState?.('saved');
       },
       () => {

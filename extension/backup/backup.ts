@@ -6,7 +6,7 @@
 import type { Table } from 'dexie';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { z } from '../../shared/zod';
-import type { BriefcaseDb } from '../db/db';
+import { newRev, type BriefcaseDb } from '../db/db';
 import { bilingual, type Bilingual, type MessageKey } from '../base/i18n';
 
 export const BACKUP_FORMAT = 'hdnd-briefcase-backup';
@@ -229,7 +229,13 @@ export async function restoreBackup(db: BriefcaseDb, bytes: Uint8Array): Promise
     await db.transaction('rw', db.tables, async () => {
       for (const t of db.tables as Table<unknown, unknown>[]) {
         await t.clear();
-        const rows = tables[t.name];
+        let rows = tables[t.name];
+        // A fresh revision on every annotation and note: a page opened before the restore holds
+        // revisions of records that are no longer there, so it cannot write over the restored
+        // ones unseen (annotations/store.ts).
+        if (rows && (t.name === 'annotations' || t.name === 'notes')) {
+          rows = rows.map((r) => ({ ...(r as object), rev: newRev() }));
+        }
         if (rows?.length) await t.bulkAdd(rows);
       }
     });

@@ -200,6 +200,19 @@ export const messages = {
   'viewer.tab.annotations': { vi: 'Đánh dấu', en: 'Highlights' },
   'viewer.tab.notes': { vi: 'Ghi chú', en: 'Notes' },
   'viewer.tab.export': { vi: 'Xuất tệp', en: 'Export' },
+  'viewer.replaced': {
+    vi: 'Đã có bản mới của tài liệu này; ghi chú và đánh dấu đã được chuyển sang bản mới.',
+    en: 'A new version of this document has arrived; your notes and highlights were moved onto it.',
+  },
+  'viewer.openNew': { vi: 'Mở bản mới', en: 'Open the new version' },
+  'viewer.movedAway': {
+    vi: 'Đánh dấu này đã được chuyển sang bản mới nên không sửa được ở bản cũ. Hãy mở bản mới để sửa.',
+    en: 'This highlight was moved onto the new version, so it cannot be changed in the old one. Open the new version to edit it.',
+  },
+  'viewer.changedElsewhere': {
+    vi: 'Đánh dấu này vừa được sửa ở thẻ khác; đang hiện bản đã lưu. Hãy sửa lại nếu cần.',
+    en: 'This highlight was just changed in another tab; the saved version is shown. Edit it again if needed.',
+  },
   'viewer.annotationGone': {
     vi: 'Không còn đánh dấu này trong tài liệu (có thể đã bị xoá).',
     en: 'This highlight is no longer in the document (it may have been deleted).',
@@ -350,6 +363,10 @@ export const messages = {
   'notes.cancel': { vi: 'Huỷ', en: 'Cancel' },
   'notes.edit': { vi: 'Sửa', en: 'Edit' },
   'notes.delete': { vi: 'Xoá', en: 'Delete' },
+  'notes.conflict': {
+    vi: 'Ghi chú này vừa được sửa hoặc xoá ở một thẻ khác nên chưa lưu thay đổi của bạn. Hãy đóng trình sửa, xem bản hiện tại rồi sửa lại.',
+    en: 'This note was just changed or deleted in another tab, so your change was not saved. Close the editor, look at the current note and edit it again.',
+  },
   'notes.deleteConfirm': { vi: 'Xoá ghi chú “{title}”?', en: 'Delete the note “{title}”?' },
   'notes.untitled': { vi: '(chưa có tiêu đề)', en: '(untitled)' },
   'notes.titleRequired': {

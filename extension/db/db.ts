@@ -7,6 +7,9 @@ import { Dexie, type DexieOptions, type EntityTable, type Table, type Transactio
 
 export const DB_NAME = 'hdnd-briefcase';
 
+/** A fresh revision tag for an annotation or note being written (never reused, never counted). */
+export const newRev = (): string => crypto.randomUUID();
+
 /** Where a document came from. */
 export interface DocumentSource {
   kind: 'file' | 'url' | 'tab' | 'package';
@@ -30,6 +33,8 @@ export interface BriefcaseDocument {
   openedAt?: number;
   lastPage?: number;
   source: DocumentSource;
+  /** A newer version of this document (a package's next version): the open page says so. */
+  replacedBy?: string;
 }
 
 /** The ORIGINAL PDF bytes, unchanged (signatures stay valid), deduplicated by SHA-256. */
@@ -86,6 +91,8 @@ export interface Annotation {
   updatedAt: number;
   /** Could not be re-attached to the text; kept and listed, never dropped. */
   orphaned?: boolean;
+  /** Revision: a fresh tag on every write, checked by the next (annotations/store.ts). */
+  rev?: string;
 }
 
 export interface Note {
@@ -97,6 +104,8 @@ export interface Note {
   annotationIds: string[];
   createdAt: number;
   updatedAt: number;
+  /** Revision: a fresh tag on every write, checked by the next (notes/notes.ts updateNote). */
+  rev?: string;
 }
 
 export interface AgendaItem {

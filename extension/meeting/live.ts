@@ -12,6 +12,7 @@ import {
 } from 'livekit-client';
 import type { JoinResponse } from '../../shared/api';
 import type { MeetingState } from '../../shared/meeting';
+import { ErrorCode } from '../../shared/errors';
 import { ClientError, type MeetingClient } from '../../shared/meeting-client';
 import { MeetingConnection } from '../../shared/meeting-connection';
 import { refreshDelay } from '../../shared/meeting-session';
@@ -98,8 +99,13 @@ export class PanelMeeting extends MeetingConnection {
         })
         .catch((e: unknown) => {
           if (e instanceof ClientError && e.status === 401) {
-            // A revoked or expired invitation says so (and whom to ask); else the session is lost.
-            this.end(e.code.startsWith('invitation_') ? errorText(e) : t('sessionLost'));
+            // A revoked or expired invitation, or an ended term, says so (and whom to ask); else
+            // the session is lost.
+            this.end(
+              e.code.startsWith('invitation_') || e.code === ErrorCode.termEnded
+                ? errorText(e)
+                : t('sessionLost'),
+            );
             return;
           }
           this.report('error', t('refreshFailed', { reason: errorText(e) }));

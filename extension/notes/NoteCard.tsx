@@ -68,7 +68,7 @@ export function NoteCard({
           type="button"
           onClick={() => {
             if (confirm(t('notes.deleteConfirm', { title: note.title || t('notes.untitled') }))) {
-              void deleteNote(db, note.id);
+              void deleteNote(db, note.id, note).catch(() => alert(t('notes.conflict')));
             }
           }}
         >

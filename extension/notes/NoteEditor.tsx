@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { getDb, type Annotation, type Note } from '../db/db';
 import { useLiveQuery } from '../base/use-live-query';
 import { NoteBody } from './NoteBody';
-import { annotationLabel, createNote, updateNote, type NoteDraft } from './notes';
+import { NoteConflict, annotationLabel, createNote, updateNote, type NoteDraft } from './notes';
 import { t } from '../base/i18n';
 
 export function NoteEditor({
@@ -44,8 +44,16 @@ export function NoteEditor({
       setProblem(t('notes.titleRequired'));
       return;
     }
-    const saved = note ? await updateNote({ db }, note.id, draft) : await createNote({ db }, draft);
-    onDone(saved);
+    try {
+      const saved = note
+        ? await updateNote({ db }, note.id, draft, note)
+        : await createNote({ db }, draft);
+      onDone(saved);
+    } catch (err) {
+      // Changed or deleted in another tab since this editor opened it: nothing was written.
+      if (err instanceof NoteConflict) setProblem(t('notes.conflict'));
+      else throw err;
+    }
   }
 
   return (

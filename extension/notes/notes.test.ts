@@ -2,7 +2,14 @@
 // annotations, and a linked annotation opens its document at its page.
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../testing/corpus';
-import { annotationHref, annotationLabel, createNote, updateNote } from './notes';
+import {
+  NoteConflict,
+  annotationHref,
+  annotationLabel,
+  createNote,
+  deleteNote,
+  updateNote,
+} from './notes';
 
 const deps = () => {
   let t = 1000;
@@ -27,6 +34,7 @@ describe('notes', () => {
       annotationIds: ['a1', 'a2'],
       createdAt: 1000,
       updatedAt: 1000,
+      rev: expect.any(String),
     });
   });
 
@@ -85,5 +93,25 @@ describe('notes', () => {
       12,
     );
     expect(label).toBe('Điều 1. Phạ…');
+  });
+
+  it('an edit from a tab left open never writes over another tab’s edit or brings a note back', async () => {
+    const d = deps();
+    const note = await createNote(d, { title: 'Ý kiến', body: 'một', annotationIds: [] });
+    // Tab 2 changes the title; tab 1 (opened before) changes the body: both kept.
+    const tab2 = await updateNote(d, note.id, { ...note, title: 'Ý kiến mới' }, note);
+    const tab1 = await updateNote(d, note.id, { ...note, body: 'hai' }, note);
+    expect(tab1).toMatchObject({ title: 'Ý kiến mới', body: 'hai' });
+    // Tab 1 again with what it saw at first: the body changed since, so it is refused.
+    await expect(updateNote(d, note.id, { ...note, body: 'ba' }, note)).rejects.toThrow(
+      NoteConflict,
+    );
+    expect(await d.db.notes.get(note.id)).toMatchObject({ title: 'Ý kiến mới', body: 'hai' });
+    await expect(deleteNote(d.db, note.id, tab2)).rejects.toThrow(NoteConflict);
+    await deleteNote(d.db, note.id, tab1);
+    await expect(updateNote(d, note.id, { ...note, body: 'bốn' }, tab1)).rejects.toThrow(
+      NoteConflict,
+    );
+    expect(await d.db.notes.get(note.id)).toBeUndefined();
   });
 });

@@ -1,6 +1,16 @@
 // Notes in the briefcase (the `notes` table): per document or per session, in simple formatted
-// text, linked to annotations. Small data functions with the database and clock passed in.
-import type { Annotation, BriefcaseDb, Note } from '../db/db';
+// text, linked to annotations. Small data functions with the database and clock passed in. Like
+// annotations (annotations/store.ts), an edit is checked against the revision the editor opened:
+// a tab left open can change a field nobody changed since, never write over another tab's edit,
+// and never bring back a deleted note.
+import { newRev, type Annotation, type BriefcaseDb, type Note } from '../db/db';
+
+/** The note changed or was deleted elsewhere since the editor opened it; nothing was written. */
+export class NoteConflict extends Error {
+  constructor(readonly current: Note | undefined) {
+    super(current ? 'note changed elsewhere' : 'note deleted elsewhere');
+  }
+}
 
 export interface NoteDraft {
   docId?: string;
@@ -33,29 +43,59 @@ export async function createNote(deps: NoteDeps, draft: NoteDraft): Promise<Note
     ...clean(draft),
     createdAt: now,
     updatedAt: now,
+    rev: newRev(),
   };
   await deps.db.notes.add(note);
   return note;
 }
 
-/** Replaces the note's content; its id and creation time stay. */
-export async function updateNote(deps: NoteDeps, id: string, draft: NoteDraft): Promise<Note> {
+const NOTE_FIELDS = ['docId', 'sessionId', 'title', 'body', 'annotationIds'] as const;
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * Replaces the note's content; its id and creation time stay. `seen`: the note as the editor
+ * opened it; when another write came since, every field this edit changes must still hold what
+ * the editor saw (else NoteConflict, nothing written).
+ */
+export async function updateNote(
+  deps: NoteDeps,
+  id: string,
+  draft: NoteDraft,
+  seen?: Note,
+): Promise<Note> {
   return deps.db.transaction('rw', deps.db.notes, async () => {
     const before = await deps.db.notes.get(id);
-    if (!before) throw new Error(`note ${id} not found`);
+    if (!before) throw seen ? new NoteConflict(undefined) : new Error(`note ${id} not found`);
+    const next = clean(draft);
+    if (seen && before.rev !== seen.rev) {
+      const changed = NOTE_FIELDS.filter((f) => !same(seen[f], next[f]));
+      if (changed.some((f) => !same(before[f], seen[f]))) throw new NoteConflict(before);
+      // Fields this edit did not touch keep what the other write gave them.
+      for (const f of NOTE_FIELDS) {
+        if (changed.includes(f)) continue;
+        if (before[f] === undefined) delete (next as Partial<NoteDraft>)[f];
+        else Object.assign(next, { [f]: before[f] });
+      }
+    }
     const note: Note = {
       id,
-      ...clean(draft),
+      ...next,
       createdAt: before.createdAt,
       updatedAt: Math.max((deps.now ?? Date.now)(), before.updatedAt + 1),
+      rev: newRev(),
     };
     await deps.db.notes.put(note);
     return note;
   });
 }
 
-export async function deleteNote(db: BriefcaseDb, id: string): Promise<void> {
-  await db.notes.delete(id);
+/** Deletes a note; with `seen`, only if nobody changed it since (else NoteConflict). */
+export async function deleteNote(db: BriefcaseDb, id: string, seen?: Note): Promise<void> {
+  await db.transaction('rw', db.notes, async () => {
+    const before = await db.notes.get(id);
+    if (seen && before && before.rev !== seen.rev) throw new NoteConflict(before);
+    await db.notes.delete(id);
+  });
 }
 
 /** Where clicking a linked annotation goes: its document, at its page, marked by id. */

@@ -8,6 +8,7 @@
 // nor overwrite each other's progress.
 import type { PackageManifest } from '../../shared/packages';
 import type { BriefcaseDb, Session } from '../db/db';
+import { moveAnnotations } from '../annotations/store';
 import { importPdf, sha256Hex, type ImportDeps } from '../import/importer';
 import { diffManifests, type PackageChange } from './changes';
 import { downloadFile, fetchManifest, type PackageAddress } from './client';
@@ -208,7 +209,10 @@ export async function applyManifest(
       const carried = await carryOnto(db, oldDocId, docId, now());
       for (const u of carried.unplaced)
         report.unplaced.push({ title: d.title, quote: u.quote, annotationId: u.id });
-      await db.documents.update(oldDocId, { title: `${d.title} (bản ${older.number}, cũ)` });
+      await db.documents.update(oldDocId, {
+        title: `${d.title} (bản ${older.number}, cũ)`,
+        replacedBy: docId,
+      });
     }
     sub.versions[`${d.id}@${d.current}`] = docId;
     progress(1);
@@ -276,9 +280,7 @@ async function carryOnto(
     (p) => p.text,
   );
   const result = carryAnnotations(annotations, newDocId, pages, now);
-  await db.transaction('rw', db.annotations, async () => {
-    for (const c of result.carried) await db.annotations.update(c.id, c.patch);
-  });
+  await moveAnnotations(db, result.carried);
   return result;
 }
 

@@ -13,6 +13,9 @@ import { ExportButtons } from '../../export/ExportButtons';
 import type { PasswordReason } from '../../import/pdf-read';
 import { NotesPanel } from '../../notes/NotesPanel';
 import { t, type MessageKey } from '../../base/i18n';
+import { docHref } from '../../base/router';
+import { useLiveQuery } from '../../base/use-live-query';
+import { liveQuery } from 'dexie';
 import { PasswordDialog } from '../library/PasswordDialog';
 import { PDF_PARAMS, getViewerWorker, pdfjs } from '../../base/pdfjs-browser';
 import { AnnotationList } from './AnnotationList';
@@ -122,6 +125,11 @@ export function ViewerPage({ id, page, q, ann }: ViewerPageProps) {
   const [color, setColor] = useState('yellow');
   const [noteMode, setNoteMode] = useState(false);
   const [hint, setHint] = useState<string | null>(null);
+  /** The newer version this document was replaced by (packages/sync.ts), followed live. */
+  const replacedBy = useLiveQuery(
+    async () => (await db.documents.get(id))?.replacedBy ?? null,
+    [id],
+  );
   const [saveState, setSaveState] = useState<string | null>(null);
   const [outline, setOutline] = useState<OutlineNode[] | null>(null);
   const [leftTab, setLeftTab] = useState<LeftTab>(storedLeftTab);
@@ -179,6 +187,7 @@ export function ViewerPage({ id, page, q, ann }: ViewerPageProps) {
     let task: ReturnType<typeof pdfjs.getDocument> | undefined;
     let lastPageTimer: ReturnType<typeof setTimeout> | undefined;
     let unsavedPage: number | undefined;
+    let unfollow = () => {};
     const saveLastPage = () => {
       clearTimeout(lastPageTimer);
       if (unsavedPage !== undefined) void db.documents.update(id, { lastPage: unsavedPage });
@@ -203,11 +212,26 @@ export function ViewerPage({ id, page, q, ann }: ViewerPageProps) {
         save: annotationSaver(db),
         onChange: setAnnotations,
         onSaveState: (s) => setSaveState(s),
+        // Another tab or a new version changed the record first: the database's stands.
+        onRefused: (refused) =>
+          setHint(
+            t(
+              refused.some((r) => r.reason === 'moved')
+                ? 'viewer.movedAway'
+                : 'viewer.changedElsewhere',
+            ),
+          ),
       });
       manager.current = m;
       for (const r of later.reattachments) m.adjust(r.id, r.patch);
       setAnnotations(m.list());
       setAnnotationsReady(true);
+      // The page follows the database: another tab's edits, records moved onto a new version.
+      const follow = liveQuery(() => db.annotations.where('docId').equals(id).toArray()).subscribe({
+        next: (records) => manager.current === m && m.sync(records),
+        error: (e) => console.error(e),
+      });
+      unfollow = () => follow.unsubscribe();
     };
     void (async () => {
       try {
@@ -269,6 +293,7 @@ export function ViewerPage({ id, page, q, ann }: ViewerPageProps) {
     window.addEventListener('pagehide', flush);
     return () => {
       cancelled = true;
+      unfollow();
       window.removeEventListener('pagehide', flush);
       saveLastPage();
       void manager.current?.flush();
@@ -459,6 +484,11 @@ export function ViewerPage({ id, page, q, ann }: ViewerPageProps) {
         onRedo={() => m?.redo()}
         saveState={saveState}
       />
+      {replacedBy && (
+        <p class="hdnd-hint hdnd-replaced" role="status" data-testid="replaced-banner">
+          {t('viewer.replaced')} <a href={docHref(replacedBy)}>{t('viewer.openNew')}</a>
+        </p>
+      )}
       {hint && (
         <p class="hdnd-hint" role="status">
           {hint}

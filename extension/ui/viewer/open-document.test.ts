@@ -67,7 +67,10 @@ describe('opening a document', () => {
         position: { start: 50, end: 93 },
       },
     };
-    await annotationSaver(db)({ put: [good, gone], remove: [] });
+    await annotationSaver(db)([
+      { kind: 'create', record: good },
+      { kind: 'create', record: gone },
+    ]);
     const opened = await loadAnnotations(db, doc.id, doc.pageCount);
     expect(opened.reattachments).toEqual([{ id: gone.id, patch: { orphaned: true } }]);
     expect(opened.annotations).toHaveLength(2);

@@ -4,6 +4,7 @@
 // (orphans marked).
 import type { BriefcaseDb, Annotation, BriefcaseDocument } from '../../db/db';
 import { reattach, type Reattachment } from '../../annotations/anchoring';
+import { applyAnnotationChanges, type AnnotationChange } from '../../annotations/store';
 import { validPages } from '../../db/records';
 
 export interface DocumentFile {
@@ -54,12 +55,10 @@ export async function markOpened(db: BriefcaseDb, id: string, now = Date.now()):
   await db.documents.update(id, { openedAt: now });
 }
 
-/** Saves the annotation manager's changes in one transaction. */
+/**
+ * Saves the annotation manager's changes in one transaction, each checked against the revision
+ * the page last saw (annotations/store.ts): the page's copy never overwrites the database's.
+ */
 export function annotationSaver(db: BriefcaseDb) {
-  return async ({ put, remove }: { put: Annotation[]; remove: string[] }) => {
-    await db.transaction('rw', db.annotations, async () => {
-      if (put.length) await db.annotations.bulkPut(put);
-      if (remove.length) await db.annotations.bulkDelete(remove);
-    });
-  };
+  return (changes: AnnotationChange[]) => applyAnnotationChanges(db, changes);
 }

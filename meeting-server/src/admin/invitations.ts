@@ -8,6 +8,7 @@ import type { Queryable } from '../db/database';
 import { HttpError, badRequest, notFound } from '../http/errors';
 import { invitationToken } from '../invitations/service';
 import { removeJoinedWith, type LiveKit } from '../livekit/livekit';
+import { sessionEnded } from '../auth/standing';
 import {
   countInCouncil,
   createInvitation,
@@ -181,4 +182,34 @@ export async function revokeAndRemove(
   );
   if (!meeting) return;
   await removeJoinedWith(deps.livekit.rooms, meeting.room_name, invitationId).catch(deps.log);
+}
+
+/**
+ * A member's term has ended (on or before today): their sessions end at once, like a revocation's.
+ * Every request re-checks the term (auth/standing.ts); here the member is removed from the LiveKit
+ * room of every meeting of their council not yet closed. LiveKit being unreachable is logged.
+ */
+export async function removeIfTermEnded(
+  deps: { db: Queryable; livekit: LiveKit; log: (err: unknown) => void },
+  memberId: string,
+  termEndedOn: string | null,
+  nowMs: number,
+): Promise<void> {
+  const ended = sessionEnded(
+    { revoked_at: null, expires_at: new Date(nowMs + 1), term_ended_on: termEndedOn },
+    nowMs,
+  );
+  if (ended !== 'term_ended') return;
+  const rooms = await deps.db.query<{ room_name: string }>(
+    `SELECT mt.room_name FROM meetings mt JOIN members m ON m.council_id = mt.council_id
+      WHERE m.id = $1 AND mt.status <> 'closed'`,
+    [memberId],
+  );
+  await Promise.all(
+    rooms.map((r) =>
+      deps.livekit.rooms.removeParticipant(r.room_name, `member:${memberId}`).catch((err) => {
+        if (!/not found|does not exist|not_found/i.test(String(err))) deps.log(err);
+      }),
+    ),
+  );
 }

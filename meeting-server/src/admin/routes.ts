@@ -14,6 +14,7 @@ import { cleanPhone } from './member-import/values';
 import {
   issueBodyInvitations,
   issueInvitation,
+  removeIfTermEnded,
   revokeAndRemove,
   toInvitation,
   voterQr,
@@ -164,6 +165,7 @@ export function adminRoutes(deps: AdminDeps): RouteDef[] {
         await updateMember(tx, m.id, changes);
         if (body.bodyIds) await setMemberBodies(tx, m.id, body.bodyIds);
       });
+      if (body.termEnd) await removeIfTermEnded(deps, m.id, body.termEnd.on, deps.now());
       return getMember(db, m.id);
     }),
 

@@ -6,12 +6,16 @@
 // captured webhook cannot be replayed.
 // Attendance is computed from LiveKit's own event times per participant session
 // (attendance/service.ts), so duplicated, late and out-of-order deliveries leave it correct.
+// Every join is first checked against the database (attendance/admission.ts): a participant whose
+// session has ended (a token minted before a revocation) is removed from the room, one whose token
+// grants more than its state now allows (a floor ended early) gets its permission replaced.
 // Only members' joins and leaves are recorded; any other event is answered at once with no write.
 import type { Request } from 'express';
 import type { WebhookEvent } from 'livekit-server-sdk';
 import { HttpError } from '../http/errors';
 import type { LiveDeps } from '../live/context';
 import { ATTENDANCE_EVENTS } from '../livekit/events';
+import { admitJoined } from './admission';
 import { rememberWebhook } from './replay';
 import { recordOnline } from './service';
 
@@ -47,11 +51,18 @@ export function webhookHandler(deps: LiveDeps) {
       );
     }
     const identity = event.participant?.identity ?? '';
+    // Checked before anything is recorded: a participant removed now was never present. Reads
+    // only (one invitation, at most the floor), so a crowd of voters joining stays cheap.
+    const admitted =
+      event.event !== 'participant_joined' || (await admitJoined(deps, event)) !== 'removed';
     const relevant =
-      identity.startsWith('member:') && !!event.room?.name && isAttendanceEvent(event.event);
-    // Anything else (a voter joining, a track published) changes nothing here: answered at once
-    // with no write, because LiveKit posts a room's webhooks one at a time and drops them past
-    // its queue's depth, so a crowd of voters must not slow the members' events behind them.
+      admitted &&
+      identity.startsWith('member:') &&
+      !!event.room?.name &&
+      isAttendanceEvent(event.event);
+    // Anything else (a voter joining, a track published) is not recorded: answered at once with
+    // no write, because LiveKit posts a room's webhooks one at a time and drops them past its
+    // queue's depth, so a crowd of voters must not slow the members' events behind them.
     if (relevant) await recordWebhook(deps, event, identity, createdMs);
     return { ok: true };
   };

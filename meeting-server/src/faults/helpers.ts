@@ -7,10 +7,14 @@ import { TEST_SECRET } from '../testing/server';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** Port offsets from TEST_LIVEKIT_PORT used by the fault tests (webhook.test.ts has +10, multinode +40). */
+/**
+ * Port offsets from TEST_LIVEKIT_PORT used by the fault and attack tests (webhook.test.ts has +10,
+ * multinode +40, adopt +80, two-instances +82): `rejoin` is hostile/sessions.test.ts's own LiveKit
+ * (+20..+22) and its server (+25), where that LiveKit posts its webhooks.
+ */
 export const FAULT_PORTS = (() => {
   const base = Number(process.env.TEST_LIVEKIT_PORT ?? 17880);
-  return { livekitRestart: base + 60, killServer: base + 70 };
+  return { livekitRestart: base + 60, killServer: base + 70, rejoin: base + 20 };
 })();
 
 /** A PostgreSQL URL whose connections use `schema` (how a test's main.ts finds its tables). */

@@ -1,7 +1,9 @@
 // The security review's session attacks, replayed through the real livekit-server and the HTTP
 // API on PGlite and PostgreSQL: a revoked delegate keeps voting, raising a hand and publishing
 // audio (item 3); a voter's refreshed token publishes camera and screen share while holding the
-// floor, and its microphone after the floor ended (item 2).
+// floor, and its microphone after the floor ended (item 2). And the tokens LiveKit cannot take
+// back: reconnecting with one minted before a revocation, a member's term ending, or the chair
+// ending a voter's floor early is undone on LiveKit's join webhook (attendance/admission.ts).
 import {
   AudioSource,
   LocalAudioTrack,
@@ -14,11 +16,14 @@ import {
   dispose,
 } from '@livekit/rtc-node';
 import { TrackSource as ServerTrackSource } from 'livekit-server-sdk';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JoinResponse } from '../../../shared/api';
 import { ApiError } from '../../../shared/errors';
 import type { MeetingState, Motion } from '../../../shared/meeting';
+import { FAULT_PORTS } from '../faults/helpers';
 import { invitationToken } from '../invitations/service';
+import { startLocalLiveKit, type LocalLiveKit } from '../livekit/local-server';
+import { vietnamDay } from '../auth/standing';
 import { createInvitation } from '../meetings/store';
 import { ADMIN, seedStaff, signIn } from '../staff/testing';
 import { DATABASE_KINDS, openTestDb } from '../testing/databases';
@@ -240,4 +245,151 @@ describe('LiveKit grants follow the participant (pglite)', () => {
       await db.destroy();
     }
   }, 300_000);
+});
+
+/**
+ * The tokens LiveKit cannot take back, replayed against a LiveKit of this test's own whose
+ * webhooks come to this test's server (the shared test LiveKit posts to webhook.test.ts).
+ */
+describe('a token minted before its session ended cannot get back in (pglite)', () => {
+  let lk: LocalLiveKit;
+  beforeAll(async () => {
+    lk = await startLocalLiveKit({
+      port: FAULT_PORTS.rejoin,
+      webhookUrls: [`http://127.0.0.1:${FAULT_PORTS.rejoin + 5}/api/livekit/webhook`],
+    });
+  });
+  afterAll(async () => {
+    await lk?.stop();
+  });
+
+  /** A server listening where this LiveKit posts its webhooks, on a fresh PGlite. */
+  async function setUp(kind: 'council' | 'voter') {
+    const db = await openTestDb('pglite');
+    const fx = await seedLiveMeeting(db, { members: 3, ...(kind === 'voter' ? { kind } : {}) });
+    await seedStaff(db);
+    const server = await startTestServer(db, {
+      sweepIntervalMs: 0,
+      port: FAULT_PORTS.rejoin + 5,
+      livekit: { url: lk.url, apiKey: lk.apiKey, apiSecret: lk.apiSecret },
+    });
+    const inRoom = async (identity: string) =>
+      (await server.livekit.rooms.listParticipants(fx.roomName).catch(() => [])).find(
+        (p) => p.identity === identity,
+      );
+    return { db, fx, server, inRoom };
+  }
+
+  /** Connects with `token` and publishes a microphone, as the attacker does (may be cut off). */
+  async function reconnect(url: string, token: string): Promise<Room> {
+    const room = new Room();
+    await room.connect(url, token, { autoSubscribe: false, dynacast: false });
+    await Promise.race([
+      publishMic(room).catch(() => undefined),
+      new Promise((r) => setTimeout(r, 3000)),
+    ]);
+    return room;
+  }
+
+  it("a revoked delegate's or a former member's old token is thrown out of the room again", async () => {
+    const { db, fx, server, inRoom } = await setUp('council');
+    const rooms: Room[] = [];
+    try {
+      const staff = await signIn(server.url, ADMIN);
+      for (const [memberId, end] of [
+        [fx.memberIds[1]!, 'revoke'],
+        [fx.memberIds[2]!, 'term'],
+      ] as const) {
+        const iid = await createInvitation(db, {
+          meetingId: fx.meetingId,
+          role: 'member',
+          memberId,
+          expiresAt: new Date(Date.now() + 3600_000),
+        });
+        const joined = await joinWith(server, iid, fx.meetingId);
+        rooms.push(await reconnect(joined.livekitUrl, joined.token));
+        await eventually(async () => ((await inRoom(joined.identity))?.tracks.length ?? 0) > 0);
+
+        const ended =
+          end === 'revoke'
+            ? await staff.request(
+                'POST',
+                `/api/admin/meetings/${fx.meetingId}/invitations/${iid}/revoke`,
+              )
+            : await staff.request('PATCH', `/api/admin/members/${memberId}`, {
+                termEnd: { on: vietnamDay(Date.now()), reason: 'resigned' },
+              });
+        expect(ended.status).toBe(200);
+        // Out of the room at once, and every request of the session is refused with the reason.
+        await eventually(async () => (await inRoom(joined.identity)) === undefined);
+        const refused = await meetingApi(server.url, fx.meetingId, joined.sessionToken).get(
+          '/state',
+        );
+        expect(refused.status).toBe(401);
+        expect(ApiError.parse(refused.body).code).toBe(
+          end === 'revoke' ? 'invitation_revoked' : 'term_ended',
+        );
+
+        // The attack: the LiveKit token minted before is still valid for ten minutes. It
+        // connects (LiveKit cannot refuse it), and is removed on LiveKit's join webhook.
+        const again = await reconnect(joined.livekitUrl, joined.token);
+        rooms.push(again);
+        await eventually(async () => (await inRoom(joined.identity)) === undefined, 10_000);
+        await new Promise((r) => setTimeout(r, 1000));
+        expect(await inRoom(joined.identity)).toBeUndefined();
+      }
+    } finally {
+      await Promise.all(rooms.map((r) => r.disconnect()));
+      await server.close();
+      await db.destroy();
+    }
+  }, 120_000);
+
+  it('a floor token reconnecting after the chair ended the floor early publishes nothing', async () => {
+    const { db, fx, server, inRoom } = await setUp('voter');
+    let room: Room | undefined;
+    try {
+      const iid = await createInvitation(db, {
+        meetingId: fx.meetingId,
+        role: 'voter',
+        expiresAt: new Date(Date.now() + 3600_000),
+      });
+      const joined = await joinWith(server, iid, fx.meetingId, 'Cử tri Dung');
+      const voter = meetingApi(server.url, fx.meetingId, joined.sessionToken);
+      const chair = meetingApi(
+        server.url,
+        fx.meetingId,
+        sessionFor(fx.meetingId, { role: 'chair', memberId: fx.memberIds[0]! }).token,
+      );
+      const raised = await voter.post<MeetingState>('/hand', { kind: 'speak' });
+      await chair.post('/floor', { entryId: raised.body.queue[0]!.id, seconds: 300 });
+      // The floor token: the microphone, valid until the floor's planned end (5 minutes).
+      const onFloor = JoinResponse.parse(
+        await (
+          await fetch(`${server.url}/api/session/refresh`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${joined.sessionToken}` },
+          })
+        ).json(),
+      );
+      expect(onFloor.canPublish).toBe(true);
+      expect((await chair.del<MeetingState>('/floor')).body.floor).toBeNull();
+
+      // The attack: reconnect with the floor token and publish the microphone.
+      room = await reconnect(onFloor.livekitUrl, onFloor.token);
+      await eventually(async () => {
+        const me = await inRoom(joined.identity);
+        return me !== undefined && me.permission?.canPublish === false && me.tracks.length === 0;
+      }, 10_000);
+      // Still in the room, listening: the voter has done nothing wrong.
+      await new Promise((r) => setTimeout(r, 1000));
+      const me = await inRoom(joined.identity);
+      expect(me?.permission?.canPublish).toBe(false);
+      expect(me?.tracks).toEqual([]);
+    } finally {
+      await room?.disconnect();
+      await server.close();
+      await db.destroy();
+    }
+  }, 120_000);
 });

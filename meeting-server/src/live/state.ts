@@ -12,6 +12,7 @@ import type {
 import type { MeetingKind, MeetingStatus } from '../../../shared/domain';
 import type { Db, Queryable } from '../db/database';
 import { HttpError, notFound } from '../http/errors';
+import { vietnamDay } from '../auth/standing';
 import { quorumRequired } from '../../../shared/vote-rules';
 import type { LiveDeps } from './context';
 import { liveSettings, type LiveSettings } from './settings';
@@ -186,8 +187,8 @@ interface AttendanceRow {
   roll_call_since: Date | string | null;
 }
 
-/** The calendar day in Vietnam (UTC+7, no daylight saving) at `ms`: the day a term is judged on. */
-export const vietnamDay = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
+/** The day a term is judged on (auth/standing.ts, where a session's standing uses it too). */
+export { vietnamDay };
 
 /**
  * The body's SERVING members with their presence rows: a member whose term ended on or before the

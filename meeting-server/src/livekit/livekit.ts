@@ -75,7 +75,7 @@ export function createLiveKit(config: LiveKitConfig, now: () => number = Date.no
 }
 
 /** The invitation a participant joined with, from the metadata its token carries (or null). */
-function invitationOf(metadata: string | undefined): string | null {
+export function invitationOf(metadata: string | undefined): string | null {
   try {
     const m = JSON.parse(metadata ?? '') as { invitationId?: unknown };
     return typeof m.invitationId === 'string' ? m.invitationId : null;

@@ -143,6 +143,8 @@ export interface InvitationRow {
   member_name: string | null;
   expires_at: Date;
   revoked_at: Date | null;
+  /** The member's term end day (YYYY-MM-DD), if it has ended or is set to end. */
+  term_ended_on: string | null;
   meeting_title: string;
   meeting_kind: MeetingKind;
   meeting_status: MeetingStatus;
@@ -158,7 +160,8 @@ export async function findInvitation(
 ): Promise<InvitationRow | undefined> {
   const rows = await db.query<InvitationRow>(
     `SELECT i.id, i.meeting_id, i.member_id, i.role, i.display_name, m.full_name AS member_name,
-            i.expires_at, i.revoked_at, mt.title AS meeting_title, mt.kind AS meeting_kind,
+            i.expires_at, i.revoked_at, to_char(m.term_ended_on, 'YYYY-MM-DD') AS term_ended_on,
+            mt.title AS meeting_title, mt.kind AS meeting_kind,
             mt.status AS meeting_status, mt.starts_at, mt.room_name, mt.body_id, c.name AS council_name
        FROM invitations i
        JOIN meetings mt ON mt.id = i.meeting_id

@@ -1,13 +1,14 @@
 // The upload check opens PDFs as a reader would (pdf.js in a worker thread, under a budget): every
 // real corpus PDF passes, encrypted ones included; a zip/HTML polyglot, a PDF with no pages and a
-// deflate bomb that inflates to 1 GiB are refused, the bomb without the server's memory following.
+// deflate bomb that inflates to 1 GiB are refused, the bomb without the server's memory following,
+// and so is one deflated twice on a later page.
 import { readdir, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS } from '../hostile/testing';
 import { DEFAULT_PDF_BUDGET, checkPdf } from './pdf-check';
-import { deflateBombPdf, pagelessPdf, zipHtmlPolyglot } from './pdf-fixtures';
+import { deflateBombPdf, nestedBombPdf, pagelessPdf, zipHtmlPolyglot } from './pdf-fixtures';
 
 describe('checkPdf', () => {
   let dir: string;
@@ -66,6 +67,12 @@ describe('checkPdf', () => {
     console.log(`deflate bomb: process grew by at most ${Math.round(grewMb)} MiB`);
     expect(grewMb).toBeLessThan((2 * DEFAULT_PDF_BUDGET.maxBufferBytes) / 1024 / 1024);
   }, 180_000);
+
+  it('refuses a bomb on the last page, deflated twice so that one inflate does not show it', async () => {
+    const bomb = nestedBombPdf(1024);
+    expect(bomb.length).toBeLessThan(64 * 1024);
+    expect(await checkPdf(await file('nested-bomb.pdf', bomb))).toEqual({ verdict: 'budget' });
+  }, 120_000);
 
   it('refuses a document that takes longer than its time budget', async () => {
     const slow = await checkPdf(join(CORPUS, 'tracemonkey.pdf'), {

@@ -2,7 +2,7 @@
 // PDF header and `%%EOF`, a PDF with no pages, and a deflate bomb whose one page's content stream
 // inflates to any size from a file about a thousandth of it.
 import { zipSync, strToU8 } from 'fflate';
-import { constants, deflateRawSync } from 'node:zlib';
+import { constants, deflateRawSync, deflateSync } from 'node:zlib';
 
 /** A PDF from numbered object bodies (object n = bodies[n-1]), with a correct xref table. */
 export function pdfOf(bodies: (string | Buffer)[]): Buffer {
@@ -70,6 +70,39 @@ export function deflateBombPdf(mib: number): Buffer {
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
     Buffer.concat([
       Buffer.from(`<< /Length ${data.length} /Filter /FlateDecode >>\nstream\n`, 'latin1'),
+      data,
+      Buffer.from('\nendstream', 'latin1'),
+    ]),
+  ]);
+}
+
+/**
+ * A three-page PDF whose last page's content stream is deflated twice ([/FlateDecode
+ * /FlateDecode]) and inflates to `mib` MiB: the bomb is neither on the first page nor visible to a
+ * check that inflates once (the outer layer is a few kilobytes that inflate to about a thousandth).
+ */
+export function nestedBombPdf(mib: number): Buffer {
+  const data = deflateSync(zerosDeflated(mib), { level: 9 });
+  const page = (contents: number) =>
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${contents} 0 R >>`;
+  const text = Buffer.from('BT /F1 12 Tf 72 770 Td (Trang) Tj ET', 'latin1');
+  const plain = Buffer.concat([
+    Buffer.from(`<< /Length ${text.length} >>\nstream\n`, 'latin1'),
+    text,
+    Buffer.from('\nendstream', 'latin1'),
+  ]);
+  return pdfOf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R 4 0 R 5 0 R] /Count 3 >>',
+    page(6),
+    page(6),
+    page(7),
+    plain,
+    Buffer.concat([
+      Buffer.from(
+        `<< /Length ${data.length} /Filter [/FlateDecode /FlateDecode] >>\nstream\n`,
+        'latin1',
+      ),
       data,
       Buffer.from('\nendstream', 'latin1'),
     ]),
