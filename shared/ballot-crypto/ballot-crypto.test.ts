@@ -20,6 +20,7 @@ import {
   canonicalJson,
   checkAcceptable,
   closeBoard,
+  commitmentDigest,
   encryptedShareFromJson,
   encryptedShareToJson,
   withResult,
@@ -233,6 +234,14 @@ describe('committee key (threshold DKG)', () => {
       mul(G, 0n),
     );
     expect(discreteLog(m.b.subtract(combined), 10)).toBe(4);
+  });
+
+  it('binds a dealer to its commitment before it sees the others (commit-then-reveal)', () => {
+    const [d1, d2] = CEREMONY.dealers;
+    const digest = commitmentDigest(CEREMONY.committee.ceremonyId, d1!);
+    expect(commitmentDigest(CEREMONY.committee.ceremonyId, d1!)).toBe(digest);
+    expect(commitmentDigest(CEREMONY.committee.ceremonyId, { ...d2!, dealer: 1 })).not.toBe(digest);
+    expect(commitmentDigest('another', d1!)).not.toBe(digest);
   });
 
   it('refuses a secret share that does not add up to the public commitments', () => {

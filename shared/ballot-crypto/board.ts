@@ -163,6 +163,14 @@ export const dealerToJson = (d: DealerCommitment): z.infer<typeof DealerCommitme
   proof: proofToJson(d.proof),
 });
 
+/**
+ * Commit-then-reveal for the key generation: a dealer first publishes this digest of its
+ * commitment (with the ceremony id), and the commitments only when every digest is in, so that no
+ * member can choose its polynomial after seeing the others' (which would bias the joint key).
+ */
+export const commitmentDigest = (ceremonyId: string, d: DealerCommitment): string =>
+  hashJson({ ceremonyId, commitment: dealerToJson(d) });
+
 export const dealerFromJson = (d: z.infer<typeof DealerCommitmentSchema>): DealerCommitment => ({
   dealer: d.dealer,
   commitments: d.commitments.map(pointFromHex),

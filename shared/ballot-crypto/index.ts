@@ -28,6 +28,7 @@ export {
   canonicalJson,
   checkAcceptable,
   closeBoard,
+  commitmentDigest,
   complaintFromJson,
   complaintToJson,
   dealerFromJson,

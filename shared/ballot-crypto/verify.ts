@@ -20,7 +20,7 @@ import {
 } from './board';
 import { checkDealerCommitment, jointPublicKey, verificationKey } from './dkg';
 import { ciphertextFromJson, ciphertextToJson, type Ciphertext } from './elgamal';
-import { EncodingError, type Point } from './group';
+import type { Point } from './group';
 import {
   checkDecryptionShare,
   combineDecryption,
@@ -118,7 +118,8 @@ export function verifyBoard(input: unknown): Verification {
   try {
     return verifyParsed(parsed.data);
   } catch (e) {
-    if (e instanceof EncodingError || e instanceof Error)
+    // A verifier never throws on hostile input: an encoding it cannot read is a problem to report.
+    if (e instanceof Error)
       return {
         ok: false,
         problems: [{ code: 'dinh_dang_sai', detail: `invalid encoding: ${e.message}` }],
