@@ -23,6 +23,7 @@ import { requireStaff } from './staff/session';
 import { adminRoutes } from './admin/routes';
 import { importRoutes } from './admin/import-routes';
 import { petitionRoutes } from './petitions/routes';
+import { portalRoutes } from './portal/routes';
 import { minutesRoutes } from './minutes/routes';
 import { packageLinkPage, packageRoutes, packagesPreflight } from './packages/routes';
 import { PackageStorage } from './packages/storage';
@@ -151,6 +152,7 @@ export function createApp(given: AppDeps): Express {
       ...adminRoutes({ ...staffDeps, live: live.deps }),
       ...importRoutes(staffDeps),
       ...packageRoutes(packagesDeps),
+      ...portalRoutes(staffDeps),
     ],
     guards,
   );

@@ -17,9 +17,22 @@ import {
   submitPetition,
   type PetitionChange,
 } from './service';
+import { petitionBoard, publicPetitions, trackPetition } from './board';
+import { enforce } from '../http/rate-limit';
+import { DEFAULT_RATE_LIMITS } from '../http/rate-limits';
 
 export function petitionRoutes(deps: StaffDeps & { db: Db }): RouteDef[] {
   const db = deps.db;
+  // Public reads are counted per IP under the joining limit (as the portal's, portal/routes.ts).
+  const publicRead = {
+    before: (req: { ip?: string | undefined }) =>
+      enforce(
+        db,
+        `public-ip:${req.ip}`,
+        (deps.rateLimits ?? DEFAULT_RATE_LIMITS).joinIp,
+        deps.now(),
+      ),
+  };
   const staffEmail = (res: Parameters<typeof staffOf>[0]) => staffOf(res).user.email;
   /** A staff change of one petition: the contract's checked body becomes the change. */
   const change = <C extends RouteContract>(
@@ -70,5 +83,14 @@ export function petitionRoutes(deps: StaffDeps & { db: Db }): RouteDef[] {
     change(api.publishPetition, ({ published }) => ({
       action: published ? 'published' : 'unpublished',
     })),
+    defineRoute(api.councilPetitions, ({ params, query }) =>
+      petitionBoard(db, params.councilId, query),
+    ),
+    defineRoute(api.trackPetition, ({ params }) => trackPetition(db, params.ref), publicRead),
+    defineRoute(
+      api.councilPublishedPetitions,
+      ({ params, query }) => publicPetitions(db, params.councilId, query),
+      publicRead,
+    ),
   ];
 }
