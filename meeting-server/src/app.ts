@@ -173,8 +173,12 @@ export function createApp(given: AppDeps): Express {
     app.get(['/admin', '/admin/{*rest}'], (_req, res) =>
       res.sendFile('admin.html', { root: webDist }),
     );
+    // The council's public page: no sign-in, public read-only routes only.
+    app.get(['/cong-khai', '/cong-khai/{*rest}'], (_req, res) =>
+      res.sendFile('portal.html', { root: webDist }),
+    );
   } else {
-    app.get(['/j/:token', '/', '/admin', '/admin/{*rest}'], (_req, res) => {
+    app.get(['/j/:token', '/', '/admin', '/admin/{*rest}', '/cong-khai'], (_req, res) => {
       res
         .status(503)
         .type('text/plain; charset=utf-8')

@@ -8,6 +8,7 @@ import { Account } from './Account';
 import { Council } from './Council';
 import { Councils } from './Councils';
 import { Meeting } from './Meeting';
+import { Petitions } from './Petitions';
 import { lang, setLang, t, tf } from './i18n';
 import { notice, act } from './notice';
 import { go, path } from './router';
@@ -65,6 +66,8 @@ function Notice() {
 
 /** The page for a path of the signed-in app. */
 function Section({ path: p, session: s }: { path: string; session: StaffSession }) {
+  const board = /^\/admin\/councils\/([^/]+)\/petitions$/.exec(p);
+  if (board) return <Petitions councilId={decodeURIComponent(board[1]!)} />;
   const council = /^\/admin\/councils\/([^/]+)$/.exec(p);
   if (council) return <Council id={decodeURIComponent(council[1]!)} />;
   const meeting = /^\/admin\/meetings\/([^/]+)$/.exec(p);

@@ -2,11 +2,13 @@
 // (../shared/DOMAIN.md); the language choice is shared with the meeting pages.
 import { fill } from '../../../../shared/meeting-words';
 import { lang } from '../i18n';
+import { petitionStrings } from './i18n-petitions';
 
 // The language is the meeting pages' own choice (one signal, kept in localStorage).
 export { lang, setLang, type Lang } from '../i18n';
 
 const strings = {
+  ...petitionStrings,
   appTitle: { vi: 'Văn phòng HĐND', en: 'Council secretariat' },
   switchLang: { vi: 'English', en: 'Tiếng Việt' },
   switchLangLabel: { vi: 'Switch to English', en: 'Chuyển sang tiếng Việt' },
