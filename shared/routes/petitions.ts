@@ -105,6 +105,25 @@ export const petitionRoutes = {
     query: petitions.PetitionQuery,
     response: petitions.PetitionPage,
   }),
+  petitionReportDocx: route({
+    method: 'GET',
+    path: `${A}/councils/:councilId/petitions/report.docx`,
+    auth: 'staff',
+    who: staff,
+    summary:
+      'Báo cáo tổng hợp ý kiến, kiến nghị của cử tri (.docx): the filtered petitions grouped by field and by authority, with their status.',
+    query: petitions.PetitionQuery,
+    response: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  }),
+  petitionReportPdf: route({
+    method: 'GET',
+    path: `${A}/councils/:councilId/petitions/report.pdf`,
+    auth: 'staff',
+    who: staff,
+    summary: 'The same summary report as a PDF.',
+    query: petitions.PetitionQuery,
+    response: 'application/pdf',
+  }),
   trackPetition: route({
     method: 'GET',
     path: '/api/public/petitions/:ref',

@@ -2,6 +2,7 @@
 // council-wide list filters and pages in SQL (also with 10,000 petitions), search ignores
 // diacritics, a voter follows a petition by its reference number, and nothing public carries a
 // voter's name, ward or contact.
+import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   PetitionPage,
@@ -13,6 +14,7 @@ import { formatPetitionRef } from '../../../shared/petition-ref';
 import { Portal, PortalCouncils } from '../../../shared/portal';
 import { bearer, ok, useStaffFixture } from '../admin/testing';
 import { DATABASE_KINDS } from '../testing/databases';
+import { openPdf, pageText } from '../pdf/testing';
 
 const VOTER = { name: 'Hoàng Văn Dân', contact: '0912 345 678' };
 const ROAD = {
@@ -174,6 +176,41 @@ describe.each(DATABASE_KINDS)('petitions board and public page on %s', (kind) =>
     const res = await pub(`/petitions/${receipts.road.ref}`);
     expect(res.status).toBe(429);
     await t.db.query("DELETE FROM rate_limits WHERE key LIKE 'public-ip:%'");
+  });
+
+  it('exports the summary report by field and by authority, as .docx and PDF, without names', async () => {
+    const url = (ext: string, q = '') =>
+      `/api/admin/councils/${t.fx.council.id}/petitions/report.${ext}${q}`;
+    const docx = await t.staff.request('GET', url('docx', `?meetingId=${t.fx.voterMeeting.id}`));
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get('content-type')).toContain('wordprocessingml');
+    const xml = strFromU8(
+      unzipSync(new Uint8Array(await docx.arrayBuffer()))['word/document.xml']!,
+    );
+    const words = xml.replace(/<[^>]+>/g, '');
+    expect(words).toContain('BÁO CÁO TỔNG HỢP Ý KIẾN, KIẾN NGHỊ CỦA CỬ TRI');
+    expect(words).toContain('Tiếp xúc cử tri thôn Đông');
+    expect(words).toContain('Tổng số ý kiến, kiến nghị của cử tri: 3.');
+    expect(words).toContain('Giao thông, hạ tầng (1)');
+    expect(words).toContain('Chưa phân loại (2)');
+    expect(words).toContain('Công ty Điện lực (1)');
+    expect(words).toContain('Chưa chuyển cơ quan có thẩm quyền (1)');
+    expect(words).toContain(formatPetitionRef(receipts.road.ref));
+    expect(words).toContain('Trạng thái: Đã trả lời, đã công khai');
+    expect(words).not.toContain('Hoàng Văn Dân');
+    expect(words).not.toContain('0912');
+
+    const pdfRes = await t.staff.request('GET', url('pdf', '?status=forwarded'));
+    expect(pdfRes.status).toBe(200);
+    expect(pdfRes.headers.get('content-type')).toContain('application/pdf');
+    const pdf = await openPdf(new Uint8Array(await pdfRes.arrayBuffer()));
+    const { text } = await pageText(pdf, 1);
+    expect(text).toContain('Tổng số ý kiến, kiến nghị của cử tri: 1.');
+    expect(text).toContain(formatPetitionRef(receipts.light.ref));
+    expect(text).not.toContain(formatPetitionRef(receipts.road.ref));
+    expect(text).not.toContain('Hoàng Văn Dân');
+    const anonymous = await fetch(`${t.server.url}${url('pdf')}`);
+    expect(anonymous.status).toBe(401);
   });
 
   it('pages 10,000 petitions quickly, search included', async () => {

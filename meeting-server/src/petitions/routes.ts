@@ -6,7 +6,7 @@ import { participantOf } from '../auth/participant';
 import type { Db } from '../db/database';
 import type { RouteContract } from '../../../shared/routes/route';
 import { deviceKey } from '../http/rate-limits';
-import { defineRoute, type RouteContext, type RouteDef } from '../http/route';
+import { SENT, defineRoute, type RouteContext, type RouteDef } from '../http/route';
 import { staffOf, type StaffDeps } from '../staff/session';
 import {
   changePetition,
@@ -18,6 +18,7 @@ import {
   type PetitionChange,
 } from './service';
 import { petitionBoard, publicPetitions, trackPetition } from './board';
+import { petitionReport, reportDocx, reportPdf } from './report';
 import { enforce } from '../http/rate-limit';
 import { DEFAULT_RATE_LIMITS } from '../http/rate-limits';
 
@@ -85,6 +86,27 @@ export function petitionRoutes(deps: StaffDeps & { db: Db }): RouteDef[] {
     })),
     defineRoute(api.councilPetitions, ({ params, query }) =>
       petitionBoard(db, params.councilId, query),
+    ),
+    ...(['docx', 'pdf'] as const).map((ext) =>
+      defineRoute(
+        ext === 'docx' ? api.petitionReportDocx : api.petitionReportPdf,
+        async ({ res, params, query }) => {
+          const report = await petitionReport(db, params.councilId, query, deps.now());
+          const bytes = ext === 'docx' ? await reportDocx(report) : await reportPdf(report);
+          res
+            .type(
+              ext === 'docx'
+                ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+                : 'application/pdf',
+            )
+            .setHeader(
+              'Content-Disposition',
+              `attachment; filename="bao-cao-kien-nghi-cu-tri.${ext}"`,
+            )
+            .send(Buffer.from(bytes));
+          return SENT;
+        },
+      ),
     ),
     defineRoute(api.trackPetition, ({ params }) => trackPetition(db, params.ref), publicRead),
     defineRoute(
