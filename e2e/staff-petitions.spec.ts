@@ -3,8 +3,10 @@
 // finds it on the board (search without diacritics), classifies it, forwards it, records the answer
 // and publishes it; the public page shows it without the voter's name, and the voter follows it
 // by the reference number. axe finds no serious violation on the board or on the public page.
+import { readFile } from 'node:fs/promises';
 import type { Browser } from '@playwright/test';
 import { Body, Council, Invitation, Meeting, Member } from '../shared/admin';
+import { openPdf, pageText } from '../meeting-server/src/pdf/testing';
 import { ADMIN } from '../meeting-server/src/staff/testing';
 import { expect, screenshot, test } from './fixtures';
 import { PHONE, connected, seriousViolations } from './meeting-helpers';
@@ -138,6 +140,19 @@ test('a voter’s petition goes through the board to the public page, found by i
     await expect(item).toContainText('Giao thông, hạ tầng');
     expect(await seriousViolations(staff)).toEqual([]);
     await screenshot(staff, 'staff-petitions');
+
+    // The summary report of the round, grouped by field and by authority, without the voter's name.
+    const [download] = await Promise.all([
+      staff.waitForEvent('download'),
+      staff.getByRole('link', { name: 'Tải báo cáo (PDF)' }).click(),
+    ]);
+    const report = await openPdf(new Uint8Array(await readFile((await download.path())!)));
+    const { text: reportText } = await pageText(report, 1);
+    expect(reportText).toContain('BÁO CÁO TỔNG HỢP Ý KIẾN, KIẾN NGHỊ CỦA CỬ TRI');
+    expect(reportText).toContain('Giao thông, hạ tầng (1)');
+    expect(reportText).toContain('UBND xã Hòa An (1)');
+    expect(reportText).toContain(ref);
+    expect(reportText).not.toContain(VOTER.name);
 
     // The public page, on a phone, with no cookie: the published petition and its answer.
     const reader = await phone(browser);
