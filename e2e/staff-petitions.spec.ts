@@ -182,6 +182,13 @@ test('a voter’s petition goes through the board to the public page, found by i
     expect(await seriousViolations(reader.page)).toEqual([]);
     await screenshot(reader.page, 'portal');
 
+    // The link under the voter's receipt opens the public page with the petition looked up.
+    const [portalTab] = await Promise.all([
+      voter.context.waitForEvent('page'),
+      voter.page.getByRole('link', { name: 'trang công khai của HĐND' }).click(),
+    ]);
+    await expect(portalTab.getByTestId('track-result')).toContainText(ANSWER);
+
     for (const ctx of [voter.context, staffContext, reader.context]) await ctx.close();
   } finally {
     await server.stop();

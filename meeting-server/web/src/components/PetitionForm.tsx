@@ -100,7 +100,7 @@ export function PetitionForm({ live, name: defaultName }: { live: LiveMeeting; n
           </p>
           <p>
             {t('petitionRefHint')}{' '}
-            <a href="/cong-khai" target="_blank" rel="noopener">
+            <a href={`/cong-khai?ma=${encodeURIComponent(sent)}`} target="_blank" rel="noopener">
               {t('petitionRefPortal')}
             </a>
           </p>

@@ -21,7 +21,7 @@ const path = signal(location.pathname);
 window.addEventListener('popstate', () => (path.value = location.pathname));
 function go(to: string) {
   history.pushState(null, '', to);
-  path.value = to;
+  path.value = location.pathname;
   window.scrollTo(0, 0);
 }
 
@@ -335,7 +335,8 @@ function CouncilList() {
   useEffect(() => {
     portalApi.councils().then((list) => {
       // One council on this server: its page is the public page.
-      if (list.length === 1) go(`/cong-khai/${encodeURIComponent(list[0]!.id)}`);
+      // (The query string goes along: ?ma=<reference> opens with that petition looked up.)
+      if (list.length === 1) go(`/cong-khai/${encodeURIComponent(list[0]!.id)}${location.search}`);
       else setCouncils(list);
     }, setError);
   }, []);
