@@ -65,7 +65,11 @@ export type PetitionEvent = z.infer<typeof PetitionEvent>;
 
 export const Petition = z.object({
   id: z.string(),
+  /** Reference number the voter was given (stored form; shown with formatPetitionRef). */
+  ref: z.string(),
   meetingId: z.string(),
+  /** The meeting's title, in the council-wide board. */
+  meetingTitle: z.string().optional(),
   name: z.string(),
   ward: z.string().nullable(),
   contact: z.string().nullable(),
@@ -87,6 +91,8 @@ export const PetitionList = z.array(Petition);
 /** What the voter gets back after sending. */
 export const PetitionReceipt = z.object({
   id: z.string(),
+  /** Reference number to follow the petition (shared/petition-ref.ts), e.g. KN-7K3M-Q9XA. */
+  ref: z.string(),
   status: PetitionStatus,
   createdAt: z.string(),
 });
@@ -102,6 +108,7 @@ export const PublishedCount = z.object({ published: z.number().int() });
 /** A published petition as the public sees it: no name, no contact. */
 export const PublishedPetition = z.object({
   id: z.string(),
+  ref: z.string(),
   ward: z.string().nullable(),
   text: z.string(),
   category: PetitionCategory.nullable(),
@@ -120,3 +127,68 @@ export const PublishedPetitions = z.object({
   petitions: z.array(PublishedPetition),
 });
 export type PublishedPetitions = z.infer<typeof PublishedPetitions>;
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const PageNumber = z.coerce.number().int().min(1).max(100_000).default(1);
+
+/** Filters of the council's petitions board; every one optional, the page numbered from 1. */
+export const PetitionQuery = z.object({
+  meetingId: z.string().min(1).max(100).optional(),
+  status: PetitionStatus.optional(),
+  /** A field, or `none` for petitions not classified yet. */
+  category: z.union([PetitionCategory, z.literal('none')]).optional(),
+  /** Commune, ward, village (thôn, tổ dân phố): part of what the voter wrote, without diacritics. */
+  ward: z.string().max(120).optional(),
+  /** Sent on or after this day / on or before this day (Vietnam time). */
+  from: Day.optional(),
+  to: Day.optional(),
+  /** Words of the text, the answer, the authority, the name or the reference; diacritics optional. */
+  q: z.string().max(200).optional(),
+  page: PageNumber,
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type PetitionQuery = z.infer<typeof PetitionQuery>;
+
+/** One page of the council's petitions, newest first, with what the filters can choose from. */
+export const PetitionPage = z.object({
+  items: z.array(Petition),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  /** The council's voter meetings (for the meeting filter). */
+  meetings: z.array(z.object({ id: z.string(), title: z.string(), startsAt: z.string() })),
+  /** Authorities petitions were forwarded to before (suggestions when forwarding). */
+  authorities: z.array(z.string()),
+});
+export type PetitionPage = z.infer<typeof PetitionPage>;
+
+/** The public search of a council's published petitions. */
+export const PublicPetitionQuery = z.object({
+  q: z.string().max(200).optional(),
+  page: PageNumber,
+});
+export const PublicPetitionPage = z.object({
+  items: z.array(PublishedPetition.extend({ meetingTitle: z.string() })),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type PublicPetitionPage = z.infer<typeof PublicPetitionPage>;
+
+/**
+ * What anyone holding a reference number sees: where the petition stands. Its text and answer
+ * only once published; never the name, the ward or the contact.
+ */
+export const PetitionTrack = z.object({
+  ref: z.string(),
+  status: PetitionStatus,
+  category: PetitionCategory.nullable(),
+  authority: z.string().nullable(),
+  published: z.boolean(),
+  text: z.string().nullable(),
+  answer: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  meeting: z.object({ title: z.string(), startsAt: z.string(), councilName: z.string() }),
+});
+export type PetitionTrack = z.infer<typeof PetitionTrack>;

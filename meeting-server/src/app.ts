@@ -23,6 +23,7 @@ import { requireStaff } from './staff/session';
 import { adminRoutes } from './admin/routes';
 import { importRoutes } from './admin/import-routes';
 import { petitionRoutes } from './petitions/routes';
+import { portalRoutes } from './portal/routes';
 import { minutesRoutes } from './minutes/routes';
 import { packageLinkPage, packageRoutes, packagesPreflight } from './packages/routes';
 import { PackageStorage } from './packages/storage';
@@ -151,6 +152,7 @@ export function createApp(given: AppDeps): Express {
       ...adminRoutes({ ...staffDeps, live: live.deps }),
       ...importRoutes(staffDeps),
       ...packageRoutes(packagesDeps),
+      ...portalRoutes(staffDeps),
     ],
     guards,
   );
@@ -171,8 +173,12 @@ export function createApp(given: AppDeps): Express {
     app.get(['/admin', '/admin/{*rest}'], (_req, res) =>
       res.sendFile('admin.html', { root: webDist }),
     );
+    // The council's public page: no sign-in, public read-only routes only.
+    app.get(['/cong-khai', '/cong-khai/{*rest}'], (_req, res) =>
+      res.sendFile('portal.html', { root: webDist }),
+    );
   } else {
-    app.get(['/j/:token', '/', '/admin', '/admin/{*rest}'], (_req, res) => {
+    app.get(['/j/:token', '/', '/admin', '/admin/{*rest}', '/cong-khai'], (_req, res) => {
       res
         .status(503)
         .type('text/plain; charset=utf-8')

@@ -35,6 +35,7 @@ const LAYERS: Record<string, number> = {
   'packages/': 4,
   'minutes/': 4,
   'admin/': 4,
+  'portal/': 4,
   // The live meeting assembled: in-meeting routes, broadcaster, sweeper.
   'room/': 5,
   // The application and what starts or describes it.

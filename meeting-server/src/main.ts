@@ -128,6 +128,7 @@ async function main() {
   } else {
     console.log(`\nỨng dụng văn phòng / Staff app: ${config.publicUrl}/admin`);
   }
+  console.log(`Trang công khai / Public page: ${config.publicUrl}/cong-khai`);
   const stop = () => {
     server.close();
     void db.close().finally(() => process.exit(0));

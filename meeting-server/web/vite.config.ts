@@ -16,11 +16,12 @@ export default defineConfig({
     // The room chunk (livekit-client, ~520 kB, ~140 kB gzip) loads only after the lobby; the
     // lobby itself is the small entry chunk.
     chunkSizeWarningLimit: 600,
-    // Two pages: the meeting client (/j/…) and the secretariat's app (/admin).
+    // Three pages: the meeting client (/j/…), the secretariat's app (/admin), the public page (/cong-khai).
     rollupOptions: {
       input: {
         main: `${import.meta.dirname}/index.html`,
         admin: `${import.meta.dirname}/admin.html`,
+        portal: `${import.meta.dirname}/portal.html`,
       },
     },
   },

@@ -8,12 +8,13 @@ import { memberImportRoutes } from './member-import';
 import { minutesRoutes } from './minutes';
 import { packageRoutes } from './packages';
 import { petitionRoutes } from './petitions';
+import { portalRoutes } from './portal';
 import type { RouteContract } from './route';
 import { staffRoutes } from './staff';
 
 export * from './route';
 export { adminRoutes, joiningRoutes, meetingRoutes, minutesRoutes, packageRoutes, petitionRoutes };
-export { memberImportRoutes, staffRoutes };
+export { memberImportRoutes, portalRoutes, staffRoutes };
 
 /** Every route contract, keyed by its name (names are unique across domains). */
 export const API = {
@@ -25,6 +26,7 @@ export const API = {
   ...adminRoutes,
   ...memberImportRoutes,
   ...packageRoutes,
+  ...portalRoutes,
 };
 export type RouteName = keyof typeof API;
 

@@ -95,4 +95,52 @@ export const petitionRoutes = {
     body: petitions.PublishPetition,
     response: petitions.Petition,
   }),
+  councilPetitions: route({
+    method: 'GET',
+    path: `${A}/councils/:councilId/petitions`,
+    auth: 'staff',
+    who: staff,
+    summary:
+      'The petitions board: every petition of the council, newest first, filtered and paged (search without diacritics).',
+    query: petitions.PetitionQuery,
+    response: petitions.PetitionPage,
+  }),
+  petitionReportDocx: route({
+    method: 'GET',
+    path: `${A}/councils/:councilId/petitions/report.docx`,
+    auth: 'staff',
+    who: staff,
+    summary:
+      'Báo cáo tổng hợp ý kiến, kiến nghị của cử tri (.docx): the filtered petitions grouped by field and by authority, with their status.',
+    query: petitions.PetitionQuery,
+    response: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  }),
+  petitionReportPdf: route({
+    method: 'GET',
+    path: `${A}/councils/:councilId/petitions/report.pdf`,
+    auth: 'staff',
+    who: staff,
+    summary: 'The same summary report as a PDF.',
+    query: petitions.PetitionQuery,
+    response: 'application/pdf',
+  }),
+  trackPetition: route({
+    method: 'GET',
+    path: '/api/public/petitions/:ref',
+    auth: 'public',
+    who: 'anyone with the reference number (rate-limited per IP)',
+    summary:
+      'Where a petition stands, by its reference number; its text and answer once published, never who sent it.',
+    response: petitions.PetitionTrack,
+  }),
+  councilPublishedPetitions: route({
+    method: 'GET',
+    path: '/api/public/councils/:councilId/petitions',
+    auth: 'public',
+    who: 'anyone (rate-limited per IP)',
+    summary:
+      'The council’s published petitions with their answers, newest first, paged; search without diacritics (no names, no contacts).',
+    query: petitions.PublicPetitionQuery,
+    response: petitions.PublicPetitionPage,
+  }),
 };

@@ -220,5 +220,6 @@ describe('role matrix of the staff, admin, petition and minutes endpoints', () =
       }
     }
     expect(failures).toEqual([]);
-  });
+    // Every route × every caller: about 100 routes on a busy 2-core machine.
+  }, 120_000);
 });

@@ -16,6 +16,7 @@ import {
   minutesRoutes,
   packageRoutes,
   petitionRoutes,
+  portalRoutes,
   staffRoutes,
   whoMayCall,
   type RouteContract,
@@ -36,6 +37,7 @@ const DOMAINS = [
   adminRoutes,
   memberImportRoutes,
   packageRoutes,
+  portalRoutes,
 ];
 
 async function withApp<T>(fn: (app: ReturnType<typeof createApp>) => T): Promise<T> {

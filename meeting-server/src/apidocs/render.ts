@@ -12,6 +12,7 @@ import * as meeting from '../../../shared/meeting';
 import * as memberImport from '../../../shared/member-import';
 import * as packages from '../../../shared/packages';
 import * as petitions from '../../../shared/petitions';
+import * as portal from '../../../shared/portal';
 import { z } from '../../../shared/zod';
 import { whoMayCall, type Auth, type RouteContract } from '../../../shared/routes/route';
 
@@ -35,7 +36,17 @@ const schemaAnchor = (io: Io, name: string) => `${ioTitle[io].toLowerCase()}-${n
 /** Every exported zod schema of the shared contracts, by its export name. */
 function namedSchemas(): Map<z.ZodType, string> {
   const names = new Map<z.ZodType, string>();
-  for (const mod of [domain, errors, api, meeting, admin, memberImport, petitions, packages]) {
+  for (const mod of [
+    domain,
+    errors,
+    api,
+    meeting,
+    admin,
+    memberImport,
+    petitions,
+    packages,
+    portal,
+  ]) {
     for (const [name, value] of Object.entries(mod)) {
       if (value instanceof z.ZodType && !names.has(value)) names.set(value, name);
     }

@@ -148,6 +148,11 @@ describe.each(DATABASE_KINDS)('every endpoint under hostile input on %s', (kind)
       sha256: world.pkg.documents[0]!.versions[0]!.sha256,
       motionId: world.motion.id,
       token: tokenOf(fx.invitations.member),
+      ref: (
+        await db.query<{ ref: string }>('SELECT ref FROM petitions WHERE id = $1', [
+          world.petitionId,
+        ])
+      )[0]!.ref,
     };
     for (const route of ROUTES) {
       const names = paramNames(route.path);

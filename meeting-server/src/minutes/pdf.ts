@@ -1,10 +1,11 @@
 // The minutes as a PDF (A4, DejaVu Sans embedded so every Vietnamese diacritic renders): the
 // council's name and the meeting's date at the head, then agenda, attendance with times, speakers,
 // every motion with its result and the named list for open votes, and petitions.
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import type { Minutes } from '../../../shared/admin';
 import { roleLabel } from '../../../shared/domain';
 import { embedDejaVu } from '../pdf/fonts';
+import { Writer } from '../pdf/writer';
 import {
   categoryLabel,
   choiceLabel,
@@ -18,60 +19,6 @@ import {
   vnDate,
   vnDateTime,
 } from './format';
-
-const A4: [number, number] = [595.28, 841.89];
-const MARGIN = 56;
-
-/** Writes lines top to bottom, wrapping at the margin and starting new pages as needed. */
-class Writer {
-  page: PDFPage;
-  y: number;
-  constructor(
-    readonly doc: PDFDocument,
-    readonly regular: PDFFont,
-    readonly bold: PDFFont,
-  ) {
-    this.page = doc.addPage(A4);
-    this.y = A4[1] - MARGIN;
-  }
-
-  private wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-    const lines: string[] = [];
-    for (const paragraph of text.split(/\r?\n/)) {
-      let line = '';
-      for (const word of paragraph.split(/\s+/)) {
-        const next = line ? `${line} ${word}` : word;
-        if (font.widthOfTextAtSize(next, size) <= width || !line) line = next;
-        else {
-          lines.push(line);
-          line = word;
-        }
-      }
-      lines.push(line);
-    }
-    return lines;
-  }
-
-  text(
-    text: string,
-    opts: { size?: number; bold?: boolean; indent?: number; center?: boolean; gap?: number } = {},
-  ) {
-    const size = opts.size ?? 10.5;
-    const font = opts.bold ? this.bold : this.regular;
-    const indent = opts.indent ?? 0;
-    const width = A4[0] - 2 * MARGIN - indent;
-    for (const line of this.wrap(text.normalize('NFC'), font, size, width)) {
-      if (this.y < MARGIN + size) {
-        this.page = this.doc.addPage(A4);
-        this.y = A4[1] - MARGIN;
-      }
-      const x = opts.center ? (A4[0] - font.widthOfTextAtSize(line, size)) / 2 : MARGIN + indent;
-      this.page.drawText(line, { x, y: this.y - size, size, font, color: rgb(0, 0, 0) });
-      this.y -= size * 1.45;
-    }
-    this.y -= opts.gap ?? 0;
-  }
-}
 
 export async function minutesPdf(m: Minutes): Promise<Uint8Array> {
   const doc = await PDFDocument.create();

@@ -6,7 +6,7 @@ import { participantOf } from '../auth/participant';
 import type { Db } from '../db/database';
 import type { RouteContract } from '../../../shared/routes/route';
 import { deviceKey } from '../http/rate-limits';
-import { defineRoute, type RouteContext, type RouteDef } from '../http/route';
+import { SENT, defineRoute, type RouteContext, type RouteDef } from '../http/route';
 import { staffOf, type StaffDeps } from '../staff/session';
 import {
   changePetition,
@@ -17,9 +17,23 @@ import {
   submitPetition,
   type PetitionChange,
 } from './service';
+import { petitionBoard, publicPetitions, trackPetition } from './board';
+import { petitionReport, reportDocx, reportPdf } from './report';
+import { enforce } from '../http/rate-limit';
+import { DEFAULT_RATE_LIMITS } from '../http/rate-limits';
 
 export function petitionRoutes(deps: StaffDeps & { db: Db }): RouteDef[] {
   const db = deps.db;
+  // Public reads are counted per IP under the joining limit (as the portal's, portal/routes.ts).
+  const publicRead = {
+    before: (req: { ip?: string | undefined }) =>
+      enforce(
+        db,
+        `public-ip:${req.ip}`,
+        (deps.rateLimits ?? DEFAULT_RATE_LIMITS).joinIp,
+        deps.now(),
+      ),
+  };
   const staffEmail = (res: Parameters<typeof staffOf>[0]) => staffOf(res).user.email;
   /** A staff change of one petition: the contract's checked body becomes the change. */
   const change = <C extends RouteContract>(
@@ -70,5 +84,35 @@ export function petitionRoutes(deps: StaffDeps & { db: Db }): RouteDef[] {
     change(api.publishPetition, ({ published }) => ({
       action: published ? 'published' : 'unpublished',
     })),
+    defineRoute(api.councilPetitions, ({ params, query }) =>
+      petitionBoard(db, params.councilId, query),
+    ),
+    ...(['docx', 'pdf'] as const).map((ext) =>
+      defineRoute(
+        ext === 'docx' ? api.petitionReportDocx : api.petitionReportPdf,
+        async ({ res, params, query }) => {
+          const report = await petitionReport(db, params.councilId, query, deps.now());
+          const bytes = ext === 'docx' ? await reportDocx(report) : await reportPdf(report);
+          res
+            .type(
+              ext === 'docx'
+                ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+                : 'application/pdf',
+            )
+            .setHeader(
+              'Content-Disposition',
+              `attachment; filename="bao-cao-kien-nghi-cu-tri.${ext}"`,
+            )
+            .send(Buffer.from(bytes));
+          return SENT;
+        },
+      ),
+    ),
+    defineRoute(api.trackPetition, ({ params }) => trackPetition(db, params.ref), publicRead),
+    defineRoute(
+      api.councilPublishedPetitions,
+      ({ params, query }) => publicPetitions(db, params.councilId, query),
+      publicRead,
+    ),
   ];
 }

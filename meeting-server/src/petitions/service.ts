@@ -1,7 +1,7 @@
 // Voters' petitions (kiến nghị cử tri): a voter sends one from a voter meeting; the secretariat
 // classifies it, forwards it to the responsible authority, records the answer and publishes it.
 // Every change is one transaction that also records who did it and when (petition_events).
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type {
   Petition,
   PetitionCategory,
@@ -12,10 +12,12 @@ import type {
 } from '../../../shared/petitions';
 import type { MeetingKind, MeetingStatus } from '../../../shared/domain';
 import { ErrorCode } from '../../../shared/errors';
+import { newPetitionRef } from '../../../shared/petition-ref';
 import type { Db, Queryable } from '../db/database';
 import { HttpError, forbidden, notFound } from '../http/errors';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from '../http/rate-limits';
 import { enforce, type Limit } from '../http/rate-limit';
+import { refreshSearch, searchTexts } from './board';
 
 /** Petitions one voter session may send, and one network address (defaults: per hour). */
 export const PETITION_LIMIT: Limit = DEFAULT_RATE_LIMITS.petition!;
@@ -23,6 +25,7 @@ export const PETITION_IP_LIMIT: Limit = DEFAULT_RATE_LIMITS.petitionIp!;
 
 interface PetitionRow {
   id: string;
+  ref: string;
   meeting_id: string;
   name: string;
   ward: string | null;
@@ -41,6 +44,7 @@ const iso = (d: Date | string) => new Date(d).toISOString();
 
 const toPetition = (r: PetitionRow): Petition => ({
   id: r.id,
+  ref: r.ref,
   meetingId: r.meeting_id,
   name: r.name,
   ward: r.ward,
@@ -125,22 +129,39 @@ export async function submitPetition(
     if (who.device) await enforce(tx, `petition-dev:${who.device}`, limits.petitionDevice, now);
     await enforce(tx, `petition-ip:${who.ip}`, limits.petitionIp, now);
     const id = randomUUID();
+    // 30^8 references: a clash is about as likely as a UUID's; the unique index would refuse it.
+    const ref = newPetitionRef((n) => randomBytes(n));
+    const fields = {
+      ref,
+      name: body.name,
+      ward: body.ward || null,
+      contact: body.contact || null,
+      text: body.text,
+      authority: null,
+      answer: null,
+    };
+    const search = searchTexts(fields);
     await tx.query(
-      `INSERT INTO petitions (id, meeting_id, submitter_identity, name, ward, contact, text, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)`,
+      `INSERT INTO petitions (id, ref, meeting_id, submitter_identity, name, ward, contact, text,
+                              search_staff, search_public, ward_key, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)`,
       [
         id,
+        ref,
         who.meetingId,
         who.identity,
-        body.name,
-        body.ward || null,
-        body.contact || null,
-        body.text,
+        fields.name,
+        fields.ward,
+        fields.contact,
+        fields.text,
+        search.searchStaff,
+        search.searchPublic,
+        search.wardKey,
         iso(new Date(now)),
       ],
     );
     await record(tx, id, 'voter', 'submitted', null, now);
-    return { id, status: 'received' as const, createdAt: iso(new Date(now)) };
+    return { id, ref, status: 'received' as const, createdAt: iso(new Date(now)) };
   });
 }
 
@@ -238,6 +259,7 @@ export async function changePetition(
         break;
     }
     await tx.query('UPDATE petitions SET updated_at = $2 WHERE id = $1', [id, iso(new Date(now))]);
+    if (change.action === 'forwarded' || change.action === 'answered') await refreshSearch(tx, id);
     await record(tx, id, actor, change.action, detail, now);
   });
   return getPetition(deps.db, id);
@@ -282,6 +304,7 @@ export async function publishedPetitions(
     },
     petitions: rows.map((r) => ({
       id: r.id,
+      ref: r.ref,
       ward: r.ward,
       text: r.text,
       category: r.category,

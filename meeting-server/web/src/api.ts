@@ -26,9 +26,9 @@ export function meetingApi(meetingId: string, token: () => string) {
   const params = { meetingId };
   return {
     ...client.meeting(meetingId, token),
-    sendPetition: async (body: NewPetition) => {
-      await client.route(petitionRoutes.submitPetition, { params, body, token: token() });
-    },
+    /** Sends the petition; the receipt carries the reference number to follow it. */
+    sendPetition: (body: NewPetition) =>
+      client.route(petitionRoutes.submitPetition, { params, body, token: token() }),
     listPetitions: () => client.route(petitionRoutes.meetingPetitions, { params, token: token() }),
   };
 }

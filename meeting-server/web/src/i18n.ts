@@ -200,6 +200,12 @@ const strings = {
     vi: 'Đã gửi kiến nghị. Cảm ơn bạn; câu trả lời sẽ được gửi theo thông tin liên hệ.',
     en: 'Petition sent. Thank you; the answer will be sent to your contact.',
   },
+  petitionRef: { vi: 'Số tham chiếu của kiến nghị:', en: 'Your petition’s reference number:' },
+  petitionRefHint: {
+    vi: 'Hãy ghi lại số này để theo dõi kết quả giải quyết trên',
+    en: 'Write this number down to follow the answer on',
+  },
+  petitionRefPortal: { vi: 'trang công khai của HĐND', en: 'the council’s public page' },
   petitionEmpty: {
     vi: 'Hãy viết nội dung kiến nghị (ít nhất 10 ký tự).',
     en: 'Please write your petition (at least 10 characters).',

@@ -9,6 +9,7 @@ import { Council } from './Council';
 import { Councils } from './Councils';
 import { Meeting } from './Meeting';
 import { Package, PackageQr } from './Package';
+import { Petitions } from './Petitions';
 import { lang, setLang, t, tf } from './i18n';
 import { notice, act } from './notice';
 import { go, path } from './router';
@@ -70,6 +71,8 @@ function Notice() {
 function Section({ path: p, session: s }: { path: string; session: StaffSession }) {
   const more = staffPage(p, s);
   if (more) return more;
+  const board = /^\/admin\/councils\/([^/]+)\/petitions$/.exec(p);
+  if (board) return <Petitions councilId={decodeURIComponent(board[1]!)} />;
   const council = /^\/admin\/councils\/([^/]+)$/.exec(p);
   if (council) return <Council id={decodeURIComponent(council[1]!)} />;
   const meeting = /^\/admin\/meetings\/([^/]+)$/.exec(p);

@@ -486,6 +486,14 @@ export function Council({ id }: { id: string }) {
           n: servingDelegates(council.totalMembers, members, vietnamToday()),
         })}
       </p>
+      <p class="actions wrap">
+        <Link to={`/admin/councils/${encodeURIComponent(id)}/petitions`}>
+          {t('openPetitionsBoard')}
+        </Link>
+        <a href={`/cong-khai/${encodeURIComponent(id)}`} target="_blank" rel="noopener">
+          {t('openPortal')}
+        </a>
+      </p>
       <Meetings councilId={id} bodies={bodies} />
       <Members councilId={id} members={members} bodies={bodies} reload={reload} />
       <MemberImport councilId={id} reload={reload} />

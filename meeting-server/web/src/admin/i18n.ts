@@ -4,12 +4,14 @@ import { fill } from '../../../../shared/meeting-words';
 import { lang } from '../i18n';
 import { packageStrings } from './i18n-packages';
 import { staffStrings } from './i18n-staff';
+import { petitionStrings } from './i18n-petitions';
 
 // The language is the meeting pages' own choice (one signal, kept in localStorage).
 export { lang, setLang, type Lang } from '../i18n';
 
 const strings = {
   ...staffStrings,
+  ...petitionStrings,
   appTitle: { vi: 'Văn phòng HĐND', en: 'Council secretariat' },
   switchLang: { vi: 'English', en: 'Tiếng Việt' },
   switchLangLabel: { vi: 'Switch to English', en: 'Chuyển sang tiếng Việt' },

@@ -5,6 +5,7 @@ import type { LiveMeeting } from '../live';
 import { t, tr } from '../i18n';
 import { checkDisplayName } from '../../../../shared/text/display-name';
 import { errorText, notify } from '../notice';
+import { formatPetitionRef } from '../../../../shared/petition-ref';
 
 export function PetitionForm({ live, name: defaultName }: { live: LiveMeeting; name: string }) {
   const [name, setName] = useState(defaultName);
@@ -13,7 +14,8 @@ export function PetitionForm({ live, name: defaultName }: { live: LiveMeeting; n
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [sent, setSent] = useState(false);
+  /** The reference number of the petition just sent (shown until the voter writes another). */
+  const [sent, setSent] = useState<string | null>(null);
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -29,14 +31,14 @@ export function PetitionForm({ live, name: defaultName }: { live: LiveMeeting; n
     setBusy(true);
     setError(null);
     try {
-      await live.api.sendPetition({
+      const receipt = await live.api.sendPetition({
         name: checked.name,
         text: text.trim(),
         ...(ward.trim() ? { ward: ward.trim() } : {}),
         ...(contact.trim() ? { contact: contact.trim() } : {}),
       });
       setText('');
-      setSent(true);
+      setSent(formatPetitionRef(receipt.ref));
       notify('ok', t('petitionSent'));
     } catch (err) {
       setError(errorText(err));
@@ -82,7 +84,7 @@ export function PetitionForm({ live, name: defaultName }: { live: LiveMeeting; n
         required
         onInput={(e) => {
           setText(e.currentTarget.value);
-          setSent(false);
+          setSent(null);
         }}
       />
       {error && (
@@ -90,7 +92,20 @@ export function PetitionForm({ live, name: defaultName }: { live: LiveMeeting; n
           {error}
         </p>
       )}
-      {sent && <p class="ok-text">{t('petitionSent')}</p>}
+      {sent && (
+        <div class="ok-text petition-receipt" role="status">
+          <p>{t('petitionSent')}</p>
+          <p>
+            {t('petitionRef')} <strong data-testid="petition-ref">{sent}</strong>
+          </p>
+          <p>
+            {t('petitionRefHint')}{' '}
+            <a href={`/cong-khai?ma=${encodeURIComponent(sent)}`} target="_blank" rel="noopener">
+              {t('petitionRefPortal')}
+            </a>
+          </p>
+        </div>
+      )}
       <button class="primary big" type="submit" disabled={busy}>
         {busy ? t('sending') : t('send')}
       </button>
