@@ -329,7 +329,7 @@ export function Petitions({ councilId }: { councilId: string }) {
             <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
               {t('prevPage')}
             </button>
-            <span>{tf('pageOf', { page, pages })}</span>
+            <span>{tf('boardPageOf', { page, pages })}</span>
             <button type="button" disabled={page >= pages} onClick={() => setPage(page + 1)}>
               {t('nextPage')}
             </button>

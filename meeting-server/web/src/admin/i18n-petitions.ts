@@ -30,7 +30,7 @@ export const petitionStrings = {
     vi: 'Không có kiến nghị nào khớp bộ lọc. Hãy bỏ bớt điều kiện lọc.',
     en: 'No petition matches the filters. Try removing some of them.',
   },
-  pageOf: { vi: 'Trang {page}/{pages}', en: 'Page {page} of {pages}' },
+  boardPageOf: { vi: 'Trang {page}/{pages}', en: 'Page {page} of {pages}' },
   prevPage: { vi: '‹ Trang trước', en: '‹ Previous page' },
   nextPage: { vi: 'Trang sau ›', en: 'Next page ›' },
   pager: { vi: 'Phân trang', en: 'Pages' },
