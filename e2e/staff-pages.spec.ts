@@ -92,6 +92,8 @@ async function signedIn(browser: Browser, who: { email: string; password: string
   const context = await browser.newContext({ bypassCSP: true, locale: 'vi-VN' });
   const page = await context.newPage();
   await page.goto(`${s.url}/admin`);
+  await expect(page.getByRole('heading', { name: 'Đăng nhập văn phòng' })).toBeVisible();
+  await noSeriousViolation(page);
   await page.getByLabel('E-mail').fill(who.email);
   await page.getByLabel('Mật khẩu').fill(who.password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();

@@ -137,7 +137,8 @@ describe('role matrix of the staff, admin, petition and minutes endpoints', () =
       .replace(':memberId', fx.members[2]!.id)
       .replace(':bodyId', fx.committee.id)
       .replace(':invitationId', fx.invitations.secretary.id)
-      .replace(':petitionId', petitionId);
+      .replace(':petitionId', petitionId)
+      .replace(':userId', staff.session.user.id);
   }
 
   const BODIES: Record<string, unknown> = {

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/errors';
 import { z } from '../../../shared/zod';
 import { tokenOf } from '../admin/testing';
+import { createStaffUser } from '../staff/service';
 import { ROUTES, type NamedRoute as RouteDoc } from '../../../shared/routes';
 import { DATABASE_KINDS, openTestDb, type DatabaseKind, type TestDb } from '../testing/databases';
 import { nastyString, nastyValue, pathSegment, queryString, shapedValue } from './arbitraries';
@@ -153,6 +154,15 @@ describe.each(DATABASE_KINDS)('every endpoint under hostile input on %s', (kind)
           world.petitionId,
         ])
       )[0]!.ref,
+      // A spare account: locking it or changing its password leaves the callers' sessions alone.
+      userId: (
+        await createStaffUser(db, {
+          email: 'du-phong@hdnd.example.vn',
+          fullName: 'Tài khoản dự phòng',
+          password: 'Kỳ họp bất thường lúc chín giờ sáng!',
+          isAdmin: false,
+        })
+      ).id,
     };
     for (const route of ROUTES) {
       const names = paramNames(route.path);

@@ -157,7 +157,7 @@ const refuse = (vi: string, en: string) => new HttpError(409, ErrorCode.conflict
 
 /**
  * An administrator locks or unlocks another account, sets its new password, or changes its role.
- * Any change ends the account's sessions (a locked officer is out at once; a reset password or a
+ * Any actual change ends the account's sessions (a locked officer is out at once; a reset password or a
  * new role takes effect at the next sign-in). An administrator cannot lock or demote themself, and
  * the last unlocked administrator stays one, so the office can never lock itself out.
  */
@@ -204,6 +204,10 @@ export async function updateStaffUser(
   if (body.isAdmin !== undefined) {
     await db.query('UPDATE staff_users SET is_admin = $2 WHERE id = $1', [user.id, body.isAdmin]);
   }
-  if (!self) await db.query('DELETE FROM staff_sessions WHERE user_id = $1', [user.id]);
+  const changed =
+    body.password !== undefined ||
+    (body.disabled !== undefined && body.disabled !== Boolean(user.disabled_at)) ||
+    (body.isAdmin !== undefined && body.isAdmin !== user.is_admin);
+  if (changed && !self) await db.query('DELETE FROM staff_sessions WHERE user_id = $1', [user.id]);
   return (await findStaffById(db, user.id))!;
 }

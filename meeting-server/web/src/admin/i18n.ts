@@ -22,8 +22,8 @@ const strings = {
   signOut: { vi: 'Đăng xuất', en: 'Sign out' },
   signedInAs: { vi: 'Đang đăng nhập: {name}', en: 'Signed in: {name}' },
   forgotHint: {
-    vi: 'Quên mật khẩu? Nhờ quản trị viên của văn phòng tạo lại tài khoản cho bạn.',
-    en: 'Forgot the password? Ask your office’s administrator to set up your account again.',
+    vi: 'Quên mật khẩu? Nhờ quản trị viên của văn phòng đặt lại mật khẩu cho bạn.',
+    en: 'Forgot the password? Ask your office’s administrator to reset it.',
   },
   loading: { vi: 'Đang tải…', en: 'Loading…' },
   setupTitle: { vi: 'Cài đặt lần đầu', en: 'First-run setup' },
