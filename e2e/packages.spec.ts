@@ -282,3 +282,77 @@ test('downloaded in the background, the new version carries the highlight to pag
     await server.stop().catch(() => undefined);
   }
 });
+
+test('an edit in a tab left on the old version lands on the new one, and nothing is lost (#22)', async () => {
+  test.setTimeout(300_000);
+  const server = await startOwnServer();
+  const context = await launchWithExtension();
+  try {
+    const v1 = await draftPdf(LINES.slice(0, 60));
+    const v2 = await draftPdf([
+      ...Array.from({ length: 30 }, () => RECITAL),
+      ...LINES.slice(0, 60),
+    ]);
+    const { manifest, personal } = await publish(server, [
+      { title: 'Dự thảo nghị quyết', bytes: v1 },
+    ]);
+    const linkTab = await context.newPage();
+    await linkTab.goto(personal);
+    const opened = context.waitForEvent('page');
+    await linkTab.getByRole('button', { name: 'Thêm vào cặp tài liệu / Add to briefcase' }).click();
+    const oldTab = await opened;
+    await expect(oldTab.getByTestId('package').getByTestId('package-status')).toBeVisible({
+      timeout: 60_000,
+    });
+    const packagesUrl = oldTab.url();
+    await oldTab.getByTestId('package').getByRole('link', { name: 'Dự thảo nghị quyết' }).click();
+
+    // On version 1: a draft comment on the passage and a highlight on the first line.
+    const marked = LINES[0]!.slice(0, 12);
+    await select(oldTab, 1, PASSAGE);
+    await oldTab.getByRole('button', { name: 'Góp ý', exact: true }).click();
+    await oldTab.getByLabel('Nội dung').fill('Đề nghị làm rõ');
+    await oldTab.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await select(oldTab, 1, marked);
+    await oldTab.getByRole('button', { name: 'Đánh dấu', exact: true }).click();
+    await expect(oldTab.getByTestId('annotation-item')).toHaveCount(2);
+    await expect(oldTab.locator('.hdnd-save-state')).toHaveText('Đã lưu');
+
+    // Sửa pressed and the text changed in this tab, not saved yet...
+    await oldTab.getByRole('button', { name: `Sửa: ${PASSAGE}` }).click();
+    await oldTab.getByLabel('Nội dung').fill('Đề nghị làm rõ nguồn vốn');
+
+    // ...when version 2 arrives: published, and "Kiểm tra cập nhật" pressed in another tab.
+    await upload(
+      server,
+      `/api/admin/packages/${manifest.id}/documents/${manifest.documents[0]!.id}/versions`,
+      { reason: 'Bổ sung căn cứ', fileName: 'du-thao-v2.pdf' },
+      v2,
+    );
+    const other = await context.newPage();
+    await other.goto(packagesUrl);
+    await other.getByRole('button', { name: 'Kiểm tra cập nhật' }).click();
+    await expect(other.getByTestId('package-changes')).toContainText('bản 2', {
+      timeout: 60_000,
+    });
+
+    // The old tab is told, the highlight has left it (it lives on version 2 now), and Lưu
+    // saves the edit onto version 2.
+    const banner = oldTab.getByTestId('replaced-banner');
+    await expect(banner).toContainText('Đã có bản mới', { timeout: 30_000 });
+    await expect(oldTab.getByTestId('annotation-item').filter({ hasText: marked })).toHaveCount(0);
+    await oldTab.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await expect(oldTab.locator('.hdnd-save-state')).toHaveText('Đã lưu');
+    await expect(oldTab.getByTestId('annotation-item')).toHaveCount(0);
+
+    await banner.getByRole('link', { name: 'Mở bản mới' }).click();
+    const items = oldTab.getByTestId('annotation-item');
+    await expect(items).toHaveCount(2, { timeout: 30_000 });
+    await expect(items.filter({ hasText: PASSAGE })).toContainText('Đề nghị làm rõ nguồn vốn');
+    await expect(items.filter({ hasText: marked })).toHaveCount(1);
+    await expect(oldTab.getByTestId('replaced-banner')).toHaveCount(0);
+  } finally {
+    await context.close();
+    await server.stop().catch(() => undefined);
+  }
+});

@@ -44,6 +44,8 @@ export class AnnotationManager {
   private readonly seen = new Map<string, Annotation>();
   /** Records that left this document (deleted or moved elsewhere): never written from here. */
   private readonly vanished = new Set<string>();
+  /** The record the user is editing: kept on screen if it leaves, so the edit is not lost. */
+  private held: string | null = null;
   private readonly undoStack: Step[] = [];
   private redoStack: Step[] = [];
   private readonly pendingPut = new Map<string, Annotation>();
@@ -132,6 +134,15 @@ export class AnnotationManager {
   }
 
   /**
+   * Keeps `id` (the record whose editor is open) on this page even if it leaves the document, so
+   * what is being typed is saved onto the record where it now is (the store lets a change of
+   * its text through when nobody else changed the text); null when the editor closes.
+   */
+  hold(id: string | null): void {
+    this.held = id;
+  }
+
+  /**
    * What the database holds now for this document (a live query's answer): records this page
    * has no unsaved change to are taken as they are; those no longer there left the document.
    */
@@ -149,6 +160,7 @@ export class AnnotationManager {
     }
     for (const id of [...this.seen.keys()]) {
       if (present.has(id) || this.pendingPut.has(id) || this.pendingRemove.has(id)) continue;
+      if (id === this.held) continue;
       this.seen.delete(id);
       this.vanished.add(id);
       changed = this.items.delete(id) || changed;

@@ -72,6 +72,11 @@ export async function applyAnnotationChanges(
         continue;
       }
       const fields = changedFields(c.seen, c.next);
+      if (!fields.length) {
+        // Nothing the writer changed (its copy may be stale): the record stays as it is.
+        out.stored.set(id, current);
+        continue;
+      }
       if (!fresh) {
         const moved = current.docId !== c.seen.docId;
         if (moved && fields.some((f) => (PLACE as readonly string[]).includes(f))) {

@@ -88,4 +88,25 @@ describe('a tab left open on an old version', () => {
     await tab.flush();
     expect(await db.annotations.get('comment')).toMatchObject({ body: 'hai', color: 'pink' });
   });
+
+  it('an editor left open while the record moves saves onto the new version', async () => {
+    const db = freshDb();
+    await db.annotations.add(on('comment', 'comment', 'một'));
+    let shown: Annotation[] = [];
+    const tab = new AnnotationManager({
+      initial: await db.annotations.toArray(),
+      save: annotationSaver(db),
+      onChange: (list) => (shown = list),
+      debounceMs: 0,
+    });
+    tab.hold('comment'); // Sửa pressed
+    await moveAnnotations(db, [{ id: 'comment', patch: { docId: 'v3' } }]);
+    tab.sync(await db.annotations.where('docId').equals('v2').toArray());
+    expect(tab.list().map((a) => a.id)).toEqual(['comment']); // still being edited here
+    tab.update('comment', { body: 'đã sửa' }); // Lưu
+    tab.hold(null);
+    await tab.flush();
+    expect(await db.annotations.get('comment')).toMatchObject({ docId: 'v3', body: 'đã sửa' });
+    expect(shown).toEqual([]);
+  });
 });

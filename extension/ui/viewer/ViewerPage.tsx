@@ -307,6 +307,9 @@ export function ViewerPage({ id, page, q, ann }: ViewerPageProps) {
     // `page` is only where to open; later changes of page, words and annotation are followed below.
   }, [id, db, redraw]);
 
+  // An open editor keeps its record on the page until it is saved or cancelled.
+  useEffect(() => manager.current?.hold(editingId), [editingId, annotationsReady]);
+
   const jumpTo = useCallback((a: Annotation) => {
     setSelectedId(a.id);
     const r = a.target.rects[0];
