@@ -52,8 +52,8 @@ import {
 } from './group';
 import {
   proveEqualLogs,
+  branchToJson,
   proveMembership,
-  proofToJson,
   verifyEqualLogs,
   verifyMembership,
 } from './proofs';
@@ -318,7 +318,7 @@ function twoChoiceBallot(board: Board, voterId: string): BallotJson {
       r,
       json: {
         ciphertext: { a: pointToHex(ciphertext.a), b: pointToHex(ciphertext.b) },
-        proof: proof.map(proofToJson),
+        proof: proof.map(branchToJson),
       },
     };
   });
@@ -332,7 +332,7 @@ function twoChoiceBallot(board: Board, voterId: string): BallotJson {
   ]);
   return {
     answers: [
-      { choices: marks.map((m) => m.json), blank: null, overall: overall.map(proofToJson) },
+      { choices: marks.map((m) => m.json), blank: null, overall: overall.map(branchToJson) },
     ],
   };
 }
@@ -507,7 +507,7 @@ describe('bulletin board and verifier', () => {
     const ballot = encryptBallot(s, pk, 'dv-1', [[0]]);
     ballot.answers[0]!.choices[0] = {
       ciphertext: { a: pointToHex(ciphertext.a), b: pointToHex(ciphertext.b) },
-      proof: proof.map(proofToJson),
+      proof: proof.map(branchToJson),
     };
     expect(checkBallot(s, pk, 'dv-1', ballot).faults).toContainEqual({
       kind: 'choice-proof',
