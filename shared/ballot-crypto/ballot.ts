@@ -15,7 +15,7 @@ import {
   type Ciphertext,
   type CiphertextJson,
 } from './elgamal';
-import { EncodingError, Fn, prepared, type HashPart, type Point } from './group';
+import { EncodingError, Fn, G, prepared, type HashPart, type Point } from './group';
 import { Batch } from './batch';
 import {
   batchMembership,
@@ -231,6 +231,8 @@ interface PendingProof {
   values: readonly number[];
   proofs: BranchProof[];
   context: HashPart[];
+  /** x as a combination of the ballot's marks (a question's sum), for the batch. */
+  parts?: [Ciphertext, bigint][];
 }
 
 /**
@@ -254,7 +256,7 @@ export function checkBallot(
   const batch = new Batch();
   const pending: PendingProof[] = [];
   const add = (p: PendingProof, extraOk = true) => {
-    if (extraOk && batchMembership(batch, publicKey, p.x, p.values, p.proofs, p.context))
+    if (extraOk && batchMembership(batch, publicKey, p.x, p.values, p.proofs, p.context, p.parts))
       pending.push(p);
     else faults.push(p.fault);
   };
@@ -303,6 +305,7 @@ export function checkBallot(
         values,
         proofs: ans.overall.map(branchFromJson),
         context: sumContext(spec.voteId, voterId, publicKey, qi),
+        parts: marks.map((m, i) => [m, i < q.choices ? 1n : BigInt(weight)]),
       });
       all.push(marks);
     });
@@ -311,7 +314,7 @@ export function checkBallot(
       return { faults: [{ kind: 'encoding', detail: e.message }], ciphertexts: null };
     throw e;
   }
-  if (pending.length > 0 && !batch.check()) {
+  if (pending.length > 0 && !batch.check([G, publicKey])) {
     for (const p of pending)
       if (!verifyMembership(publicKey, p.x, p.values, p.proofs, p.context)) faults.push(p.fault);
     // The batch failed, so some equation is false; the exact checks must have found it.

@@ -8,7 +8,7 @@
 // with probability ≤ 2^-128 (docs/secret-ballot.md §9). Public values only (variable time).
 import { mulAddUnsafe } from '@noble/curves/abstract/curve.js';
 import { randomBytes } from '@noble/hashes/utils.js';
-import { Fn, Point } from './group';
+import { Fn, G, Point } from './group';
 
 /** A uniformly random weight in [1, 2^128). */
 function weight(): bigint {
@@ -45,17 +45,25 @@ export class Batch {
     }
   }
 
-  /** True when every added equation holds (except with probability ≤ 2^-128). */
-  check(): boolean {
+  /**
+   * True when every added equation holds (except with probability ≤ 2^-128 when one does not).
+   * Points in `fixed` (g, the election key: they carry precomputed tables, group.ts `prepared`)
+   * are multiplied with their tables; all others share one interleaved multiplication.
+   */
+  check(fixed: readonly Point[] = [G]): boolean {
     const points = [...this.shortPoints];
     const scalars = [...this.shortScalars];
+    let sum = Point.ZERO;
     for (const [p, k] of this.merged) {
       if (k === 0n) continue;
-      points.push(p);
-      scalars.push(k);
+      if (fixed.includes(p)) sum = sum.add(p.multiplyUnsafe(k));
+      else {
+        points.push(p);
+        scalars.push(k);
+      }
     }
-    if (points.length === 0) return true;
-    return mulAddUnsafe(Point, points, scalars).is0();
+    if (points.length > 0) sum = sum.add(mulAddUnsafe(Point, points, scalars));
+    return sum.is0();
   }
 }
 

@@ -151,27 +151,30 @@ export function proveMembership(
   return proofs;
 }
 
-/** The verification equations of one branch, as s·B − Σ c·H − T = identity (see batch.ts). */
+/**
+ * The verification equations of one branch, as s·B − Σ c·H − T = identity (see batch.ts). When x
+ * is a known combination Σ kᵢ·xᵢ of other ciphertexts (a question's sum), `parts` lists them so
+ * that a batch needs no extra term for x itself.
+ */
 function branchEquations(
   publicKey: Point,
   x: Ciphertext,
   v: number,
   p: BranchProof,
+  parts: readonly (readonly [Ciphertext, bigint])[] = [[x, 1n]],
 ): { terms: Term[]; commitment: Point }[] {
+  const minusC = Fn.neg(p.c);
   return [
     // g^s = ta · a^c
     {
-      terms: [
-        [G, p.s],
-        [x.a, Fn.neg(p.c)],
-      ],
+      terms: [[G, p.s], ...parts.map(([y, k]): Term => [y.a, Fn.mul(minusC, k)])],
       commitment: p.ta,
     },
     // Y^s = tb · (b / g^v)^c, with g^v folded into g's coefficient
     {
       terms: [
         [publicKey, p.s],
-        [x.b, Fn.neg(p.c)],
+        ...parts.map(([y, k]): Term => [y.b, Fn.mul(minusC, k)]),
         [G, Fn.mul(p.c, BigInt(v))],
       ],
       commitment: p.tb,
@@ -195,7 +198,8 @@ function membershipHashOk(
 
 /**
  * Checks the challenge sum now and adds the proof's group equations to `batch` (checked later,
- * all at once). Returns false when the proof is already wrong without any equation.
+ * all at once). Returns false when the proof is already wrong without any equation. `parts`:
+ * x = Σ kᵢ·xᵢ (callers must have computed x that way).
  */
 export function batchMembership(
   batch: Batch,
@@ -204,10 +208,12 @@ export function batchMembership(
   values: readonly number[],
   proofs: readonly BranchProof[],
   context: readonly HashPart[],
+  parts?: readonly (readonly [Ciphertext, bigint])[],
 ): boolean {
   if (!membershipHashOk(publicKey, x, values, proofs, context)) return false;
   values.forEach((v, i) => {
-    for (const e of branchEquations(publicKey, x, v, proofs[i]!)) batch.add(e.terms, e.commitment);
+    for (const e of branchEquations(publicKey, x, v, proofs[i]!, parts))
+      batch.add(e.terms, e.commitment);
   });
   return true;
 }
