@@ -317,8 +317,10 @@ export function checkBallot(
   if (pending.length > 0 && !batch.check([G, publicKey])) {
     for (const p of pending)
       if (!verifyMembership(publicKey, p.x, p.values, p.proofs, p.context)) faults.push(p.fault);
-    // The batch failed, so some equation is false; the exact checks must have found it.
-    if (faults.length === 0) throw new Error('checkBallot: batch and exact checks disagree');
+    // The batch failed, so some equation is false and an exact check names it. Should the two
+    // ever disagree (a library fault), the ballot is still refused, never accepted.
+    if (faults.length === 0)
+      faults.push({ kind: 'shape', detail: 'the proofs do not hold together' });
   }
   faults.sort(faultOrder);
   return { faults, ciphertexts: faults.some((f) => f.kind === 'shape') ? null : all };
