@@ -6,10 +6,12 @@ import { describe, expect, it } from 'vitest';
 import {
   BallotRuleError,
   checkBallot,
+  choiceContext,
   confidenceRating,
   election,
   encryptBallot,
   singleChoice,
+  sumContext,
   type BallotJson,
   type BallotSpec,
 } from './ballot';
@@ -37,7 +39,17 @@ import {
   verificationKey,
   type Committee,
 } from './dkg';
-import { add, decryptToPoint, discreteLog, encrypt, generateKeyPair, sum } from './elgamal';
+import {
+  add,
+  ciphertextToJson,
+  decryptToPoint,
+  discreteLog,
+  encrypt,
+  generateKeyPair,
+  scale,
+  sum,
+  type Ciphertext,
+} from './elgamal';
 import {
   EncodingError,
   Fn,
@@ -50,10 +62,12 @@ import {
   scalarFromHex,
   scalarToHex,
 } from './group';
+import { Batch } from './batch';
 import {
+  batchMembership,
+  branchToJson,
   proveEqualLogs,
   proveMembership,
-  proofToJson,
   verifyEqualLogs,
   verifyMembership,
 } from './proofs';
@@ -296,6 +310,73 @@ describe('ballots', () => {
     );
   });
 
+  it('catches a single wrong equation inside the batch and names its proof', () => {
+    // A mark that encrypts 2 with a "0 or 1" proof: its challenge sum is right and every equation
+    // but one (the key side of the real branch) holds. An election of 2 among 3 allows a sum of 2,
+    // so the question's sum proof is honest and valid: the batch holds one false equation of 14.
+    const s = spec([election(3, 2)]);
+    const pk = KEY.publicKey;
+    const marks = [2, 0, 0, 0].map((m, i) => {
+      const { ciphertext, r } = encrypt(pk, m);
+      const slot = i < 3 ? i : 'blank';
+      const proof = proveMembership(pk, ciphertext, r, [0, 1], Math.min(m, 1), [
+        ...choiceContext(s.voteId, 'dv-1', pk, 0, slot),
+      ]);
+      return { ciphertext, r, proof, slot };
+    });
+    const batch = new Batch();
+    const forged = marks[0]!;
+    const ctx0 = choiceContext(s.voteId, 'dv-1', pk, 0, 0);
+    expect(batchMembership(batch, pk, forged.ciphertext, [0, 1], forged.proof, ctx0)).toBe(true);
+    expect(batch.check()).toBe(false);
+    expect(verifyMembership(pk, forged.ciphertext, [0, 1], forged.proof, ctx0)).toBe(false);
+    // values [1, 2, 4]: a sum of 2 is index 1 (weight 4 for the blank mark)
+    // the sum proof is about Σ marks + 4·blank (its randomness likewise)
+    const withBlank = (xs: Ciphertext[]) => sum([...xs, scale(marks[3]!.ciphertext, 4)]);
+    const blankR = Fn.mul(marks[3]!.r, 4n);
+    const total = withBlank(marks.slice(0, 3).map((m) => m.ciphertext));
+    const r = marks.slice(0, 3).reduce((acc, m) => Fn.add(acc, m.r), blankR);
+    const overall = proveMembership(
+      pk,
+      total,
+      r,
+      [1, 2, 4],
+      1,
+      sumContext(s.voteId, 'dv-1', pk, 0),
+    );
+    const json = (m: (typeof marks)[number]) => ({
+      ciphertext: ciphertextToJson(m.ciphertext),
+      proof: m.proof.map(branchToJson),
+    });
+    const ballot: BallotJson = {
+      answers: [
+        {
+          choices: marks.slice(0, 3).map(json),
+          blank: json(marks[3]!),
+          overall: overall.map(branchToJson),
+        },
+      ],
+    };
+    expect(checkBallot(s, pk, 'dv-1', ballot).faults).toEqual([
+      { kind: 'choice-proof', question: 0, slot: 0 },
+    ]);
+    // The same ballot with an honest first mark passes.
+    const honest = encrypt(pk, 1);
+    const honestProof = proveMembership(pk, honest.ciphertext, honest.r, [0, 1], 1, ctx0);
+    const total2 = withBlank([honest.ciphertext, marks[1]!.ciphertext, marks[2]!.ciphertext]);
+    const r2 = [honest.r, marks[1]!.r, marks[2]!.r].reduce((a, b) => Fn.add(a, b), blankR);
+    ballot.answers[0]!.choices[0] = json({ ...marks[0]!, ...honest, proof: honestProof });
+    ballot.answers[0]!.overall = proveMembership(
+      pk,
+      total2,
+      r2,
+      [1, 2, 4],
+      0,
+      sumContext(s.voteId, 'dv-1', pk, 0),
+    ).map(branchToJson);
+    expect(checkBallot(s, pk, 'dv-1', ballot).faults).toEqual([]);
+  });
+
   it('rejects a ballot copied to another voter or another vote', () => {
     const s = spec(TRUST);
     const ballot = encryptBallot(s, KEY.publicKey, 'dv-1', [[1]]);
@@ -318,7 +399,7 @@ function twoChoiceBallot(board: Board, voterId: string): BallotJson {
       r,
       json: {
         ciphertext: { a: pointToHex(ciphertext.a), b: pointToHex(ciphertext.b) },
-        proof: proof.map(proofToJson),
+        proof: proof.map(branchToJson),
       },
     };
   });
@@ -332,7 +413,7 @@ function twoChoiceBallot(board: Board, voterId: string): BallotJson {
   ]);
   return {
     answers: [
-      { choices: marks.map((m) => m.json), blank: null, overall: overall.map(proofToJson) },
+      { choices: marks.map((m) => m.json), blank: null, overall: overall.map(branchToJson) },
     ],
   };
 }
@@ -507,7 +588,7 @@ describe('bulletin board and verifier', () => {
     const ballot = encryptBallot(s, pk, 'dv-1', [[0]]);
     ballot.answers[0]!.choices[0] = {
       ciphertext: { a: pointToHex(ciphertext.a), b: pointToHex(ciphertext.b) },
-      proof: proof.map(proofToJson),
+      proof: proof.map(branchToJson),
     };
     expect(checkBallot(s, pk, 'dv-1', ballot).faults).toContainEqual({
       kind: 'choice-proof',

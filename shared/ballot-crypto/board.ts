@@ -26,17 +26,19 @@ const hex32 = z.string().regex(/^[0-9a-f]{64}$/, '64 lowercase hex characters');
 const index = z.number().int().min(0);
 
 export const ProofSchema = z.object({ c: hex32, s: hex32 });
+/** A branch of a ballot proof: commitments ta, tb with c, s (docs/secret-ballot.md §9). */
+export const BranchProofSchema = z.object({ ta: hex32, tb: hex32, c: hex32, s: hex32 });
 export const CiphertextSchema = z.object({ a: hex32, b: hex32 });
 export const EncryptedChoiceSchema = z.object({
   ciphertext: CiphertextSchema,
-  proof: z.array(ProofSchema),
+  proof: z.array(BranchProofSchema),
 });
 export const BallotSchema = z.object({
   answers: z.array(
     z.object({
       choices: z.array(EncryptedChoiceSchema),
       blank: EncryptedChoiceSchema.nullable(),
-      overall: z.array(ProofSchema),
+      overall: z.array(BranchProofSchema),
     }),
   ),
 });
