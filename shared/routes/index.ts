@@ -3,6 +3,7 @@
 import type { Role } from '../domain';
 import { adminRoutes } from './admin';
 import { joiningRoutes } from './joining';
+import { leaveRoutes } from './leave';
 import { meetingRoutes } from './meeting';
 import { memberImportRoutes } from './member-import';
 import { minutesRoutes } from './minutes';
@@ -13,13 +14,14 @@ import { staffRoutes } from './staff';
 
 export * from './route';
 export { adminRoutes, joiningRoutes, meetingRoutes, minutesRoutes, packageRoutes, petitionRoutes };
-export { memberImportRoutes, staffRoutes };
+export { leaveRoutes, memberImportRoutes, staffRoutes };
 
 /** Every route contract, keyed by its name (names are unique across domains). */
 export const API = {
   ...joiningRoutes,
   ...meetingRoutes,
   ...petitionRoutes,
+  ...leaveRoutes,
   ...minutesRoutes,
   ...staffRoutes,
   ...adminRoutes,

@@ -8,6 +8,7 @@ import * as api from '../../../shared/api';
 import * as domain from '../../../shared/domain';
 import { ErrorCode } from '../../../shared/errors';
 import * as errors from '../../../shared/errors';
+import * as leave from '../../../shared/leave';
 import * as meeting from '../../../shared/meeting';
 import * as memberImport from '../../../shared/member-import';
 import * as packages from '../../../shared/packages';
@@ -35,7 +36,17 @@ const schemaAnchor = (io: Io, name: string) => `${ioTitle[io].toLowerCase()}-${n
 /** Every exported zod schema of the shared contracts, by its export name. */
 function namedSchemas(): Map<z.ZodType, string> {
   const names = new Map<z.ZodType, string>();
-  for (const mod of [domain, errors, api, meeting, admin, memberImport, petitions, packages]) {
+  for (const mod of [
+    domain,
+    errors,
+    api,
+    meeting,
+    admin,
+    memberImport,
+    petitions,
+    leave,
+    packages,
+  ]) {
     for (const [name, value] of Object.entries(mod)) {
       if (value instanceof z.ZodType && !names.has(value)) names.set(value, name);
     }
