@@ -32,7 +32,7 @@ export function LeaveRequests({ live }: { live: LiveMeeting }) {
     );
 
   return (
-    <section class="card" aria-labelledby="leave-list-title">
+    <section class="card" aria-labelledby="leave-list-title" data-testid="leave-requests">
       <h2 id="leave-list-title">
         {t('leaveRequests')} {list ? `(${list.length})` : ''}
       </h2>
@@ -47,7 +47,7 @@ export function LeaveRequests({ live }: { live: LiveMeeting }) {
         </p>
       )}
       {list && list.length === 0 && <p class="muted">{t('noLeaveRequests')}</p>}
-      <ul class="people" data-testid="leave-requests">
+      <ul class="people">
         {(list ?? []).map((r) => (
           <li key={r.id}>
             <span>
