@@ -153,7 +153,9 @@ function RoleView({ live, state, name }: { live: LiveMeeting; state: MeetingStat
       <VideoGrid people={live.people.value} />
       {!voting && result && <ResultCard lang={lang.value} motion={result} />}
       <HandControl lang={lang.value} state={state} live={live} />
-      {state.meeting.status !== 'closed' && <LeaveForm api={live.api} />}
+      {state.meeting.kind !== 'voter' && state.meeting.status !== 'closed' && (
+        <LeaveForm api={live.api} />
+      )}
       <PeopleList people={live.people.value} />
     </div>
   );
