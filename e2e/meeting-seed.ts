@@ -4,7 +4,8 @@
 // followed by a voter; `xss` is a constituent meeting (petitions are sent only there); `network`
 // is the sitting whose delegate loses the network, and `refresh` the one whose links go to the
 // stack's second server with short-lived tokens (both meeting-network.spec.ts); `elect` holds an
-// election and a confidence rating (meeting-votes.spec.ts).
+// election and a confidence rating (meeting-votes.spec.ts); `leave` is a sitting nobody is checked
+// in to, where a delegate asks for leave (meeting-leave.spec.ts).
 import type { Db } from '../meeting-server/src/db/database';
 import { invitationToken } from '../meeting-server/src/invitations/service';
 import {
@@ -15,7 +16,7 @@ import {
   createMeeting,
 } from '../meeting-server/src/meetings/store';
 
-export const ROOMS = ['vote', 'xss', 'network', 'refresh', 'elect'] as const;
+export const ROOMS = ['vote', 'xss', 'network', 'refresh', 'elect', 'leave'] as const;
 
 /**
  * Lifetime of the LiveKit tokens of the stack's second server (E2E_PORT+1, the `refresh` room);
@@ -75,7 +76,7 @@ export async function seedRooms(
       // The three members are checked in in the hall, as the secretary would before a vote: a
       // vote opens only with the quorum and only members present vote (docs/voting-rules.md),
       // and the specs do not wait for LiveKit's join webhooks.
-      if (room !== 'xss') {
+      if (room !== 'xss' && room !== 'leave') {
         await tx.query(
           `INSERT INTO attendance (meeting_id, member_id, hall, hall_since)
            SELECT $1, unnest($2::text[]), true, $3`,

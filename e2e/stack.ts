@@ -42,7 +42,7 @@ const links = [
     secret,
     publicUrl,
     now: Date.now(),
-    rooms: ['vote', 'xss', 'network', 'elect'],
+    rooms: ['vote', 'xss', 'network', 'elect', 'leave'],
   })),
   ...(await seedRooms(db, { secret, publicUrl: shortUrl, now: Date.now(), rooms: ['refresh'] })),
 ];

@@ -334,12 +334,17 @@ export const Minutes = z.object({
     totalMembers: z.number().int(),
     /** Members of the body who were present at some time during the meeting. */
     attended: z.number().int(),
+    /** Members absent with approved leave ("vắng có lý do"): not present, still in the total. */
+    excused: z.number().int().default(0),
     members: z.array(
       z.object({
         memberId: z.string(),
         name: z.string(),
         delegateGroup: z.string().nullable(),
         attended: z.boolean(),
+        /** Never attended and had approved leave; `leaveReason` is the delegate's reason. */
+        excused: z.boolean().default(false),
+        leaveReason: z.string().nullable().default(null),
         /** Every join, leave and hall check-in, in time order. */
         events: z.array(
           z.object({

@@ -23,7 +23,10 @@ export const stateAt = (version: number, over: Partial<MeetingState> = {}): Meet
     present: 2,
     required: 2,
     quorum: true,
-    members: [{ memberId: 'a', name: 'An', present: true, via: 'online', since: null }],
+    excused: 0,
+    members: [
+      { memberId: 'a', name: 'An', present: true, via: 'online', since: null, excused: false },
+    ],
   },
   rollCall: { open: false, startedAt: null, confirmedMemberIds: [] },
   ...over,

@@ -91,6 +91,7 @@ describe('changes between versions', () => {
       present: true,
       via: 'online' as const,
       since: '2026-01-01T00:00:00.000Z',
+      excused: false,
     }));
   const hand = {
     id: 'q1',
@@ -105,6 +106,7 @@ describe('changes between versions', () => {
       attendance: {
         totalMembers: 500,
         present: 500,
+        excused: 0,
         required: 334,
         quorum: true,
         members: members(500),

@@ -277,6 +277,8 @@ export const AttendanceEntry = z.object({
    */
   via: z.enum(['online', 'hall', 'roll_call']).nullable(),
   since: z.string().nullable(),
+  /** Absent with an approved leave request: "vắng có lý do" (still counted in the total). */
+  excused: z.boolean().default(false),
 });
 export type AttendanceEntry = z.infer<typeof AttendanceEntry>;
 
@@ -284,6 +286,8 @@ export const Attendance = z.object({
   /** Serving delegates of the body today (term not ended): the total every rule counts from. */
   totalMembers: z.number().int(),
   present: z.number().int(),
+  /** Absent with approved leave ("vắng có lý do"); not present, still in the total. */
+  excused: z.number().int().default(0),
   /** Needed for quorum: by default at least two thirds of ALL members of the body. */
   required: z.number().int(),
   quorum: z.boolean(),

@@ -5,6 +5,7 @@
 // Node tests.
 import { signal } from '@preact/signals';
 import { fill, meetingWords, type Lang } from '../../shared/meeting-words';
+import { leaveMessages } from './i18n-leave';
 
 export type { Lang };
 export interface Bilingual {
@@ -36,6 +37,7 @@ export function setLang(next: Lang): void {
 
 export const messages = {
   ...meetingWords,
+  ...leaveMessages,
   'app.title': { vi: 'Cặp tài liệu HĐND', en: 'Council briefcase' },
   'app.language': { vi: 'English', en: 'Tiếng Việt' },
   'app.languageLabel': { vi: 'Chuyển sang tiếng Anh', en: 'Switch to Vietnamese' },

@@ -16,6 +16,7 @@ import {
   rememberInvitation,
   rememberedInvitation,
 } from './remember';
+import { PanelLeave } from './PanelLeave';
 import { RoomView } from './RoomView';
 import { localeOf } from '../../shared/meeting-words';
 
@@ -188,6 +189,9 @@ export function MeetingPanel() {
                   </button>
                 </form>
               )
+            )}
+            {address && (info?.role === 'member' || info?.role === 'chair') && (
+              <PanelLeave key={address.token} origin={address.origin} token={address.token} />
             )}
             {error && (
               <p class="error" role="alert">

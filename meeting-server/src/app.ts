@@ -23,6 +23,7 @@ import { requireStaff } from './staff/session';
 import { adminRoutes } from './admin/routes';
 import { importRoutes } from './admin/import-routes';
 import { petitionRoutes } from './petitions/routes';
+import { leaveRoutes } from './leave/routes';
 import { portalRoutes } from './portal/routes';
 import { minutesRoutes } from './minutes/routes';
 import { packageLinkPage, packageRoutes, packagesPreflight } from './packages/routes';
@@ -145,6 +146,7 @@ export function createApp(given: AppDeps): Express {
       ...invitationRoutes(staffDeps),
       ...live.routes,
       ...petitionRoutes(staffDeps),
+      ...leaveRoutes({ ...staffDeps, live: live.deps }),
       ...minutesRoutes(staffDeps),
       ...staffRoutes(staffDeps),
       ...setupRoutes(staffDeps),

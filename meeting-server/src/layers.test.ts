@@ -32,6 +32,7 @@ const LAYERS: Record<string, number> = {
   'attendance/': 4,
   'invitations/': 4,
   'petitions/': 4,
+  'leave/': 4,
   'packages/': 4,
   'minutes/': 4,
   'admin/': 4,

@@ -3,6 +3,7 @@
 import type { Role } from '../domain';
 import { adminRoutes } from './admin';
 import { joiningRoutes } from './joining';
+import { leaveRoutes } from './leave';
 import { meetingRoutes } from './meeting';
 import { memberImportRoutes } from './member-import';
 import { minutesRoutes } from './minutes';
@@ -14,13 +15,14 @@ import { staffRoutes } from './staff';
 
 export * from './route';
 export { adminRoutes, joiningRoutes, meetingRoutes, minutesRoutes, packageRoutes, petitionRoutes };
-export { memberImportRoutes, portalRoutes, staffRoutes };
+export { leaveRoutes, memberImportRoutes, portalRoutes, staffRoutes };
 
 /** Every route contract, keyed by its name (names are unique across domains). */
 export const API = {
   ...joiningRoutes,
   ...meetingRoutes,
   ...petitionRoutes,
+  ...leaveRoutes,
   ...minutesRoutes,
   ...staffRoutes,
   ...adminRoutes,

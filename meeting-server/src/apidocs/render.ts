@@ -8,6 +8,7 @@ import * as api from '../../../shared/api';
 import * as domain from '../../../shared/domain';
 import { ErrorCode } from '../../../shared/errors';
 import * as errors from '../../../shared/errors';
+import * as leave from '../../../shared/leave';
 import * as meeting from '../../../shared/meeting';
 import * as memberImport from '../../../shared/member-import';
 import * as packages from '../../../shared/packages';
@@ -44,6 +45,7 @@ function namedSchemas(): Map<z.ZodType, string> {
     admin,
     memberImport,
     petitions,
+    leave,
     packages,
     portal,
   ]) {

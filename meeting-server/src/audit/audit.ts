@@ -100,6 +100,7 @@ const actionOf = (req: Request) =>
 const MEETING_OF_PARAM: Record<string, string> = {
   packageId: 'SELECT meeting_id FROM packages WHERE id = $1',
   petitionId: 'SELECT meeting_id FROM petitions WHERE id = $1',
+  requestId: 'SELECT meeting_id FROM leave_requests WHERE id = $1',
 };
 
 async function meetingOf(tx: Queryable, ctx: AuditContext): Promise<string | null> {

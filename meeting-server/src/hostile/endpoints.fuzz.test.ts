@@ -137,6 +137,16 @@ describe.each(DATABASE_KINDS)('every endpoint under hostile input on %s', (kind)
         meetingId: who === 'voter' || who === 'voterChair' ? fx.voterMeeting.id : fx.sitting.id,
       }),
     );
+    // A delegate's leave request, for the routes that decide one.
+    const leave = await fetch(`${server.url}/api/meetings/${fx.sitting.id}/leave`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${fx.sessions.member}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ reason: 'Đi công tác' }),
+    });
+    const requestId = ((await leave.json()) as { id: string }).id;
     const known: Record<string, string> = {
       meetingId: fx.sitting.id,
       councilId: fx.council.id,
@@ -148,6 +158,7 @@ describe.each(DATABASE_KINDS)('every endpoint under hostile input on %s', (kind)
       documentId: world.pkg.documents[0]!.id,
       sha256: world.pkg.documents[0]!.versions[0]!.sha256,
       motionId: world.motion.id,
+      requestId,
       token: tokenOf(fx.invitations.member),
       ref: (
         await db.query<{ ref: string }>('SELECT ref FROM petitions WHERE id = $1', [

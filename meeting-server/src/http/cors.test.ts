@@ -75,6 +75,8 @@ describe('participant API CORS', () => {
       '/api/meetings/m1/motions',
       '/api/meetings/m1/minutes.pdf',
       '/api/meetings/m1/petitions',
+      '/api/meetings/m1/leave-requests',
+      '/api/meetings/m1/leave-requests/r1/decision',
       '/api/staff/login',
     ]) {
       expect(isParticipantPath(path), path).toBe(false);
@@ -85,6 +87,8 @@ describe('participant API CORS', () => {
       '/api/meetings/m1/state',
       '/api/meetings/m1/roll-call/confirm',
       '/api/meetings/m1/motions/x/my-ballot',
+      // A delegate asks for leave from the side panel.
+      '/api/meetings/m1/leave',
     ]) {
       expect(isParticipantPath(path), path).toBe(true);
     }

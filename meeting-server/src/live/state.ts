@@ -185,6 +185,8 @@ interface AttendanceRow {
   hall: boolean | null;
   hall_since: Date | string | null;
   roll_call_since: Date | string | null;
+  /** An approved leave request (leave_requests). */
+  excused: boolean;
 }
 
 /** The day a term is judged on (auth/standing.ts, where a session's standing uses it too). */
@@ -196,7 +198,9 @@ export { vietnamDay };
  */
 const attendanceSql = (bodyId: string, day: string) => `
   SELECT bm.member_id, mb.full_name, a.online, a.online_since, a.hall, a.hall_since,
-         a.roll_call_since
+         a.roll_call_since,
+         EXISTS (SELECT 1 FROM leave_requests lr WHERE lr.meeting_id = $1
+                    AND lr.member_id = bm.member_id AND lr.status = 'approved') AS excused
     FROM body_members bm
     JOIN members mb ON mb.id = bm.member_id
     LEFT JOIN attendance a ON a.meeting_id = $1 AND a.member_id = bm.member_id
@@ -236,12 +240,16 @@ function attendanceFrom(
       present: via !== null,
       via,
       since: via ? iso(since[via]) : null,
+      // Excused = absent with approved leave; a delegate who comes anyway is simply present.
+      excused: via === null && r.excused === true,
     };
   });
   const present = members.filter((m) => m.present).length;
+  const excused = members.filter((m) => m.excused).length;
+  // Excused delegates still count in the total: quorum and every threshold are of ALL delegates.
   const totalMembers = Math.max(members.length, configuredTotal);
   const required = quorumRequired(totalMembers, quorum);
-  return { totalMembers, present, required, quorum: present >= required, members };
+  return { totalMembers, present, excused, required, quorum: present >= required, members };
 }
 
 /**

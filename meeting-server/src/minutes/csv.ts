@@ -38,7 +38,14 @@ export function minutesCsv(m: Minutes): string {
     vnDateTime(m.meeting.startsAt),
   ]);
   m.attendance.members.forEach((a, i) => {
-    if (!a.events.length) rows.push(['Điểm danh', i + 1, a.name, 'Vắng mặt', '']);
+    if (!a.events.length)
+      rows.push([
+        'Điểm danh',
+        i + 1,
+        a.name,
+        a.excused ? `Vắng có lý do: ${a.leaveReason ?? ''}` : 'Vắng mặt',
+        '',
+      ]);
     for (const e of a.events)
       rows.push(['Điểm danh', i + 1, a.name, eventLabel[e.event], vnDateTime(e.at)]);
   });

@@ -59,6 +59,14 @@ export async function collectMinutes(
     'SELECT member_id, event, at FROM attendance_events WHERE meeting_id = $1 ORDER BY at, id',
     [meetingId],
   );
+  const approvedLeave = new Map(
+    (
+      await db.query<{ member_id: string; reason: string }>(
+        `SELECT member_id, reason FROM leave_requests WHERE meeting_id = $1 AND status = 'approved'`,
+        [meetingId],
+      )
+    ).map((l) => [l.member_id, l.reason]),
+  );
   const attendanceMembers = members.map((mb) => {
     const mine = events
       .filter((e) => e.member_id === mb.id)
@@ -66,13 +74,17 @@ export async function collectMinutes(
         event: e.event as Minutes['attendance']['members'][number]['events'][number]['event'],
         at: iso(e.at),
       }));
+    const attended = mine.some(
+      (e) => e.event === 'joined' || e.event === 'checked_in' || e.event === 'roll_call',
+    );
+    const leaveReason = attended ? null : (approvedLeave.get(mb.id) ?? null);
     return {
       memberId: mb.id,
       name: mb.full_name,
       delegateGroup: mb.delegate_group,
-      attended: mine.some(
-        (e) => e.event === 'joined' || e.event === 'checked_in' || e.event === 'roll_call',
-      ),
+      attended,
+      excused: leaveReason !== null,
+      leaveReason,
       events: mine,
     };
   });
@@ -135,6 +147,7 @@ export async function collectMinutes(
     attendance: {
       totalMembers: serving.totalMembers,
       attended: attendanceMembers.filter((a) => a.attended).length,
+      excused: attendanceMembers.filter((a) => a.excused).length,
       members: attendanceMembers,
     },
     speakers: {

@@ -47,12 +47,12 @@ export async function minutesPdf(m: Minutes): Promise<Uint8Array> {
 
   w.text('II. Điểm danh', { bold: true, size: 12 });
   w.text(
-    `Có mặt ${m.attendance.attended}/${m.attendance.totalMembers} thành viên (Hội đồng có ${m.council.totalMembers} đại biểu).`,
+    `Có mặt ${m.attendance.attended}/${m.attendance.totalMembers} thành viên${m.attendance.excused ? `; vắng có lý do ${m.attendance.excused}` : ''} (Hội đồng có ${m.council.totalMembers} đại biểu).`,
     { indent: 12 },
   );
   m.attendance.members.forEach((a, i) => {
     w.text(
-      `${i + 1}. ${a.name}${a.delegateGroup ? ` (${a.delegateGroup})` : ''}: ${a.attended ? 'có mặt' : 'vắng mặt'}`,
+      `${i + 1}. ${a.name}${a.delegateGroup ? ` (${a.delegateGroup})` : ''}: ${a.attended ? 'có mặt' : a.excused ? `vắng có lý do (${a.leaveReason ?? ''})` : 'vắng mặt'}`,
       {
         indent: 12,
       },

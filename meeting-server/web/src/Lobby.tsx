@@ -5,7 +5,8 @@ import type { InvitationInfo, JoinResponse } from '../../../shared/api';
 import { meetingKindLabel, roleLabel } from '../../../shared/domain';
 import { checkDisplayName } from '../../../shared/text/display-name';
 import { deviceId } from '../../../shared/device';
-import { ClientError, joinMeeting } from './api';
+import { ClientError, joinMeeting, meetingApi, type MeetingApi } from './api';
+import { LeaveForm } from './components/LeaveForm';
 import { lang, locale, t, tr } from './i18n';
 
 /** This browser's device id (kept in localStorage; a fresh one when storage is off limits). */
@@ -68,77 +69,115 @@ export function Lobby(props: {
     }
   };
 
+  // A delegate who cannot come asks for leave here (a session without entering the room).
+  const delegate = (info.role === 'member' || info.role === 'chair') && !props.hall;
   return (
-    <form class="card lobby" onSubmit={submit}>
-      <h2>{info.meeting.title}</h2>
-      <p class="muted">
-        {tr(meetingKindLabel[info.meeting.kind])} ·{' '}
-        {new Date(info.meeting.startsAt).toLocaleString(locale())}
-      </p>
-      <p>
-        {t('joinedAs')}: <strong>{roleLabel[info.role][lang.value]}</strong>
-        {info.name ? ` — ${info.name}` : ''}
-      </p>
-      {needsName && (
-        <>
-          <label for="name">{t('yourName')}</label>
-          <input
-            id="name"
-            value={name}
-            required
-            maxLength={80}
-            autoComplete="name"
-            aria-invalid={nameError ? 'true' : undefined}
-            aria-describedby={nameError ? 'name-error' : undefined}
-            onInput={(e) => setName(e.currentTarget.value)}
-          />
-          {nameError && (
-            <p id="name-error" class="error" role="alert" data-testid="name-error">
-              {nameError}
-            </p>
-          )}
-          <label for="ward">{t('ward')}</label>
-          <input
-            id="ward"
-            value={ward}
-            maxLength={120}
-            onInput={(e) => setWard(e.currentTarget.value)}
-          />
-        </>
-      )}
-      {speaks && (
-        <fieldset class="devices">
-          <legend>
-            {t('microphone')} / {t('camera')}
-          </legend>
-          <label class="check">
+    <>
+      <form class="card lobby" onSubmit={submit}>
+        <h2>{info.meeting.title}</h2>
+        <p class="muted">
+          {tr(meetingKindLabel[info.meeting.kind])} ·{' '}
+          {new Date(info.meeting.startsAt).toLocaleString(locale())}
+        </p>
+        <p>
+          {t('joinedAs')}: <strong>{roleLabel[info.role][lang.value]}</strong>
+          {info.name ? ` — ${info.name}` : ''}
+        </p>
+        {needsName && (
+          <>
+            <label for="name">{t('yourName')}</label>
             <input
-              type="checkbox"
-              checked={mic}
-              onChange={(e) => setMic(e.currentTarget.checked)}
+              id="name"
+              value={name}
+              required
+              maxLength={80}
+              autoComplete="name"
+              aria-invalid={nameError ? 'true' : undefined}
+              aria-describedby={nameError ? 'name-error' : undefined}
+              onInput={(e) => setName(e.currentTarget.value)}
             />
-            {t('joinWithMic')}
-          </label>
-          <label class="check">
+            {nameError && (
+              <p id="name-error" class="error" role="alert" data-testid="name-error">
+                {nameError}
+              </p>
+            )}
+            <label for="ward">{t('ward')}</label>
             <input
-              type="checkbox"
-              checked={camera}
-              onChange={(e) => setCamera(e.currentTarget.checked)}
+              id="ward"
+              value={ward}
+              maxLength={120}
+              onInput={(e) => setWard(e.currentTarget.value)}
             />
-            {t('joinWithCamera')}
-          </label>
-        </fieldset>
-      )}
+          </>
+        )}
+        {speaks && (
+          <fieldset class="devices">
+            <legend>
+              {t('microphone')} / {t('camera')}
+            </legend>
+            <label class="check">
+              <input
+                type="checkbox"
+                checked={mic}
+                onChange={(e) => setMic(e.currentTarget.checked)}
+              />
+              {t('joinWithMic')}
+            </label>
+            <label class="check">
+              <input
+                type="checkbox"
+                checked={camera}
+                onChange={(e) => setCamera(e.currentTarget.checked)}
+              />
+              {t('joinWithCamera')}
+            </label>
+          </fieldset>
+        )}
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
+        <p>
+          <button class="primary big" type="submit" disabled={busy}>
+            {busy ? t('joining') : t('join')}
+          </button>
+        </p>
+      </form>
+      {delegate && info.meeting.status !== 'closed' && <LobbyLeave token={props.token} />}
+    </>
+  );
+}
+
+/** Asking for leave from the lobby: a participant session (no room, no presence), then the form. */
+function LobbyLeave({ token }: { token: string }) {
+  const [api, setApi] = useState<MeetingApi | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (api) return <LeaveForm api={api} />;
+  const open = async () => {
+    setBusy(true);
+    try {
+      const j = await joinMeeting({ invitation: token, device: thisDevice() });
+      setApi(meetingApi(j.meetingId, () => j.sessionToken));
+      setError(null);
+    } catch (err) {
+      setError(err instanceof ClientError ? err.message : t('networkError'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="card leave">
+      <p class="muted">{t('leaveIntro')}</p>
+      <button type="button" onClick={() => void open()} disabled={busy} data-testid="leave-open">
+        {t('leaveOpen')}
+      </button>
       {error && (
         <p class="error" role="alert">
           {error}
         </p>
       )}
-      <p>
-        <button class="primary big" type="submit" disabled={busy}>
-          {busy ? t('joining') : t('join')}
-        </button>
-      </p>
-    </form>
+    </section>
   );
 }

@@ -7,6 +7,7 @@ import type { MeetingState } from '../../../shared/meeting';
 import { Console } from './components/Console';
 import { NoticeBar } from './components/common';
 import { Hall } from './components/Hall';
+import { LeaveForm } from './components/LeaveForm';
 import { MediaBar } from './components/MediaBar';
 import { PetitionForm } from './components/PetitionForm';
 import { PeopleList, Stage, VideoGrid } from './components/Stage';
@@ -152,6 +153,9 @@ function RoleView({ live, state, name }: { live: LiveMeeting; state: MeetingStat
       <VideoGrid people={live.people.value} />
       {!voting && result && <ResultCard lang={lang.value} motion={result} />}
       <HandControl lang={lang.value} state={state} live={live} />
+      {state.meeting.kind !== 'voter' && state.meeting.status !== 'closed' && (
+        <LeaveForm api={live.api} />
+      )}
       <PeopleList people={live.people.value} />
     </div>
   );

@@ -3,6 +3,8 @@
 // route contract (shared/routes).
 import { ClientError, meetingClient } from '../../../shared/meeting-client';
 import type { Petition, SubmitPetition } from '../../../shared/petitions';
+import type { DecideLeave, RequestLeave } from '../../../shared/leave';
+import { leaveRoutes } from '../../../shared/routes/leave';
 import { petitionRoutes } from '../../../shared/routes/petitions';
 import type { z } from '../../../shared/zod';
 import { lang } from './i18n';
@@ -30,6 +32,17 @@ export function meetingApi(meetingId: string, token: () => string) {
     sendPetition: (body: NewPetition) =>
       client.route(petitionRoutes.submitPetition, { params, body, token: token() }),
     listPetitions: () => client.route(petitionRoutes.meetingPetitions, { params, token: token() }),
+    // Leave requests (xin vắng): the delegate's own, and the chair's list and decisions.
+    askLeave: (body: z.input<typeof RequestLeave>) =>
+      client.route(leaveRoutes.requestLeave, { params, body, token: token() }),
+    myLeave: () => client.route(leaveRoutes.myLeave, { params, token: token() }),
+    listLeave: () => client.route(leaveRoutes.meetingLeaveRequests, { params, token: token() }),
+    decideLeave: (requestId: string, body: z.input<typeof DecideLeave>) =>
+      client.route(leaveRoutes.decideLeave, {
+        params: { ...params, requestId },
+        body,
+        token: token(),
+      }),
   };
 }
 export type MeetingApi = ReturnType<typeof meetingApi>;

@@ -9,6 +9,7 @@ import {
   timeText as timeIn,
   type Lang,
 } from '../../../shared/meeting-words';
+import { leaveStrings } from './i18n-leave';
 
 export type { Lang };
 export const lang = signal<Lang>((localStorage.getItem('lang') as Lang | null) ?? 'vi');
@@ -22,6 +23,7 @@ export function setLang(l: Lang) {
 
 const strings = {
   ...meetingWords,
+  ...leaveStrings,
   appTitle: { vi: 'Họp trực tuyến HĐND', en: 'Council online meeting' },
   noInvitation: {
     vi: 'Hãy mở liên kết mời hoặc quét mã QR trong thư mời để tham gia cuộc họp.',

@@ -6,6 +6,7 @@ import type { Invitation, Meeting as MeetingData, Member } from '../../../../sha
 import { meetingKindLabel, roleLabel } from '../../../../shared/domain';
 import { staffApi } from './api';
 import { lang, t, tf } from './i18n';
+import { LeaveRequests } from './LeaveRequests';
 import { Link } from './Link';
 import { MeetingLinks } from './MeetingLinks';
 import { VoterPoster } from './Poster';
@@ -348,6 +349,7 @@ export function Meeting({ id }: { id: string }) {
         <span class="muted">{t('pkgNavHint')}</span>
       </p>
       <Invitations meeting={current} members={members ?? []} />
+      <LeaveRequests meetingId={current.id} closed={current.status === 'closed'} />
       <Settings meeting={current} onSaved={setMeeting} />
     </>
   );

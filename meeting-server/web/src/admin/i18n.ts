@@ -2,6 +2,7 @@
 // (../shared/DOMAIN.md); the language choice is shared with the meeting pages.
 import { fill } from '../../../../shared/meeting-words';
 import { lang } from '../i18n';
+import { leaveStrings } from './i18n-leave';
 import { packageStrings } from './i18n-packages';
 import { staffStrings } from './i18n-staff';
 import { petitionStrings } from './i18n-petitions';
@@ -220,6 +221,7 @@ const strings = {
     en: 'One page per valid personal invitation, with the person’s own QR code and link.',
   },
   ...packageStrings,
+  ...leaveStrings,
 } as const;
 
 export type Key = keyof typeof strings;

@@ -17,6 +17,7 @@ import { act, errorText, notify } from '../notice';
 import { lastClosedMotion, moveEntry } from '../../../../shared/meeting-state';
 import { Timer } from './common';
 import { RoleBadge } from '../../../../shared/ui/RoleBadge';
+import { LeaveRequests } from './LeaveRequests';
 import { Petitions } from './Petitions';
 import { ResultCard } from '../../../../shared/ui/ResultCard';
 
@@ -43,6 +44,7 @@ export function QuorumMeter({ state }: { state: MeetingState }) {
         <span class="mark" style={{ left: `${need}%` }} />
       </div>
       <p>{tf('quorumLine', { present: a.present, required: a.required, total: a.totalMembers })}</p>
+      {a.excused > 0 && <p class="muted">{tf('excusedCount', { count: a.excused })}</p>}
     </div>
   );
 }
@@ -62,7 +64,7 @@ function AttendancePanel({ live, state }: Props) {
               {m.name}
               <span class="muted">
                 {' '}
-                · {m.present ? t('present') : t('absent')}
+                · {m.present ? t('present') : m.excused ? t('excused') : t('absent')}
                 {m.via === 'online'
                   ? ` (${t('online')})`
                   : m.via === 'hall'
@@ -651,6 +653,7 @@ export function Console({ live, state }: Props) {
       <div class="col">
         <MotionsPanel live={live} state={state} />
         {state.meeting.kind === 'voter' && <Petitions live={live} />}
+        {state.meeting.kind !== 'voter' && <LeaveRequests live={live} />}
       </div>
     </div>
   );
