@@ -63,11 +63,11 @@ const dayStart = (day: string) => `${day}T00:00:00+07:00`;
 const nextDayStart = (day: string) =>
   new Date(Date.parse(dayStart(day)) + 24 * 3600 * 1000).toISOString();
 
-interface BoardRow {
+/** A petitions row as stored. */
+export interface PetitionRow {
   id: string;
   ref: string;
   meeting_id: string;
-  meeting_title: string;
   name: string;
   ward: string | null;
   contact: string | null;
@@ -81,13 +81,18 @@ interface BoardRow {
   updated_at: Date;
 }
 
+/** A petitions row with its meeting's title, as the board reads it. */
+interface BoardRow extends PetitionRow {
+  meeting_title: string;
+}
+
 const iso = (d: Date | string) => new Date(d).toISOString();
 
-export const toBoardPetition = (r: BoardRow): Petition => ({
+/** The API's petition from its row. */
+export const toPetition = (r: PetitionRow): Petition => ({
   id: r.id,
   ref: r.ref,
   meetingId: r.meeting_id,
-  meetingTitle: r.meeting_title,
   name: r.name,
   ward: r.ward,
   contact: r.contact,
@@ -99,6 +104,11 @@ export const toBoardPetition = (r: BoardRow): Petition => ({
   published: r.published,
   createdAt: iso(r.created_at),
   updatedAt: iso(r.updated_at),
+});
+
+export const toBoardPetition = (r: BoardRow): Petition => ({
+  ...toPetition(r),
+  meetingTitle: r.meeting_title,
 });
 
 /** The WHERE clause and parameters of the board's filters, for the page and the report alike. */

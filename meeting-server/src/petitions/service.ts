@@ -6,7 +6,6 @@ import type {
   Petition,
   PetitionCategory,
   PetitionEvent,
-  PetitionStatus,
   PublishedPetitions,
   SubmitPetition,
 } from '../../../shared/petitions';
@@ -17,47 +16,13 @@ import type { Db, Queryable } from '../db/database';
 import { HttpError, forbidden, notFound } from '../http/errors';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from '../http/rate-limits';
 import { enforce, type Limit } from '../http/rate-limit';
-import { refreshSearch, searchTexts } from './board';
+import { refreshSearch, searchTexts, toPetition, type PetitionRow } from './board';
+
+const iso = (d: Date | string) => new Date(d).toISOString();
 
 /** Petitions one voter session may send, and one network address (defaults: per hour). */
 export const PETITION_LIMIT: Limit = DEFAULT_RATE_LIMITS.petition!;
 export const PETITION_IP_LIMIT: Limit = DEFAULT_RATE_LIMITS.petitionIp!;
-
-interface PetitionRow {
-  id: string;
-  ref: string;
-  meeting_id: string;
-  name: string;
-  ward: string | null;
-  contact: string | null;
-  text: string;
-  status: PetitionStatus;
-  category: PetitionCategory | null;
-  authority: string | null;
-  answer: string | null;
-  published: boolean;
-  created_at: Date;
-  updated_at: Date;
-}
-
-const iso = (d: Date | string) => new Date(d).toISOString();
-
-const toPetition = (r: PetitionRow): Petition => ({
-  id: r.id,
-  ref: r.ref,
-  meetingId: r.meeting_id,
-  name: r.name,
-  ward: r.ward,
-  contact: r.contact,
-  text: r.text,
-  status: r.status,
-  category: r.category,
-  authority: r.authority,
-  answer: r.answer,
-  published: r.published,
-  createdAt: iso(r.created_at),
-  updatedAt: iso(r.updated_at),
-});
 
 const noPetition = () => notFound('Không tìm thấy kiến nghị này.', 'No such petition.');
 const noMeeting = () => notFound('Không tìm thấy cuộc họp này.', 'No such meeting.');
