@@ -11,7 +11,7 @@ import { floorEndsAt, publishesByRole } from '../floor/service';
 import { permissionFor } from '../floor/permissions';
 import type { LiveDeps } from '../live/context';
 import { invitationOf } from '../livekit/livekit';
-import { findInvitation } from '../meetings/store';
+import { findInvitation, meetingInRoom } from '../meetings/store';
 
 export type Admission = 'admitted' | 'removed' | 'restricted';
 
@@ -29,7 +29,9 @@ function samePublishing(
 /**
  * Checks a participant that has just joined `event.room` against the database; removes it or
  * replaces its permission when its token says more than its state now allows. A participant whose
- * token carries no invitation (none the server mints) is left alone.
+ * token carries no invitation (none the server mints) is left alone, and so is one in a room that
+ * is none of this server's meetings: a LiveKit shared by several deployments (or by test servers)
+ * posts every room's webhooks to each, and only the server holding the meeting may judge it.
  */
 export async function admitJoined(deps: LiveDeps, event: WebhookEvent): Promise<Admission> {
   const p = event.participant;
@@ -38,6 +40,7 @@ export async function admitJoined(deps: LiveDeps, event: WebhookEvent): Promise<
   if (!p || !room || !iid) return 'admitted';
   const now = deps.now();
   const row = await findInvitation(deps.db, iid);
+  if (!row && !(await meetingInRoom(deps.db, room))) return 'admitted';
   try {
     if (!row || row.room_name !== room || sessionEnded(row, now)) {
       await deps.livekit.rooms.removeParticipant(room, p.identity);

@@ -184,6 +184,36 @@ describe('attendance', () => {
     expect(await attendance()).toEqual(before);
   });
 
+  it('leaves alone a participant in a room that is none of its meetings (a LiveKit shared with another server)', async () => {
+    // Another deployment's meeting on the same LiveKit: its invitation is unknown here, and only
+    // the server holding that meeting may judge it (attendance/admission.ts).
+    const roomName = `other-server-${randomUUID()}`;
+    const identity = `member:${randomUUID()}`;
+    const { token } = await server.livekit.mintToken({
+      identity,
+      name: 'Đại biểu của máy chủ khác',
+      room: roomName,
+      role: 'member',
+      canPublish: true,
+      metadata: { invitationId: randomUUID() },
+    });
+    const seen = async () =>
+      Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM webhook_events'))[0]!.n);
+    const before = await seen();
+    const room = new Room();
+    await room.connect(server.livekit.url, token, { autoSubscribe: false, dynacast: false });
+    try {
+      // The join's webhook has been answered (and remembered) …
+      await eventually(async () => (await seen()) > before);
+      // … and the participant is still in its room.
+      const inRoom = await server.livekit.rooms.listParticipants(roomName);
+      expect(inRoom.map((p) => p.identity)).toContain(identity);
+      expect(room.isConnected).toBe(true);
+    } finally {
+      await room.disconnect();
+    }
+  });
+
   describe('webhooks delivered twice, late or out of order', () => {
     const t0 = Math.floor(Date.now() / 1000) - 120;
     const HOUR = 3600;

@@ -154,6 +154,12 @@ export interface InvitationRow {
   council_name: string;
 }
 
+/** Whether a LiveKit room is one of this server's meetings. */
+export async function meetingInRoom(db: Queryable, roomName: string): Promise<boolean> {
+  const rows = await db.query('SELECT 1 FROM meetings WHERE room_name = $1 LIMIT 1', [roomName]);
+  return rows.length > 0;
+}
+
 export async function findInvitation(
   db: Queryable,
   id: string,
