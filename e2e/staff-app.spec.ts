@@ -481,12 +481,19 @@ test('a newcomer sets up the staff app from the printed link, creates a council,
     ).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
 
-    // After a restart the server prints the staff app's link, not a setup link.
+    // After a restart the server prints the staff app's link and the public page's, not a setup
+    // link.
     await stopServer(server);
     server = await startServer(dataDir);
-    expect(server.output()).toContain(
-      `Ứng dụng văn phòng / Staff app: http://127.0.0.1:${PORT}/admin`,
-    );
+    const restarted = server;
+    await expect
+      .poll(() => restarted.output().split('\n'))
+      .toEqual(
+        expect.arrayContaining([
+          `Ứng dụng văn phòng / Staff app: http://127.0.0.1:${PORT}/admin`,
+          `Trang công khai / Public page: http://127.0.0.1:${PORT}/cong-khai`,
+        ]),
+      );
     expect(server.output()).not.toContain('/admin/setup#t=');
   } finally {
     await stopServer(server);

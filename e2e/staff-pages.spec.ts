@@ -1,7 +1,8 @@
 // The staff app's pages beyond the first run, on a provincial council of 1,000 delegates: the
 // member list (searched without diacritics, in pages), one delegate edited and their term ended
 // (the number of serving delegates drops from that day), a voter meeting's public link and its QR
-// poster PDF (the code decodes to that link), a meeting's minutes, the audit log with filters —
+// poster PDF (the code decodes to that link), its 1,001 invitations (paged, searched without
+// diacritics, one revoked), a meeting's minutes, the audit log with filters —
 // each page without a serious axe violation — and a secretariat officer, who has no audit log and
 // whose account the administrator locks, unlocks and gives a new password.
 import { readFile } from 'node:fs/promises';
@@ -181,6 +182,31 @@ test('an administrator works through members, the poster, the minutes and the au
   const [, , width] = (await pdf.getPage(1)).view;
   expect(Math.round(width!)).toBe(842); // A3
   await pdf.destroy();
+
+  // Its invitations for the whole council: 1,000 delegates and the public link, 50 a page, found
+  // by name, role or state typed without diacritics.
+  const invitations = page.getByRole('region', { name: 'Giấy mời và liên kết tham gia' });
+  await page.getByRole('button', { name: 'Tạo giấy mời cho mọi thành viên' }).click();
+  await expect(invitations.getByText('Trang 1/21 (1001 dòng)')).toBeVisible();
+  await expect(invitations.getByRole('row')).toHaveCount(51);
+  await invitations.getByRole('button', { name: 'Trang sau →' }).click();
+  await expect(invitations.getByText('Trang 2/21 (1001 dòng)')).toBeVisible();
+  const findInvitation = invitations.getByLabel('Tìm giấy mời (họ tên, vai trò, trạng thái)');
+  await findInvitation.fill('tran thi hoa 142');
+  await expect(invitations.getByRole('row')).toHaveCount(2);
+  await expect(invitations.getByRole('row').nth(1)).toContainText('Trần Thị Hoa 142');
+  await expect(invitations.getByRole('row').nth(1)).toContainText('Đại biểu');
+  await invitations.getByRole('button', { name: 'Thu hồi Trần Thị Hoa 142' }).click();
+  await expect(page.getByRole('status')).toHaveText(/Trần Thị Hoa 142/);
+  await findInvitation.fill('da thu hoi');
+  await expect(invitations.getByRole('row')).toHaveCount(2);
+  await expect(invitations.getByRole('row').nth(1)).toContainText('Trần Thị Hoa 142');
+  await findInvitation.fill('cu tri');
+  await expect(invitations.getByRole('row')).toHaveCount(2);
+  await expect(invitations.getByRole('row').nth(1)).toContainText('Liên kết công khai');
+  await findInvitation.fill('khong ai ten nay');
+  await expect(invitations.getByText('Không có giấy mời nào khớp.')).toBeVisible();
+  await noSeriousViolation(page);
 
   // Its minutes: on screen, and the PDF to sign.
   await page.getByRole('link', { name: 'Biên bản cuộc họp' }).click();

@@ -10,6 +10,7 @@ import { PackageManifest } from '../../../shared/packages';
 import { bearer, ok } from '../admin/testing';
 import { buildWorld, startHostileServer, type HostileServer, type World } from '../hostile/testing';
 import { DATABASE_KINDS, openTestDb, type TestDb } from '../testing/databases';
+import { foldText } from '../../../shared/text/normalize';
 import { listAudit, runAudited, withAudit, type AuditActor } from './audit';
 
 describe.each(DATABASE_KINDS)('audit log on %s', (kind) => {
@@ -278,6 +279,42 @@ describe.each(DATABASE_KINDS)('audit log on %s', (kind) => {
     expect(bad.status).toBe(400);
   });
 
+  it('finds who did it with or without diacritics, in any case, stored composed or not', async () => {
+    const audited = withAudit(db, Date.now);
+    const write = (name: string, path: string) =>
+      runAudited(
+        { kind: 'participant', id: `test:${path}`, name, role: 'secretary', memberId: null },
+        {
+          method: 'POST',
+          baseUrl: '',
+          route: { path },
+          params: {},
+          query: {},
+          body: {},
+        } as unknown as Request,
+        null,
+        () => audited.query("INSERT INTO server_settings (key, value) VALUES ($1, 'x')", [path]),
+      );
+    await write('Trần Thị Cúc', '/api/test/who-composed');
+    await write('ĐỖ VĂN ĐỨC'.normalize('NFD'), '/api/test/who-decomposed');
+    await write('Tran Van Cuong', '/api/test/who-plain');
+    const who = async (actor: string) =>
+      (
+        await ok(
+          await w.admin.request('GET', `/api/admin/audit?actor=${encodeURIComponent(actor)}`),
+          AuditList,
+        )
+      ).map((e) => e.action);
+    expect(await who('tran thi cuc')).toEqual(['POST /api/test/who-composed']);
+    expect(await who('TRAN THI')).toEqual(['POST /api/test/who-composed']);
+    expect(await who('Trần Thị Cúc')).toEqual(['POST /api/test/who-composed']);
+    expect(await who('thi cúc')).toEqual(['POST /api/test/who-composed']);
+    expect(await who('do van duc')).toEqual(['POST /api/test/who-decomposed']);
+    expect(await who('đỗ văn')).toEqual(['POST /api/test/who-decomposed']);
+    expect(await who('tran')).toEqual(['POST /api/test/who-plain', 'POST /api/test/who-composed']);
+    expect(await who('tran thi cuong')).toEqual([]);
+  });
+
   it('filters the log by who, by what and by time, and reads % and _ as plain text', async () => {
     const all = await entries();
     const someone = all.find((e) => e.actor.kind === 'staff')!;
@@ -287,7 +324,7 @@ describe.each(DATABASE_KINDS)('audit log on %s', (kind) => {
       AuditList,
     );
     expect(byWho.length).toBeGreaterThan(0);
-    expect(byWho.every((e) => e.actor.name.toUpperCase().includes(part))).toBe(true);
+    expect(byWho.every((e) => foldText(e.actor.name).includes(foldText(part)))).toBe(true);
     const byWhat = await ok(
       await w.admin.request('GET', '/api/admin/audit?action=floor'),
       AuditList,

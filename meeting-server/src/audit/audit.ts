@@ -8,6 +8,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Request } from 'express';
 import type { AuditEntry, AuditQuery } from '../../../shared/admin';
+import { foldText } from '../../../shared/text/normalize';
 import type { Db, Queryable } from '../db/database';
 
 export interface AuditActor {
@@ -211,16 +212,46 @@ interface AuditRow {
   details: Record<string, unknown> | string;
 }
 
+/**
+ * `translate()` arguments that fold a name in SQL as shared/text folds it in TypeScript (PGlite and
+ * PostgreSQL alike, whatever the database's locale): every accented Latin letter, upper or lower
+ * case, to its plain lower-case letter (đ → d, ƣ → u), and combining marks (a name stored
+ * decomposed) removed. ASCII capitals are left to `lower()`.
+ */
+export const FOLD_FROM_TO: readonly [string, string] = (() => {
+  let from = '';
+  let to = '';
+  const ranges: [number, number][] = [
+    [0xc0, 0x24f], // Latin-1 Supplement letters, Latin Extended-A and -B
+    [0x1e00, 0x1eff], // Latin Extended Additional (ạ, ầ, ể, ộ, ự, ỹ…)
+  ];
+  for (const [lo, hi] of ranges)
+    for (let c = lo; c <= hi; c++) {
+      const ch = String.fromCharCode(c);
+      const folded = foldText(ch);
+      if (folded !== ch && /^[a-z]$/.test(folded)) {
+        from += ch;
+        to += folded;
+      }
+    }
+  // Characters of `from` past the end of `to` are deleted: the combining marks go last.
+  for (let c = 0x300; c <= 0x36f; c++) from += String.fromCharCode(c);
+  return [from, to];
+})();
+
 /** Entries newest first, filtered by meeting, who, what and time, before an id (paging). */
 export async function listAudit(db: Queryable, q: AuditQuery): Promise<AuditEntry[]> {
-  const like = (s: string | undefined) =>
-    s === undefined ? null : `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const escape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const like = (s: string | undefined) => (s === undefined ? null : `%${escape(s)}%`);
+  // "tran thi cuc" finds "Trần Thị Cúc" (and "TRẦN THỊ" finds it too): both sides folded.
+  const who = q.actor === undefined ? null : `%${escape(foldText(q.actor))}%`;
   const rows = await db.query<AuditRow>(
     `SELECT id, at, actor_kind, actor_id, actor_name, actor_role, member_id, meeting_id, action,
             details
        FROM audit_log
       WHERE ($1::text IS NULL OR meeting_id = $1) AND ($2::bigint IS NULL OR id < $2)
-        AND ($4::text IS NULL OR actor_name ILIKE $4) AND ($5::text IS NULL OR action ILIKE $5)
+        AND ($4::text IS NULL OR lower(translate(actor_name, $8, $9)) LIKE $4)
+        AND ($5::text IS NULL OR action ILIKE $5)
         AND ($6::timestamptz IS NULL OR at >= $6) AND ($7::timestamptz IS NULL OR at < $7)
       ORDER BY id DESC
       LIMIT $3`,
@@ -228,10 +259,12 @@ export async function listAudit(db: Queryable, q: AuditQuery): Promise<AuditEntr
       q.meetingId ?? null,
       q.before ?? null,
       q.limit,
-      like(q.actor),
+      who,
       like(q.action),
       q.from ?? null,
       q.to ?? null,
+      FOLD_FROM_TO[0],
+      FOLD_FROM_TO[1],
     ],
   );
   return rows.map((r) => ({

@@ -2,10 +2,11 @@
 // live meeting reads, and the invitations (every member of the body at once, the chair and the
 // secretary, the public voter link; copy a link, revoke one; download the letters PDF and links CSV).
 import { useEffect, useState } from 'preact/hooks';
-import type { Invitation, Meeting as MeetingData, Member } from '../../../../shared/admin';
-import { meetingKindLabel, roleLabel } from '../../../../shared/domain';
+import type { Meeting as MeetingData, Member } from '../../../../shared/admin';
+import { meetingKindLabel } from '../../../../shared/domain';
 import { staffApi } from './api';
 import { lang, t, tf } from './i18n';
+import { InvitationTable } from './InvitationTable';
 import { LeaveRequests } from './LeaveRequests';
 import { Link } from './Link';
 import { MeetingLinks } from './MeetingLinks';
@@ -179,12 +180,6 @@ function Invitations({ meeting, members }: { meeting: MeetingData; members: Memb
   const [list, reload] = useLoad(() => staffApi.invitations(meeting.id), [meeting.id]);
   const [chairId, setChairId] = useState('');
   const [secretary, setSecretary] = useState('');
-  const live = (i: Invitation) => !i.revokedAt && Date.parse(i.expiresAt) > Date.now();
-  const copy = (i: Invitation) =>
-    void act(
-      () => navigator.clipboard.writeText(i.url),
-      tf('linkCopied', { name: i.name ?? roleLabel[i.role][lang.value] }),
-    );
   return (
     <section class="card" aria-labelledby="invitations-title">
       <h2 id="invitations-title">{t('invitationsTitle')}</h2>
@@ -272,53 +267,7 @@ function Invitations({ meeting, members }: { meeting: MeetingData; members: Memb
         />
         <button type="submit">{t('inviteSecretary')}</button>
       </form>
-      {list && list.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('fullName')}</th>
-              <th scope="col">{t('role')}</th>
-              <th scope="col">{t('invitationState')}</th>
-              <th scope="col">
-                <span class="sr-only">{t('actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((i) => (
-              <tr key={i.id}>
-                <td>{i.name ?? t('publicLink')}</td>
-                <td>{roleLabel[i.role][lang.value]}</td>
-                <td>{i.revokedAt ? t('revoked') : live(i) ? t('active') : t('expired')}</td>
-                <td>
-                  <div class="actions">
-                    {live(i) && (
-                      <>
-                        <button type="button" onClick={() => copy(i)}>
-                          {t('copyLink')}
-                          <span class="sr-only"> {i.name ?? t('publicLink')}</span>
-                        </button>
-                        <button
-                          type="button"
-                          onClick={() =>
-                            void act(
-                              () => staffApi.revokeInvitation(meeting.id, i.id),
-                              tf('revokedOne', { name: i.name ?? t('publicLink') }),
-                            ).then(reload)
-                          }
-                        >
-                          {t('revoke')}
-                          <span class="sr-only"> {i.name ?? t('publicLink')}</span>
-                        </button>
-                      </>
-                    )}
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {list && <InvitationTable meetingId={meeting.id} list={list} onChanged={reload} />}
     </section>
   );
 }

@@ -8,6 +8,11 @@ export const staffStrings = {
   searchMembers: { vi: 'Tìm đại biểu', en: 'Find a delegate' },
   searchRows: { vi: 'Tìm trong các dòng', en: 'Find in the rows' },
   searchNothing: { vi: 'Không có đại biểu nào khớp.', en: 'No delegate matches.' },
+  searchInvitations: {
+    vi: 'Tìm giấy mời (họ tên, vai trò, trạng thái)',
+    en: 'Find an invitation (name, role, state)',
+  },
+  searchNoInvitation: { vi: 'Không có giấy mời nào khớp.', en: 'No invitation matches.' },
   onlyErrors: { vi: 'Chỉ hiện dòng có lỗi', en: 'Only rows with errors' },
   pagePrev: { vi: 'Trang trước', en: 'Previous' },
   pageNext: { vi: 'Trang sau', en: 'Next' },
