@@ -201,6 +201,15 @@ test('an administrator works through members, the poster, the minutes and the au
   await findInvitation.fill('da thu hoi');
   await expect(invitations.getByRole('row')).toHaveCount(2);
   await expect(invitations.getByRole('row').nth(1)).toContainText('Trần Thị Hoa 142');
+  // Revoked by mistake: issued anew, with a new live link (the revoked one stays listed).
+  await invitations.getByRole('button', { name: 'Cấp lại Trần Thị Hoa 142' }).click();
+  await expect(page.getByRole('status')).toHaveText(/Đã cấp giấy mời mới cho Trần Thị Hoa 142/);
+  await findInvitation.fill('tran thi hoa 142');
+  await expect(invitations.getByRole('row')).toHaveCount(3);
+  await expect(invitations.getByRole('row').filter({ hasText: 'Còn hiệu lực' })).toHaveCount(1);
+  await expect(invitations.getByRole('button', { name: 'Cấp lại Trần Thị Hoa 142' })).toHaveCount(
+    0,
+  );
   await findInvitation.fill('cu tri');
   await expect(invitations.getByRole('row')).toHaveCount(2);
   await expect(invitations.getByRole('row').nth(1)).toContainText('Liên kết công khai');

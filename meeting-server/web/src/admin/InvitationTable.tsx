@@ -27,6 +27,19 @@ export function InvitationTable(props: {
       () => navigator.clipboard.writeText(i.url),
       tf('linkCopied', { name: i.name ?? roleLabel[i.role][lang.value] }),
     );
+  /** A personal invitation revoked or expired, with no live one for the same person: issue anew. */
+  const reissuable = (i: Invitation) =>
+    !live(i) &&
+    i.role !== 'voter' &&
+    (i.memberId !== null || i.name !== null) &&
+    !props.list.some(
+      (o) =>
+        live(o) &&
+        o.role === i.role &&
+        (i.memberId !== null
+          ? o.memberId === i.memberId
+          : o.memberId === null && o.name === i.name),
+    );
   if (props.list.length === 0) return null;
   return (
     <>
@@ -70,6 +83,26 @@ export function InvitationTable(props: {
                         <span class="sr-only"> {who(i)}</span>
                       </button>
                     </>
+                  )}
+                  {reissuable(i) && (
+                    <button
+                      type="button"
+                      onClick={() =>
+                        void act(
+                          () =>
+                            staffApi.issueInvitation(
+                              props.meetingId,
+                              i.memberId
+                                ? { role: i.role, memberId: i.memberId }
+                                : { role: i.role, displayName: i.name! },
+                            ),
+                          tf('reissuedOne', { name: who(i) }),
+                        ).then(props.onChanged)
+                      }
+                    >
+                      {t('reissue')}
+                      <span class="sr-only"> {who(i)}</span>
+                    </button>
                   )}
                 </div>
               </td>

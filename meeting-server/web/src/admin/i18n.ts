@@ -214,6 +214,11 @@ const strings = {
   linkCopied: { vi: 'Đã sao chép liên kết của {name}.', en: 'Copied {name}’s link.' },
   revoke: { vi: 'Thu hồi', en: 'Revoke' },
   revokedOne: { vi: 'Đã thu hồi giấy mời của {name}.', en: 'Revoked {name}’s invitation.' },
+  reissue: { vi: 'Cấp lại', en: 'Reissue' },
+  reissuedOne: {
+    vi: 'Đã cấp giấy mời mới cho {name}; hãy gửi liên kết mới (liên kết cũ không dùng được nữa).',
+    en: 'Issued {name} a new invitation; send the new link (the old one no longer works).',
+  },
   downloadLetters: { vi: 'Tải giấy mời (PDF)', en: 'Download invitation letters (PDF)' },
   downloadLinks: { vi: 'Tải danh sách liên kết (.csv)', en: 'Download the links list (.csv)' },
   downloadsHint: {
