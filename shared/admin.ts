@@ -218,6 +218,12 @@ export const MeetingSettings = z.object({
   /** Default speaking time for voters (constituent meetings), in seconds. */
   speakingSecondsVoter: z.number().int().min(10).max(3600).default(180),
   quorum: QuorumRule.default('two_thirds_of_all'),
+  /** The rule of a resolution or motion when the chair gives none (law: more than half of all). */
+  defaultRule: PassRule.default('majority_of_all'),
+  /** The rule of removing a delegate (bãi nhiệm) when the chair gives none (law: two thirds of all). */
+  delegateRemovalRule: PassRule.default('two_thirds_of_all'),
+  /** The rule of dismissing an office-holder (miễn nhiệm) when the chair gives none (more than half). */
+  officeDismissalRule: PassRule.default('majority_of_all'),
 });
 export type MeetingSettings = z.infer<typeof MeetingSettings>;
 
