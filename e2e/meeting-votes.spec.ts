@@ -189,9 +189,7 @@ test('a dismissal and a no-confidence vote from the console: the right ballot, t
   const dismissal = hall.getByTestId('hall').getByTestId('result');
   await expect(dismissal.locator('.verdict')).toHaveText('THÔNG QUA');
   await expect(dismissal).toContainText('Miễn nhiệm người giữ chức vụ: Đỗ Văn Miễn');
-  await expect(dismissal).toContainText(
-    'Cần ít nhất 2 phiếu tán thành (Quá nửa tổng số thành viên)',
-  );
+  await expect(dismissal).toContainText('Cần ít nhất 2 phiếu tán thành (Quá nửa tổng số đại biểu)');
 
   await create(
     'Bỏ phiếu tín nhiệm (bỏ phiếu kín)',

@@ -152,6 +152,10 @@ const strings = {
   dismissedPerson: { vi: 'Người bị miễn nhiệm, bãi nhiệm', en: 'Person dismissed or removed' },
   dismissalTarget: { vi: 'Miễn nhiệm hay bãi nhiệm', en: 'Dismissal or removal' },
   passRule: { vi: 'Điều kiện thông qua', en: 'Pass rule' },
+  meetingRule: {
+    vi: 'Theo thiết lập của cuộc họp (mặc định: quá nửa tổng số đại biểu)',
+    en: "The meeting's rule (by default: more than half of all members)",
+  },
   allowChange: {
     vi: 'Cho phép đổi lựa chọn đến khi kết thúc',
     en: 'Allow changing the ballot until closed',
