@@ -174,6 +174,10 @@ test('a dismissal and a no-confidence vote from the console: the right ballot, t
   await p.getByLabel('Tên nội dung biểu quyết').fill('Miễn nhiệm Trưởng ban Pháp chế');
   await p.getByLabel('Miễn nhiệm, bãi nhiệm (bỏ phiếu kín)').check();
   await p.getByLabel('Người bị miễn nhiệm, bãi nhiệm').fill('Đỗ Văn Miễn');
+  // Each target shows the threshold this meeting's settings give it (here the law's defaults).
+  await expect(p.getByLabel(/Bãi nhiệm đại biểu/)).toHaveAccessibleName(
+    'Bãi nhiệm đại biểu — Ít nhất hai phần ba tổng số đại biểu',
+  );
   await p.getByLabel(/Miễn nhiệm người giữ chức vụ/).check();
   await p.getByRole('button', { name: 'Tạo', exact: true }).click();
   const row = p.getByTestId('motion').filter({ hasText: 'Miễn nhiệm Trưởng ban' });

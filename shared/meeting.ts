@@ -312,6 +312,14 @@ export const MeetingState = z.object({
     status: MeetingStatus,
     councilName: z.string(),
     startsAt: z.string(),
+    /** The rules this meeting applies when the chair gives none (its settings; docs/voting-rules.md). */
+    rules: z
+      .object({
+        defaultRule: PassRule,
+        delegateRemovalRule: PassRule,
+        officeDismissalRule: PassRule,
+      })
+      .optional(),
   }),
   agenda: z.array(z.object({ id: z.string(), position: z.number().int(), title: z.string() })),
   currentAgendaItemId: z.string().nullable(),

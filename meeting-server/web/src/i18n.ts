@@ -153,8 +153,8 @@ const strings = {
   dismissalTarget: { vi: 'Miễn nhiệm hay bãi nhiệm', en: 'Dismissal or removal' },
   passRule: { vi: 'Điều kiện thông qua', en: 'Pass rule' },
   meetingRule: {
-    vi: 'Theo thiết lập của cuộc họp (mặc định: quá nửa tổng số đại biểu)',
-    en: "The meeting's rule (by default: more than half of all members)",
+    vi: 'Theo thiết lập của cuộc họp: {rule}',
+    en: "The meeting's rule: {rule}",
   },
   allowChange: {
     vi: 'Cho phép đổi lựa chọn đến khi kết thúc',

@@ -15,6 +15,7 @@ import type { LiveMeeting } from '../live';
 import { lang, t, tf, tr } from '../i18n';
 import { act, errorText, notify } from '../notice';
 import { lastClosedMotion, moveEntry } from '../../../../shared/meeting-state';
+import { dismissalRule } from '../../../../shared/vote-rules';
 import { Timer } from './common';
 import { RoleBadge } from '../../../../shared/ui/RoleBadge';
 import { LeaveRequests } from './LeaveRequests';
@@ -271,6 +272,13 @@ function NewMotion({ live, state }: Props) {
   const [form, setForm] = useState<VoteForm>('open');
   /** '' = the meeting's own rule (its settings, set in the staff app). */
   const [rule, setRule] = useState<PassRule | ''>('');
+  const rules = state.meeting.rules;
+  /** The rule a dismissal of `target` gets from this meeting's settings. */
+  const dismissalRuleOf = (target: DismissalTarget): PassRule =>
+    dismissalRule(
+      target,
+      rules ? { delegate: rules.delegateRemovalRule, office: rules.officeDismissalRule } : {},
+    );
   const [allowChange, setAllowChange] = useState(true);
   const [officials, setOfficials] = useState('');
   const [posts, setPosts] = useState('1');
@@ -407,7 +415,7 @@ function NewMotion({ live, state }: Props) {
                   checked={target === v}
                   onChange={() => setTarget(v)}
                 />
-                {tr(dismissalTargetLabel[v])}
+                {tr(dismissalTargetLabel[v])} — {tr(passRuleLabel[dismissalRuleOf(v)])}
               </label>
             ))}
           </fieldset>
@@ -422,7 +430,11 @@ function NewMotion({ live, state }: Props) {
                 setRule(e.currentTarget.value ? PassRule.parse(e.currentTarget.value) : '')
               }
             >
-              <option value="">{t('meetingRule')}</option>
+              <option value="">
+                {tf('meetingRule', {
+                  rule: tr(passRuleLabel[rules?.defaultRule ?? 'majority_of_all']),
+                })}
+              </option>
               {PassRule.options.map((r) => (
                 <option key={r} value={r}>
                   {tr(passRuleLabel[r])}
