@@ -1,6 +1,7 @@
 // Kinds of vote from the chair's console, on the real stack: an election of a vice-chair with two
 // candidates and a confidence rating of three officials (then a dismissal and a no-confidence vote). Ballots from the delegates' own browsers,
-// results per candidate and per official on the hall display, and in the minutes (PDF and CSV).
+// results per candidate and per official on the hall display, in the minutes (PDF and CSV) and on
+// the public page (figures only).
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -173,6 +174,10 @@ test('a dismissal and a no-confidence vote from the console: the right ballot, t
   await p.getByLabel('Tên nội dung biểu quyết').fill('Miễn nhiệm Trưởng ban Pháp chế');
   await p.getByLabel('Miễn nhiệm, bãi nhiệm (bỏ phiếu kín)').check();
   await p.getByLabel('Người bị miễn nhiệm, bãi nhiệm').fill('Đỗ Văn Miễn');
+  // Each target shows the threshold this meeting's settings give it (here the law's defaults).
+  await expect(p.getByLabel(/Bãi nhiệm đại biểu/)).toHaveAccessibleName(
+    'Bãi nhiệm đại biểu — Ít nhất hai phần ba tổng số đại biểu',
+  );
   await p.getByLabel(/Miễn nhiệm người giữ chức vụ/).check();
   await p.getByRole('button', { name: 'Tạo', exact: true }).click();
   const row = p.getByTestId('motion').filter({ hasText: 'Miễn nhiệm Trưởng ban' });
@@ -189,9 +194,7 @@ test('a dismissal and a no-confidence vote from the console: the right ballot, t
   const dismissal = hall.getByTestId('hall').getByTestId('result');
   await expect(dismissal.locator('.verdict')).toHaveText('THÔNG QUA');
   await expect(dismissal).toContainText('Miễn nhiệm người giữ chức vụ: Đỗ Văn Miễn');
-  await expect(dismissal).toContainText(
-    'Cần ít nhất 2 phiếu tán thành (Quá nửa tổng số thành viên)',
-  );
+  await expect(dismissal).toContainText('Cần ít nhất 2 phiếu tán thành (Quá nửa tổng số đại biểu)');
 
   await create(
     'Bỏ phiếu tín nhiệm (bỏ phiếu kín)',
@@ -217,4 +220,38 @@ test('a dismissal and a no-confidence vote from the console: the right ballot, t
   await expect(vote.getByRole('row', { name: new RegExp(OFFICIALS[2]!) })).toContainText(
     /Không được tín nhiệm.*1 \(33,3%\).*2 \(66,7%\)/,
   );
+});
+
+test('the public page publishes the election and the rating as figures, without a cookie and without a ballot', async ({
+  browser,
+}) => {
+  const origin = new URL(chair.page.url()).origin;
+  const reader = await browser.newContext({ bypassCSP: true }); // bypassCSP: axe is injected
+  const page = await reader.newPage();
+  // The council of this meeting: the one whose public results hold the election.
+  const councils = (await (await page.request.get(`${origin}/api/public/councils`)).json()) as {
+    id: string;
+  }[];
+  let councilId = '';
+  for (const c of councils) {
+    const res = await page.request.get(`${origin}/api/public/councils/${c.id}/portal`);
+    const text = await res.text();
+    if (text.includes(ELECTION)) {
+      councilId = c.id;
+      expect(text).not.toContain('"ballots":[');
+    }
+  }
+  expect(councilId).not.toBe('');
+  await page.goto(`${origin}/cong-khai/${councilId}`);
+  const votes = page.locator('#bieu-quyet');
+  const election = votes.getByTestId('portal-vote').filter({ hasText: ELECTION });
+  await expect(
+    election.getByTestId('election-result').getByRole('row', { name: new RegExp(CANDIDATES[0]!) }),
+  ).toContainText(/2\s*66,7%\s*Trúng cử/);
+  await expect(election).toContainText('Số phiếu thu vào: 3; hợp lệ: 3 (phiếu trắng: 0)');
+  const rating = votes.getByTestId('portal-vote').filter({ hasText: RATING });
+  await expect(rating.getByRole('row', { name: new RegExp(OFFICIALS[0]!) })).toBeVisible();
+  await expect(votes).not.toContainText('Kết quả theo từng đại biểu');
+  expect(await seriousViolations(page)).toEqual([]);
+  await reader.close();
 });

@@ -261,6 +261,21 @@ test('a newcomer sets up the staff app from the printed link, creates a council,
     await expect(page.getByLabel('Nội dung 2', { exact: true })).toHaveValue(
       'Dự thảo nghị quyết về ngân sách',
     );
+    // The meeting's vote rules, in the law's words (issue #15); kept after a reload.
+    const settings = page.getByRole('form', { name: 'Thiết lập cuộc họp' });
+    await expect(settings.getByLabel(/Điều kiện thông qua nghị quyết/)).toHaveValue(
+      'majority_of_all',
+    );
+    await settings
+      .getByLabel('Điều kiện bãi nhiệm đại biểu')
+      .selectOption({ label: 'Quá nửa tổng số đại biểu' });
+    await settings.getByRole('button', { name: 'Lưu' }).click();
+    await expect(page.getByRole('status')).toHaveText('Đã lưu.');
+    await page.reload();
+    await expect(page.getByLabel('Điều kiện bãi nhiệm đại biểu')).toHaveValue('majority_of_all');
+    await expect(page.getByLabel('Điều kiện miễn nhiệm người giữ chức vụ')).toHaveValue(
+      'majority_of_all',
+    );
 
     await page.getByRole('button', { name: 'Tạo giấy mời cho mọi thành viên' }).click();
     await expect(page.getByRole('status')).toHaveText('Đã tạo 25 giấy mời mới.');

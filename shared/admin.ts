@@ -212,12 +212,27 @@ export { QuorumRule };
  * Who may vote: the meeting body's serving members (set with PUT /api/admin/bodies/:bodyId/members),
  * each only while present (docs/voting-rules.md).
  */
-export const MeetingSettings = z.object({
+const meetingSettingFields = {
   /** Default speaking time for delegates, guests and staff, in seconds. */
-  speakingSecondsMember: z.number().int().min(10).max(3600).default(300),
+  speakingSecondsMember: z.number().int().min(10).max(3600),
   /** Default speaking time for voters (constituent meetings), in seconds. */
-  speakingSecondsVoter: z.number().int().min(10).max(3600).default(180),
-  quorum: QuorumRule.default('two_thirds_of_all'),
+  speakingSecondsVoter: z.number().int().min(10).max(3600),
+  quorum: QuorumRule,
+  /** The rule of a resolution or motion when the chair gives none (law: more than half of all). */
+  defaultRule: PassRule,
+  /** The rule of removing a delegate (bãi nhiệm) when the chair gives none (law: two thirds of all). */
+  delegateRemovalRule: PassRule,
+  /** The rule of dismissing an office-holder (miễn nhiệm) when the chair gives none (more than half). */
+  officeDismissalRule: PassRule,
+};
+const f = meetingSettingFields;
+export const MeetingSettings = z.object({
+  speakingSecondsMember: f.speakingSecondsMember.default(300),
+  speakingSecondsVoter: f.speakingSecondsVoter.default(180),
+  quorum: f.quorum.default('two_thirds_of_all'),
+  defaultRule: f.defaultRule.default('majority_of_all'),
+  delegateRemovalRule: f.delegateRemovalRule.default('two_thirds_of_all'),
+  officeDismissalRule: f.officeDismissalRule.default('majority_of_all'),
 });
 export type MeetingSettings = z.infer<typeof MeetingSettings>;
 
@@ -237,7 +252,11 @@ export const UpdateMeeting = z.object({
   title: Name.optional(),
   startsAt: DateTime.optional(),
   status: MeetingStatus.optional(),
-  settings: MeetingSettings.partial().optional(),
+  /**
+   * Only the settings given change. No defaults here: zod 4 would fill a defaulted field left out
+   * of a partial object, and the PATCH would reset every other setting to the law's default.
+   */
+  settings: z.object(meetingSettingFields).partial().optional(),
 });
 
 /** Replaces the agenda with these items in this order (ids keep existing items). */

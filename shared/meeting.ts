@@ -66,14 +66,15 @@ export const PassRule = z.enum([
   'majority_of_cast',
 ]);
 export type PassRule = z.infer<typeof PassRule>;
+/** The law's words: "quá nửa tổng số đại biểu Hội đồng nhân dân" (members of the body are đại biểu). */
 export const passRuleLabel: Record<PassRule, { vi: string; en: string }> = {
-  majority_of_all: { vi: 'Quá nửa tổng số thành viên', en: 'More than half of all members' },
+  majority_of_all: { vi: 'Quá nửa tổng số đại biểu', en: 'More than half of all members' },
   two_thirds_of_all: {
-    vi: 'Ít nhất hai phần ba tổng số thành viên',
+    vi: 'Ít nhất hai phần ba tổng số đại biểu',
     en: 'At least two thirds of all members',
   },
   majority_of_present: {
-    vi: 'Quá nửa số thành viên có mặt',
+    vi: 'Quá nửa số đại biểu có mặt',
     en: 'More than half of those present',
   },
   majority_of_cast: { vi: 'Quá nửa số phiếu đã bỏ', en: 'More than half of the votes cast' },
@@ -311,6 +312,14 @@ export const MeetingState = z.object({
     status: MeetingStatus,
     councilName: z.string(),
     startsAt: z.string(),
+    /** The rules this meeting applies when the chair gives none (its settings; docs/voting-rules.md). */
+    rules: z
+      .object({
+        defaultRule: PassRule,
+        delegateRemovalRule: PassRule,
+        officeDismissalRule: PassRule,
+      })
+      .optional(),
   }),
   agenda: z.array(z.object({ id: z.string(), position: z.number().int(), title: z.string() })),
   currentAgendaItemId: z.string().nullable(),
@@ -366,8 +375,9 @@ export const CreateMotion = z.object({
   kind: MotionKind.default('standard'),
   secret: z.boolean().default(false),
   /**
-   * Default: more than half of all members; for a dismissal, the rule of its target (two thirds of
-   * all to remove a delegate, more than half to dismiss an office-holder) unless given here.
+   * When absent, the meeting's settings decide: `defaultRule` (by default more than half of all
+   * members); for a dismissal, the rule of its target (by default two thirds of all to remove a
+   * delegate, more than half to dismiss an office-holder).
    */
   rule: PassRule.optional(),
   allowChange: z.boolean().default(true),

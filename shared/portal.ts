@@ -1,6 +1,8 @@
 // The council's public page (trang công khai): what anyone may read without signing in — upcoming
-// meetings with the public voter link, published packages, results of open (named) votes. Never a
-// voter's personal data; secret votes are not listed.
+// meetings with the public voter link, published packages, the results of closed votes of every
+// kind (figures only). Never a voter's personal data, never a ballot: not even an open vote's named
+// ballots are sent here.
+import { MotionResult, ResultKind } from './meeting';
 import { z } from './zod';
 
 export const PortalCouncil = z.object({
@@ -40,12 +42,23 @@ export const PortalPackage = z.object({
 });
 export type PortalPackage = z.infer<typeof PortalPackage>;
 
-/** The result of an open vote as published: counts and whether it passed. */
+/** A closed vote's published result: figures only (counts, %, verdict), never a ballot. */
+export const PortalResult = MotionResult.omit({ ballots: true }).strict();
+export type PortalResult = z.infer<typeof PortalResult>;
+
+/**
+ * A closed vote as published, of any kind: a resolution, an election (votes per candidate, who is
+ * elected, a new round), a confidence rating (per official, with the flags), a dismissal, a
+ * no-confidence vote. `counts`, `totalMembers` and `passed` repeat the result's for older readers.
+ */
 export const PortalVote = z.object({
   id: z.string(),
   meetingTitle: z.string(),
   title: z.string(),
   closedAt: z.string(),
+  kind: ResultKind,
+  secret: z.boolean(),
+  result: PortalResult,
   counts: z.object({
     for: z.number().int(),
     against: z.number().int(),
@@ -63,7 +76,7 @@ export const Portal = z.object({
   upcoming: z.array(PortalMeeting),
   /** Public packages, newest first (at most 50). */
   packages: z.array(PortalPackage),
-  /** Closed open votes, newest first (at most 50). */
+  /** Closed votes of every kind, newest first (at most 50). */
   votes: z.array(PortalVote),
 });
 export type Portal = z.infer<typeof Portal>;

@@ -18,7 +18,7 @@ export const portalRoutes = {
     auth: 'public',
     who: 'anyone (rate-limited per IP)',
     summary:
-      'The council’s public page: upcoming meetings (voter meetings with their public link and QR), published packages and the results of open votes.',
+      'The council’s public page: upcoming meetings (voter meetings with their public link and QR), published packages and the results of closed votes of every kind (figures only, never a ballot).',
     response: portal.Portal,
   }),
 };

@@ -32,7 +32,8 @@ export function ResultCard({
   big = false,
 }: {
   lang: Lang;
-  motion: Motion;
+  /** A motion, or what the public page publishes of one (its result without any ballot). */
+  motion: Pick<Motion, 'id' | 'title' | 'secret' | 'result'>;
   big?: boolean;
 }) {
   const r = motion.result;

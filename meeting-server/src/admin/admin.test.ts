@@ -82,6 +82,9 @@ describe.each(DATABASE_KINDS)('admin API on %s', (kind) => {
       speakingSecondsMember: 300,
       speakingSecondsVoter: 180,
       quorum: 'two_thirds_of_all',
+      defaultRule: 'majority_of_all',
+      delegateRemovalRule: 'two_thirds_of_all',
+      officeDismissalRule: 'majority_of_all',
     });
     expect(m.councilName).toBe('HĐND xã Yên Thịnh');
   });
@@ -111,6 +114,29 @@ describe.each(DATABASE_KINDS)('admin API on %s', (kind) => {
     const m = await ok(res, Meeting);
     expect(m.settings.speakingSecondsVoter).toBe(120);
     expect(m.settings.speakingSecondsMember).toBe(300);
+    // The vote rules a council changes per meeting, kept when another setting changes.
+    const path = `/api/admin/meetings/${t.fx.voterMeeting.id}`;
+    await ok(
+      await t.staff.request('PATCH', path, {
+        settings: { defaultRule: 'two_thirds_of_all', officeDismissalRule: 'majority_of_present' },
+      }),
+      Meeting,
+    );
+    const after = await ok(
+      await t.staff.request('PATCH', path, { settings: { speakingSecondsMember: 240 } }),
+      Meeting,
+    );
+    expect(after.settings).toMatchObject({
+      speakingSecondsMember: 240,
+      speakingSecondsVoter: 120,
+      defaultRule: 'two_thirds_of_all',
+      delegateRemovalRule: 'two_thirds_of_all',
+      officeDismissalRule: 'majority_of_present',
+    });
+    const refused = await t.staff.request('PATCH', path, {
+      settings: { defaultRule: 'all_of_them' },
+    });
+    expect(refused.status).toBe(400);
   });
 
   it('refuses a committee meeting held by the full council, and ids from another council', async () => {

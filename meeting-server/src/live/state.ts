@@ -378,6 +378,11 @@ function stateOf(row: StateRow, motions: Motion[]): MeetingState {
       status: meeting.status,
       councilName: meeting.council_name,
       startsAt: new Date(meeting.starts_at).toISOString(),
+      rules: {
+        defaultRule: meeting.live.defaultRule,
+        delegateRemovalRule: meeting.live.delegateRemovalRule,
+        officeDismissalRule: meeting.live.officeDismissalRule,
+      },
     },
     agenda,
     currentAgendaItemId: l.current_agenda_item_id,

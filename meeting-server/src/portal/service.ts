@@ -1,6 +1,7 @@
 // The council's public page (/cong-khai): upcoming meetings (voter meetings with their public link
-// and QR code), published public packages, and the results of closed open votes. Read-only; only
-// what a council publishes anyway — no voter's name, ward or contact, no secret vote.
+// and QR code), published public packages, and the results of closed votes of every kind (figures
+// only). Read-only; only what a council publishes anyway — no voter's name, ward or contact, and no
+// ballot: neither a secret vote's (none is stored) nor an open vote's named choices.
 import type { Portal, PortalCouncil, PortalVote } from '../../../shared/portal';
 import { MotionResult } from '../../../shared/meeting';
 import type { Queryable } from '../db/database';
@@ -96,17 +97,19 @@ export async function portal(
     });
   }
 
+  // Results are public in every kind of vote; ballots never are (a secret vote stores none, and an
+  // open vote's named ballots are left out below).
   const motions = await db.query<{
     id: string;
     title: string;
     meeting_title: string;
     closed_at: Date;
+    secret: boolean;
     result: unknown;
   }>(
-    `SELECT mo.id, mo.title, mt.title AS meeting_title, mo.closed_at, mo.result
+    `SELECT mo.id, mo.title, mt.title AS meeting_title, mo.closed_at, mo.secret, mo.result
        FROM motions mo JOIN meetings mt ON mt.id = mo.meeting_id
-      WHERE mt.council_id = $1 AND mo.status = 'closed' AND NOT mo.secret
-        AND mo.kind = 'standard' AND mo.result IS NOT NULL
+      WHERE mt.council_id = $1 AND mo.status = 'closed' AND mo.result IS NOT NULL
       ORDER BY mo.closed_at DESC, mo.id LIMIT ${LIMIT}`,
     [councilId],
   );
@@ -116,11 +119,15 @@ export async function portal(
       typeof m.result === 'string' ? JSON.parse(m.result) : m.result,
     );
     if (!parsed.success) continue;
+    const { ballots: _named, ...figures } = parsed.data;
     votes.push({
       id: m.id,
       meetingTitle: m.meeting_title,
       title: m.title,
       closedAt: iso(m.closed_at),
+      kind: figures.kind,
+      secret: m.secret,
+      result: figures,
       counts: parsed.data.counts,
       totalMembers: parsed.data.totalMembers,
       passed: parsed.data.passed,

@@ -22,6 +22,7 @@ import type { Queryable } from '../db/database';
 import { createBatcher, type Batcher } from './batch';
 import { badRequest, forbidden, HttpError, notFound } from '../http/errors';
 import type { LiveDeps } from '../live/context';
+import type { LiveSettings } from '../live/settings';
 import {
   attendanceOf,
   conflict,
@@ -69,7 +70,7 @@ export async function createMotion(
   if (meeting.status === 'closed') throw meetingClosed();
   const kind = body.kind;
   const officials = kind === 'standard' ? [] : [...new Set(body.officials)];
-  const facts = kindFacts(body, officials);
+  const facts = kindFacts(body, officials, meeting.live);
   // Every kind but a standard motion is secret. A secret ballot can never be changed: the server
   // keeps no record of what a member chose, so it could not take the old choice back out of the
   // counters.
@@ -117,13 +118,13 @@ export async function createMotion(
 
 /**
  * What each kind needs besides a title: the people on its ballot, the posts of an election, the
- * target of a dismissal; and its rule (a dismissal's default comes from its target).
+ * target of a dismissal; and its rule. When the chair gives none, the meeting's settings decide:
+ * `defaultRule` for a resolution, the rule of its target for a dismissal (docs/voting-rules.md).
  */
-function kindFacts(body: CreateMotion, officials: string[]) {
-  const rule = body.rule ?? 'majority_of_all';
+function kindFacts(body: CreateMotion, officials: string[], settings: LiveSettings) {
   switch (body.kind) {
     case 'standard':
-      return { rule, posts: null, dismissalTarget: null };
+      return { rule: body.rule ?? settings.defaultRule, posts: null, dismissalTarget: null };
     case 'confidence':
     case 'no_confidence':
       if (officials.length === 0) {
@@ -136,7 +137,8 @@ function kindFacts(body: CreateMotion, officials: string[]) {
             : 'A no-confidence vote needs at least one official.',
         );
       }
-      return { rule, posts: null, dismissalTarget: null };
+      // A rating and a no-confidence verdict are fixed by law (Resolution 96/2023), not by settings.
+      return { rule: body.rule ?? 'majority_of_all', posts: null, dismissalTarget: null };
     case 'election': {
       const posts = body.posts ?? 1;
       if (officials.length === 0 || posts > officials.length) {
@@ -155,7 +157,12 @@ function kindFacts(body: CreateMotion, officials: string[]) {
         );
       }
       return {
-        rule: body.rule ?? dismissalRule(body.dismissalTarget),
+        rule:
+          body.rule ??
+          dismissalRule(body.dismissalTarget, {
+            delegate: settings.delegateRemovalRule,
+            office: settings.officeDismissalRule,
+          }),
         posts: null,
         dismissalTarget: body.dismissalTarget,
       };

@@ -219,6 +219,61 @@ describe.each(DATABASE_KINDS)('kinds of vote on %s', (kind) => {
     expect(await close(chair, d.id)).toMatchObject({ required: 18, passed: true });
   });
 
+  it("the meeting's settings change the rules the chair does not give: a resolution, a removal", async () => {
+    const fx = await seedLiveMeeting(db, {
+      members: 35,
+      checkedIn: 30,
+      settings: { defaultRule: 'two_thirds_of_all', delegateRemovalRule: 'majority_of_all' },
+    });
+    const api = (i: number) =>
+      meetingApi(
+        server.url,
+        fx.meetingId,
+        sessionFor(fx.meetingId, { role: 'member', memberId: fx.memberIds[i]! }).token,
+      );
+    const chair = meetingApi(
+      server.url,
+      fx.meetingId,
+      sessionFor(fx.meetingId, { role: 'chair', memberId: fx.memberIds[0]! }).token,
+    );
+    // 20 of 35 in favour: more than half of all (18) would pass; this meeting asks two thirds (24).
+    const r = await opened(chair, { title: 'Nghị quyết' });
+    expect(r.rule).toBe('two_thirds_of_all');
+    await voteAll(api, r.id, times(20, { choice: 'for' }));
+    expect(await close(chair, r.id)).toMatchObject({
+      rule: 'two_thirds_of_all',
+      required: 24,
+      ruleMet: false,
+      passed: false,
+    });
+    // A rule the chair gives still wins over the setting.
+    const given = await opened(chair, { title: 'Nghị quyết (quá nửa)', rule: 'majority_of_all' });
+    await voteAll(api, given.id, times(20, { choice: 'for' }));
+    expect(await close(chair, given.id)).toMatchObject({ required: 18, passed: true });
+    // Removing a delegate under this meeting's threshold (more than half): 18 of 35 pass.
+    const d = await opened(chair, {
+      kind: 'dismissal',
+      officials: ['Nguyễn Văn C'],
+      dismissalTarget: 'delegate',
+      title: 'Bãi nhiệm đại biểu',
+    });
+    expect(d.rule).toBe('majority_of_all');
+    await voteAll(api, d.id, times(18, { choice: 'for' }));
+    expect(await close(chair, d.id)).toMatchObject({
+      rule: 'majority_of_all',
+      dismissal: { target: 'delegate' },
+      required: 18,
+      passed: true,
+    });
+    // The office-holder threshold was left alone: its default, more than half, still applies.
+    const o = await draft(chair, {
+      kind: 'dismissal',
+      officials: ['Trần Thị D'],
+      dismissalTarget: 'office',
+    });
+    expect(o.body.rule).toBe('majority_of_all');
+  });
+
   it('a no-confidence vote: more than half of ALL voting không tín nhiệm means not trusted', async () => {
     const { api, chair } = await council(30, 34);
     const m = await opened(chair, {

@@ -152,6 +152,10 @@ const strings = {
   dismissedPerson: { vi: 'Người bị miễn nhiệm, bãi nhiệm', en: 'Person dismissed or removed' },
   dismissalTarget: { vi: 'Miễn nhiệm hay bãi nhiệm', en: 'Dismissal or removal' },
   passRule: { vi: 'Điều kiện thông qua', en: 'Pass rule' },
+  meetingRule: {
+    vi: 'Theo thiết lập của cuộc họp: {rule}',
+    en: "The meeting's rule: {rule}",
+  },
   allowChange: {
     vi: 'Cho phép đổi lựa chọn đến khi kết thúc',
     en: 'Allow changing the ballot until closed',

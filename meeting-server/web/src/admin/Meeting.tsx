@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Meeting as MeetingData, Member } from '../../../../shared/admin';
 import { meetingKindLabel } from '../../../../shared/domain';
+import { PassRule, passRuleLabel } from '../../../../shared/meeting';
 import { staffApi } from './api';
 import { lang, t, tf } from './i18n';
 import { InvitationTable } from './InvitationTable';
@@ -116,6 +117,35 @@ function Settings({
   const [member, setMember] = useState(String(meeting.settings.speakingSecondsMember / 60));
   const [voter, setVoter] = useState(String(meeting.settings.speakingSecondsVoter / 60));
   const [quorum, setQuorum] = useState(meeting.settings.quorum);
+  const [defaultRule, setDefaultRule] = useState(meeting.settings.defaultRule);
+  const [delegateRemovalRule, setDelegateRemovalRule] = useState(
+    meeting.settings.delegateRemovalRule,
+  );
+  const [officeDismissalRule, setOfficeDismissalRule] = useState(
+    meeting.settings.officeDismissalRule,
+  );
+  /** A select of the pass rules, in the law's words (shared with the meeting clients). */
+  const ruleSelect = (
+    id: string,
+    label: string,
+    value: PassRule,
+    onValue: (r: PassRule) => void,
+  ) => (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onValue(PassRule.parse(e.currentTarget.value))}
+      >
+        {PassRule.options.map((r) => (
+          <option key={r} value={r}>
+            {passRuleLabel[r][lang.value]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
   return (
     <form
       class="card"
@@ -129,6 +159,9 @@ function Settings({
                 speakingSecondsMember: Math.round(Number(member) * 60),
                 speakingSecondsVoter: Math.round(Number(voter) * 60),
                 quorum,
+                defaultRule,
+                delegateRemovalRule,
+                officeDismissalRule,
               },
             }),
           t('saved'),
@@ -169,6 +202,19 @@ function Settings({
           <option value="majority_of_all">{t('quorumMajority')}</option>
         </select>
       </div>
+      {ruleSelect('set-default-rule', t('defaultRule'), defaultRule, setDefaultRule)}
+      {ruleSelect(
+        'set-delegate-removal',
+        t('delegateRemovalRule'),
+        delegateRemovalRule,
+        setDelegateRemovalRule,
+      )}
+      {ruleSelect(
+        'set-office-dismissal',
+        t('officeDismissalRule'),
+        officeDismissalRule,
+        setOfficeDismissalRule,
+      )}
       <button type="submit" class="primary">
         {t('save')}
       </button>

@@ -192,6 +192,18 @@ const strings = {
     en: 'At least two thirds of all members',
   },
   quorumMajority: { vi: 'Quá nửa tổng số đại biểu', en: 'More than half of all members' },
+  defaultRule: {
+    vi: 'Điều kiện thông qua nghị quyết, nội dung biểu quyết (khi chủ tọa không chọn)',
+    en: 'Pass rule for resolutions and motions (when the chair gives none)',
+  },
+  delegateRemovalRule: {
+    vi: 'Điều kiện bãi nhiệm đại biểu',
+    en: 'Rule to remove a delegate',
+  },
+  officeDismissalRule: {
+    vi: 'Điều kiện miễn nhiệm người giữ chức vụ',
+    en: 'Rule to dismiss an office-holder',
+  },
   invitationsTitle: { vi: 'Giấy mời và liên kết tham gia', en: 'Invitations and join links' },
   inviteBody: { vi: 'Tạo giấy mời cho mọi thành viên', en: 'Invite every member' },
   invitationsIssued: { vi: 'Đã tạo {n} giấy mời mới.', en: '{n} new invitations issued.' },

@@ -15,6 +15,7 @@ import type { LiveMeeting } from '../live';
 import { lang, t, tf, tr } from '../i18n';
 import { act, errorText, notify } from '../notice';
 import { lastClosedMotion, moveEntry } from '../../../../shared/meeting-state';
+import { dismissalRule } from '../../../../shared/vote-rules';
 import { Timer } from './common';
 import { RoleBadge } from '../../../../shared/ui/RoleBadge';
 import { LeaveRequests } from './LeaveRequests';
@@ -269,7 +270,15 @@ function NewMotion({ live, state }: Props) {
   const [text, setText] = useState('');
   const [item, setItem] = useState(state.currentAgendaItemId ?? '');
   const [form, setForm] = useState<VoteForm>('open');
-  const [rule, setRule] = useState<PassRule>('majority_of_all');
+  /** '' = the meeting's own rule (its settings, set in the staff app). */
+  const [rule, setRule] = useState<PassRule | ''>('');
+  const rules = state.meeting.rules;
+  /** The rule a dismissal of `target` gets from this meeting's settings. */
+  const dismissalRuleOf = (target: DismissalTarget): PassRule =>
+    dismissalRule(
+      target,
+      rules ? { delegate: rules.delegateRemovalRule, office: rules.officeDismissalRule } : {},
+    );
   const [allowChange, setAllowChange] = useState(true);
   const [officials, setOfficials] = useState('');
   const [posts, setPosts] = useState('1');
@@ -290,9 +299,10 @@ function NewMotion({ live, state }: Props) {
         text,
         kind: form === 'open' || form === 'secret' ? 'standard' : form,
         secret: form !== 'open',
-        // A dismissal takes its target's rule (two thirds to remove a delegate) unless the chair
-        // chose another; an election and the ratings have their own.
-        ...(form === 'open' || form === 'secret' ? { rule } : {}),
+        // Without a rule the meeting's settings decide (a resolution's default rule; a dismissal's
+        // its target's: two thirds to remove a delegate unless the council changed it); an
+        // election and the ratings have their own.
+        ...((form === 'open' || form === 'secret') && rule ? { rule } : {}),
         allowChange,
         officials: form === 'open' || form === 'secret' ? [] : names(officials),
         ...(form === 'election' ? { posts: Math.max(1, Math.floor(Number(posts) || 1)) } : {}),
@@ -405,8 +415,7 @@ function NewMotion({ live, state }: Props) {
                   checked={target === v}
                   onChange={() => setTarget(v)}
                 />
-                {tr(dismissalTargetLabel[v])} —{' '}
-                {tr(passRuleLabel[v === 'delegate' ? 'two_thirds_of_all' : 'majority_of_all'])}
+                {tr(dismissalTargetLabel[v])} — {tr(passRuleLabel[dismissalRuleOf(v)])}
               </label>
             ))}
           </fieldset>
@@ -417,8 +426,15 @@ function NewMotion({ live, state }: Props) {
             <select
               id="m-rule"
               value={rule}
-              onChange={(e) => setRule(PassRule.parse(e.currentTarget.value))}
+              onChange={(e) =>
+                setRule(e.currentTarget.value ? PassRule.parse(e.currentTarget.value) : '')
+              }
             >
+              <option value="">
+                {tf('meetingRule', {
+                  rule: tr(passRuleLabel[rules?.defaultRule ?? 'majority_of_all']),
+                })}
+              </option>
               {PassRule.options.map((r) => (
                 <option key={r} value={r}>
                   {tr(passRuleLabel[r])}

@@ -1,7 +1,8 @@
 // The council's public page (/cong-khai, /cong-khai/<council>): follow a petition by its reference
 // number, upcoming meetings (voter meetings with their join link and QR code), the published
 // petitions with their answers (searchable without diacritics), published documents readable in
-// the browser, and the results of open votes. Only public data; no voter's name or contact.
+// the browser, and the results of closed votes of every kind (figures only, never a ballot). Only
+// public data; no voter's name or contact.
 import { signal } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
 import { meetingKindLabel } from '../../../../shared/domain';
@@ -14,6 +15,7 @@ import {
 } from '../../../../shared/petitions';
 import type { Portal, PortalCouncil } from '../../../../shared/portal';
 import { errorText } from '../../../../shared/ui/report';
+import { ResultCard } from '../../../../shared/ui/ResultCard';
 import { portalApi } from './api';
 import { lang, setLang, t, tf } from './i18n-portal';
 
@@ -277,20 +279,15 @@ function Votes({ votes }: { votes: Portal['votes'] }) {
       {votes.length === 0 && <p>{t('votesNone')}</p>}
       <ul class="plain">
         {votes.map((v) => (
-          <li key={v.id}>
-            <p>
-              <strong>{v.title}</strong>
-              {v.passed !== null && (
-                <span class={v.passed ? 'passed' : 'not-passed'}>
-                  {' — '}
-                  {v.passed ? t('passed') : t('notPassed')}
-                </span>
-              )}
-            </p>
+          <li key={v.id} data-testid="portal-vote">
             <p class="meta">
               {v.meetingTitle} · {dateOf(v.closedAt)}
             </p>
-            <p>{tf('voteCounts', { ...v.counts, total: v.totalMembers })}</p>
+            {/* The same result card the meeting shows: figures only, never a ballot. */}
+            <ResultCard
+              lang={lang.value}
+              motion={{ id: v.id, title: v.title, secret: v.secret, result: v.result }}
+            />
           </li>
         ))}
       </ul>

@@ -69,14 +69,11 @@ const strings = {
   packagesNone: { vi: 'Chưa có tài liệu công bố.', en: 'No published documents yet.' },
   readPdf: { vi: '{title} (PDF, mở trong trình duyệt)', en: '{title} (PDF, opens in the browser)' },
   // Votes
-  votesTitle: { vi: 'Kết quả biểu quyết công khai', en: 'Results of open votes' },
-  votesNone: { vi: 'Chưa có kết quả biểu quyết công khai.', en: 'No open vote results yet.' },
-  voteCounts: {
-    vi: 'Tán thành {for} · Không tán thành {against} · Không biểu quyết {abstain} · Không tham gia {notVoted} (tổng số đại biểu {total})',
-    en: 'For {for} · Against {against} · Abstain {abstain} · Did not vote {notVoted} (of {total} delegates)',
+  votesTitle: {
+    vi: 'Kết quả biểu quyết, bầu cử, lấy phiếu tín nhiệm',
+    en: 'Results of votes, elections and confidence ratings',
   },
-  passed: { vi: 'Được thông qua', en: 'Passed' },
-  notPassed: { vi: 'Không được thông qua', en: 'Not passed' },
+  votesNone: { vi: 'Chưa có kết quả biểu quyết.', en: 'No vote results yet.' },
   privacy: {
     vi: 'Trang này không hiện họ tên, địa chỉ hay số điện thoại của cử tri.',
     en: 'This page never shows voters’ names, addresses or phone numbers.',
