@@ -12,7 +12,11 @@ const FILES = [
   'vi_giay_moi_hdnd_tuan_giao_signed.pdf',
 ];
 
-/** Every store of hdnd-briefcase, read with plain IndexedDB; blobs as SHA-256 and size. */
+/**
+ * Every store of hdnd-briefcase, read with plain IndexedDB; blobs as SHA-256 and size. A record's
+ * revision tag (`rev`) is only checked to be there: a restore is a write, so it gets a fresh one
+ * (a tab still holding the old tag can then not overwrite the restored record).
+ */
 async function dumpBriefcase(page: Page): Promise<Record<string, unknown[]>> {
   return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((ok, fail) => {
@@ -29,7 +33,8 @@ async function dumpBriefcase(page: Page): Promise<Record<string, unknown[]>> {
       });
       out[name] = await Promise.all(
         rows.map(async (row) => {
-          const r = row as Record<string, unknown>;
+          const { rev, ...r } = row as Record<string, unknown>;
+          if (rev !== undefined) r.rev = typeof rev === 'string' && rev.length > 0;
           if (!(r.blob instanceof Blob)) return r;
           const digest = await crypto.subtle.digest('SHA-256', await r.blob.arrayBuffer());
           const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0'));
