@@ -4,7 +4,7 @@
 // the public page (figures only).
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { pdfText } from '../meeting-server/src/pdf/testing';
 import { expect, test } from './fixtures';
 import { joinRoom, seriousViolations, type Joined } from './meeting-helpers';
 
@@ -38,18 +38,6 @@ async function closeAndShow(title: string) {
   await row.getByRole('button', { name: 'Kết thúc biểu quyết' }).click();
   await row.getByRole('button', { name: 'Công bố kết quả' }).click();
   await expect(row).toContainText('Kết quả đang hiển thị cho mọi người');
-}
-
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const pdf = await getDocument({ data: bytes, useSystemFonts: false, isEvalSupported: false })
-    .promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent();
-    pages.push(content.items.map((it) => ('str' in it ? it.str : '')).join(' '));
-  }
-  await pdf.destroy();
-  return pages.join('\n').normalize('NFC').replace(/\s+/g, ' ');
 }
 
 async function download(fmt: 'PDF' | 'CSV') {

@@ -2,25 +2,13 @@
 // sees the answer; nobody else can ask for them or read their request; only the chair and the
 // secretariat decide; an approved absence shows as excused in the state and in the minutes (JSON,
 // CSV, PDF) while quorum still counts every delegate; each write leaves an audit entry.
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { pdfText } from '../pdf/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Invitation, Minutes } from '../../../shared/admin';
 import { LeaveRequest, LeaveRequestList, MyLeave } from '../../../shared/leave';
 import { MeetingState } from '../../../shared/meeting';
 import { bearer, joinAs, ok, useStaffFixture } from '../admin/testing';
 import { DATABASE_KINDS } from '../testing/databases';
-
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const pdf = await getDocument({ data: bytes, useSystemFonts: false, isEvalSupported: false })
-    .promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent();
-    pages.push(content.items.map((it) => ('str' in it ? it.str : '')).join(' '));
-  }
-  await pdf.destroy();
-  return pages.join('\n').normalize('NFC').replace(/\s+/g, ' ');
-}
 
 describe.each(DATABASE_KINDS)('leave requests on %s', (kind) => {
   const t = useStaffFixture(kind);

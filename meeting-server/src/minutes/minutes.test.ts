@@ -3,7 +3,7 @@
 // (its text read back with pdf.js) carry the council's name, the date, names with Vietnamese
 // diacritics, the named ballots and the result. Only the chair, the secretary and staff get them.
 import { randomUUID } from 'node:crypto';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { pdfText } from '../pdf/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Minutes } from '../../../shared/admin';
 import { MeetingState, Motion } from '../../../shared/meeting';
@@ -12,18 +12,6 @@ import { DATABASE_KINDS } from '../testing/databases';
 import { csvCell } from './csv';
 import { candidateLines, resultLine } from './format';
 import { dismissalResult, electionResult } from '../../../shared/vote-rules';
-
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const pdf = await getDocument({ data: bytes, useSystemFonts: false, isEvalSupported: false })
-    .promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent();
-    pages.push(content.items.map((it) => ('str' in it ? it.str : '')).join(' '));
-  }
-  await pdf.destroy();
-  return pages.join('\n').normalize('NFC').replace(/\s+/g, ' ');
-}
 
 describe.each(DATABASE_KINDS)('minutes on %s', (kind) => {
   const t = useStaffFixture(kind);

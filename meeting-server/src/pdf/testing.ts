@@ -1,5 +1,5 @@
 // Test helpers that read a PDF back as a person would: each page's text (pdf.js) and the QR codes
-// printed on it (its images decoded with jsQR). Used by the letters' unit test and the staff e2e.
+// printed on it (its images decoded with jsQR). Used by the PDF unit tests and the e2e specs.
 import jsQR from 'jsqr';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
@@ -20,6 +20,18 @@ export async function pageText(pdf: Pdf, n: number) {
     text: items.join(' ').normalize('NFC').replace(/\s+/g, ' '),
     compact: items.join('').normalize('NFC'),
   };
+}
+
+/** The whole document's text, NFC, whitespace collapsed (pages joined by a space). */
+export async function pdfText(bytes: Uint8Array): Promise<string> {
+  const pdf = await openPdf(bytes);
+  const pages: string[] = [];
+  for (let i = 1; i <= pdf.numPages; i++) {
+    const content = await (await pdf.getPage(i)).getTextContent();
+    pages.push(content.items.map((it) => ('str' in it ? it.str : '')).join(' '));
+  }
+  await pdf.destroy();
+  return pages.join('\n').normalize('NFC').replace(/\s+/g, ' ');
 }
 
 /** Decodes the QR code of every image drawn on a page. */
