@@ -10,6 +10,7 @@ import type {
   PetitionStatus,
   PetitionTrack,
   PublicPetitionPage,
+  PublishedPetition,
 } from '../../../shared/petitions';
 import { parsePetitionRef } from '../../../shared/petition-ref';
 import { foldText } from '../../../shared/text/normalize';
@@ -104,6 +105,18 @@ export const toPetition = (r: PetitionRow): Petition => ({
   published: r.published,
   createdAt: iso(r.created_at),
   updatedAt: iso(r.updated_at),
+});
+
+/** What the public sees of a published petition: never the voter's name or contact. */
+export const toPublished = (r: PetitionRow): PublishedPetition => ({
+  id: r.id,
+  ref: r.ref,
+  ward: r.ward,
+  text: r.text,
+  category: r.category,
+  authority: r.authority,
+  answer: r.answer ?? '',
+  createdAt: iso(r.created_at),
 });
 
 export const toBoardPetition = (r: BoardRow): Petition => ({
@@ -204,17 +217,7 @@ export async function publicPetitions(
   );
   const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n ${from}`, params);
   return {
-    items: rows.map((r) => ({
-      id: r.id,
-      ref: r.ref,
-      meetingTitle: r.meeting_title,
-      ward: r.ward,
-      text: r.text,
-      category: r.category,
-      authority: r.authority,
-      answer: r.answer ?? '',
-      createdAt: iso(r.created_at),
-    })),
+    items: rows.map((r) => ({ ...toPublished(r), meetingTitle: r.meeting_title })),
     total: Number(total[0]?.n ?? 0),
     page: query.page,
     pageSize: PUBLIC_PAGE_SIZE,

@@ -16,7 +16,7 @@ import type { Db, Queryable } from '../db/database';
 import { HttpError, forbidden, notFound } from '../http/errors';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from '../http/rate-limits';
 import { enforce, type Limit } from '../http/rate-limit';
-import { refreshSearch, searchTexts, toPetition, type PetitionRow } from './board';
+import { refreshSearch, searchTexts, toPetition, toPublished, type PetitionRow } from './board';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
@@ -267,15 +267,6 @@ export async function publishedPetitions(
       councilName: meeting.council_name,
       startsAt: iso(meeting.starts_at),
     },
-    petitions: rows.map((r) => ({
-      id: r.id,
-      ref: r.ref,
-      ward: r.ward,
-      text: r.text,
-      category: r.category,
-      authority: r.authority,
-      answer: r.answer ?? '',
-      createdAt: iso(r.created_at),
-    })),
+    petitions: rows.map(toPublished),
   };
 }
