@@ -10,7 +10,7 @@ import type { AnnotationChange, ChangeOutcome } from './store';
 
 export type NewAnnotation = Omit<Annotation, 'id' | 'createdAt' | 'updatedAt'>;
 export type AnnotationPatch = Partial<
-  Pick<Annotation, 'body' | 'color' | 'draftComment' | 'kind' | 'target' | 'orphaned'>
+  Pick<Annotation, 'body' | 'color' | 'draftComment' | 'kind' | 'target' | 'orphaned' | 'from'>
 >;
 /** pending: changes wait for the debounce; saving: being written; saved; error: will retry. */
 export type SaveState = 'pending' | 'saving' | 'saved' | 'error';

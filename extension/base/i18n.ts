@@ -527,6 +527,10 @@ export const messages = {
     vi: 'Đã tự tải về {n} thay đổi:',
     en: '{n} changes downloaded in the background:',
   },
+  'packages.badgeDownloading': {
+    vi: 'Đang tải về {n} thay đổi:',
+    en: 'Downloading {n} changes:',
+  },
   'packages.newInBackground': {
     vi: 'Mới — đã tự tải về khi bạn chưa mở trang này',
     en: 'New — downloaded in the background',
