@@ -16,6 +16,8 @@ import { t, type MessageKey } from '../../base/i18n';
 import { docHref } from '../../base/router';
 import { useLiveQuery } from '../../base/use-live-query';
 import { liveQuery } from 'dexie';
+import { browser } from 'wxt/browser';
+import { answerShowDocument } from '../../base/doc-tabs';
 import { PasswordDialog } from '../library/PasswordDialog';
 import { PDF_PARAMS, getViewerWorker, pdfjs } from '../../base/pdfjs-browser';
 import { AnnotationList } from './AnnotationList';
@@ -306,6 +308,21 @@ export function ViewerPage({ id, page, q, ann }: ViewerPageProps) {
     };
     // `page` is only where to open; later changes of page, words and annotation are followed below.
   }, [id, db, redraw]);
+
+  // The side panel's "Mở" for this document brings this tab to the front instead of a second one.
+  useEffect(() => {
+    const listener = answerShowDocument(
+      () => id,
+      async () => {
+        const tab = await browser.tabs.getCurrent();
+        if (tab?.id === undefined) return;
+        await browser.tabs.update(tab.id, { active: true });
+        await browser.windows.update(tab.windowId, { focused: true });
+      },
+    );
+    browser.runtime.onMessage.addListener(listener);
+    return () => browser.runtime.onMessage.removeListener(listener);
+  }, [id]);
 
   // An open editor keeps its record on the page until it is saved or cancelled.
   useEffect(() => manager.current?.hold(editingId), [editingId, annotationsReady]);
