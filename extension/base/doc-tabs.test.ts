@@ -19,7 +19,12 @@ describe('showDocument', () => {
 
   test('the tab showing the document comes to the front; no second tab', async () => {
     const fronted: string[] = [];
-    fakeBrowser.runtime.onMessage.addListener(answerShowDocument(() => 'v1', () => undefined));
+    fakeBrowser.runtime.onMessage.addListener(
+      answerShowDocument(
+        () => 'v1',
+        () => undefined,
+      ),
+    );
     fakeBrowser.runtime.onMessage.addListener(
       answerShowDocument(
         () => 'v2',
