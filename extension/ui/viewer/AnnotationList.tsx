@@ -100,6 +100,24 @@ function Editor({
   );
 }
 
+/** Colour, kind, draft-comment mark, page, quoted passage and text of one annotation. */
+function Summary({ a, page }: { a: Annotation; page: string }) {
+  return (
+    <>
+      <span
+        class="hdnd-swatch"
+        style={{ background: COLORS[a.color] ?? a.color }}
+        aria-hidden="true"
+      />
+      <strong>{t(KIND_LABEL[a.kind])}</strong>
+      {a.draftComment && <span class="hdnd-badge">{t('ann.draftComment')}</span>}
+      <span class="hdnd-ann-page">{page}</span>
+      {a.target.quote?.exact && <q class="hdnd-ann-quote">{a.target.quote.exact}</q>}
+      {a.body && <span class="hdnd-ann-body">{a.body}</span>}
+    </>
+  );
+}
+
 function Item({ a, props }: { a: Annotation; props: AnnotationListProps }) {
   const selected = a.id === props.selectedId;
   const ref = useRef<HTMLLIElement>(null);
@@ -114,20 +132,14 @@ function Item({ a, props }: { a: Annotation; props: AnnotationListProps }) {
       data-kind={a.kind}
     >
       <button type="button" class="hdnd-ann-jump" onClick={() => props.onSelect(a)}>
-        <span
-          class="hdnd-swatch"
-          style={{ background: COLORS[a.color] ?? a.color }}
-          aria-hidden="true"
+        <Summary
+          a={a}
+          page={
+            a.orphaned && a.from
+              ? t('ann.oldPage', { n: a.from.pageIndex + 1 })
+              : t('ann.page', { n: a.target.pageIndex + 1 })
+          }
         />
-        <strong>{t(KIND_LABEL[a.kind])}</strong>
-        {a.draftComment && <span class="hdnd-badge">{t('ann.draftComment')}</span>}
-        <span class="hdnd-ann-page">
-          {a.orphaned && a.from
-            ? t('ann.oldPage', { n: a.from.pageIndex + 1 })
-            : t('ann.page', { n: a.target.pageIndex + 1 })}
-        </span>
-        {a.target.quote?.exact && <q class="hdnd-ann-quote">{a.target.quote.exact}</q>}
-        {a.body && <span class="hdnd-ann-body">{a.body}</span>}
       </button>
       {a.orphaned && a.from && (
         <a
@@ -178,19 +190,13 @@ function Item({ a, props }: { a: Annotation; props: AnnotationListProps }) {
 
 /** A record moved onto another version while this page was open: read-only here. */
 function Moved({ here, now }: { here: Annotation; now: Annotation }) {
-  const body = now.body ?? here.body;
   return (
     <li class="hdnd-ann is-moved" data-testid="moved-annotation" data-kind={now.kind}>
-      <span
-        class="hdnd-swatch"
-        style={{ background: COLORS[now.color] ?? now.color }}
-        aria-hidden="true"
+      {/* What it is and says now; its passage and page as they were here. */}
+      <Summary
+        a={{ ...now, target: here.target }}
+        page={t('ann.page', { n: here.target.pageIndex + 1 })}
       />
-      <strong>{t(KIND_LABEL[now.kind])}</strong>
-      {now.draftComment && <span class="hdnd-badge">{t('ann.draftComment')}</span>}
-      <span class="hdnd-ann-page">{t('ann.page', { n: here.target.pageIndex + 1 })}</span>
-      {here.target.quote?.exact && <q class="hdnd-ann-quote">{here.target.quote.exact}</q>}
-      {body && <span class="hdnd-ann-body">{body}</span>}
       <a
         href={docHref(now.docId, {
           ...(now.orphaned ? {} : { page: now.target.pageIndex + 1 }),

@@ -385,7 +385,6 @@ describe.each(DATABASE_KINDS)('session packages on %s', { timeout: 120_000 }, (k
     expect(html).toContain(`Mục ${fx.sitting.agenda[1]!.position}: `);
   });
 
-
   it('only staff write: no cookie 401, no CSRF header 403, and nothing changes', async () => {
     const p = await newPackage();
     const anon = await fetch(`${url}/api/admin/packages/${p.id}/publish`, { method: 'POST' });
