@@ -208,12 +208,12 @@ export const messages = {
   },
   'viewer.openNew': { vi: 'Mở bản mới', en: 'Open the new version' },
   'viewer.movedAway': {
-    vi: 'Đánh dấu này đã được chuyển sang bản mới nên không sửa được ở bản cũ. Hãy mở bản mới để sửa.',
-    en: 'This highlight was moved onto the new version, so it cannot be changed in the old one. Open the new version to edit it.',
+    vi: 'Mục này đã được chuyển sang bản mới nên không sửa được ở bản cũ. Hãy mở bản mới để sửa.',
+    en: 'This was moved onto the new version, so it cannot be changed in the old one. Open the new version to edit it.',
   },
   'viewer.changedElsewhere': {
-    vi: 'Đánh dấu này vừa được sửa ở thẻ khác; đang hiện bản đã lưu. Hãy sửa lại nếu cần.',
-    en: 'This highlight was just changed in another tab; the saved version is shown. Edit it again if needed.',
+    vi: 'Mục này vừa được sửa ở thẻ khác; đang hiện bản đã lưu. Hãy sửa lại nếu cần.',
+    en: 'This was just changed in another tab; the saved version is shown. Edit it again if needed.',
   },
   'viewer.changedOnNew': {
     vi: 'Mục này đã chuyển sang bản mới và vừa được sửa ở đó; để không ghi đè, thay đổi ở bản cũ không được lưu. Hãy mở bản mới và sửa ở đó.',

@@ -6,11 +6,7 @@
 // the last page read.
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import {
-  AnnotationManager,
-  type AnnotationPatch,
-  type Refused,
-} from '../../annotations/annotation-manager';
+import { AnnotationManager, type AnnotationPatch } from '../../annotations/annotation-manager';
 import { describeRange } from '../../annotations/anchoring';
 import { getDb, type Annotation, type BriefcaseDocument } from '../../db/db';
 import { ExportButtons } from '../../export/ExportButtons';
@@ -25,6 +21,7 @@ import { answerShowDocument } from '../../base/doc-tabs';
 import { PasswordDialog } from '../library/PasswordDialog';
 import { PDF_PARAMS, getViewerWorker, pdfjs } from '../../base/pdfjs-browser';
 import { AnnotationList } from './AnnotationList';
+import { refusalNotice } from './refusal';
 import { findVariants } from './find-variants';
 import { annotationSaver, loadAnnotations, loadDocumentFile, markOpened } from './open-document';
 import { Outline, type OutlineNode } from './Outline';
@@ -105,24 +102,6 @@ type Status =
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
-}
-
-/**
- * What to tell the delegate when the database refused a change from this page: why, what they
- * typed (so it is not lost), and a link to the version where the record is now.
- */
-function refusalNotice(r: Refused, docId: string): { text: string; href?: string } {
-  const elsewhere = r.current && r.current.docId !== docId ? r.current : null;
-  const why: MessageKey = elsewhere
-    ? r.reason === 'moved'
-      ? 'viewer.movedAway'
-      : 'viewer.changedOnNew'
-    : r.current
-      ? 'viewer.changedElsewhere'
-      : 'viewer.deletedElsewhere';
-  const typed = r.tried?.body && r.tried.body !== r.current?.body ? r.tried.body : null;
-  const text = typed ? `${t(why)} ${t('viewer.notSaved', { body: typed })}` : t(why);
-  return elsewhere ? { text, href: docHref(elsewhere.docId, { ann: elsewhere.id }) } : { text };
 }
 
 export function ViewerPage({ id, page, q, ann }: ViewerPageProps) {
