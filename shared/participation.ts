@@ -123,6 +123,9 @@ export const LATE_AFTER_MINUTES = 15;
 /** Minutes before the close from which a departure counts as leaving early. */
 export const EARLY_BEFORE_MINUTES = 15;
 
+/** Seconds as minutes with one decimal. */
+const minutes = (seconds: number) => Math.round(seconds / 6) / 10;
+
 /**
  * The columns of the participation table, in order: one definition for the staff app's table and
  * the .xlsx export.
@@ -156,7 +159,7 @@ export const PARTICIPATION_COLUMNS: readonly ParticipationColumn[] = [
     key: 'minutes',
     vi: 'Thời gian phát biểu (phút)',
     en: 'Time on the floor (minutes)',
-    value: (r) => Math.round(r.speeches.seconds / 6) / 10,
+    value: (r) => minutes(r.speeches.seconds),
   },
   { key: 'eligible', vi: 'Số lần biểu quyết', en: 'Votes held', value: (r) => r.votes.eligible },
   { key: 'tookPart', vi: 'Đã biểu quyết', en: 'Voted', value: (r) => r.votes.tookPart },
@@ -188,3 +191,31 @@ export const PARTICIPATION_COLUMNS: readonly ParticipationColumn[] = [
     value: (r) => r.petitions.answered,
   },
 ];
+
+/**
+ * The record's figures as a few sentences in both languages, for the delegate's own view (the
+ * extension's side panel and the meeting page show the same words).
+ */
+export function participationLines(s: ParticipationSummary): { vi: string; en: string }[] {
+  const c = s.sittings;
+  const v = s.votes;
+  const p = s.petitions;
+  return [
+    {
+      vi: `Phiên họp được triệu tập: ${c.called} — tại hội trường ${c.hall}, trực tuyến ${c.online}, vắng có lý do ${c.excused}, vắng ${c.absent}; đến muộn ${c.late}, về sớm ${c.leftEarly}.`,
+      en: `Sittings called to: ${c.called} — in the hall ${c.hall}, online ${c.online}, excused ${c.excused}, absent ${c.absent}; late ${c.late}, left early ${c.leftEarly}.`,
+    },
+    {
+      vi: `Phát biểu ${s.speeches.speak}, chất vấn ${s.speeches.question}, kiến nghị về thủ tục ${s.speeches.order}; tổng thời gian ${minutes(s.speeches.seconds)} phút.`,
+      en: `Speeches ${s.speeches.speak}, questions ${s.speeches.question}, points of order ${s.speeches.order}; ${minutes(s.speeches.seconds)} minutes in all.`,
+    },
+    {
+      vi: `Biểu quyết: đã tham gia ${v.tookPart}/${v.eligible} lần (bỏ phiếu kín ${v.secret}); tán thành ${v.for}, không tán thành ${v.against}, không biểu quyết ${v.abstain}.`,
+      en: `Votes: took part in ${v.tookPart} of ${v.eligible} (secret ${v.secret}); in favour ${v.for}, against ${v.against}, abstained ${v.abstain}.`,
+    },
+    {
+      vi: `Tiếp xúc cử tri: ${s.voterMeetings} buổi; kiến nghị cử tri: ${p.received + p.forwarded + p.answered} (đã trả lời ${p.answered}).`,
+      en: `Voter meetings: ${s.voterMeetings}; voters’ petitions: ${p.received + p.forwarded + p.answered} (${p.answered} answered).`,
+    },
+  ];
+}
