@@ -1,5 +1,5 @@
-// Route contracts of the participation record: the secretariat's table of every delegate (JSON and
-// .xlsx), one delegate's record, and the delegate's own record from their meeting session (only
+// Route contracts of the participation record: the secretariat's table of every delegate (JSON,
+// .xlsx and the .docx report), one delegate's record, and the delegate's own record from their meeting session (only
 // their own: the member comes from the signed session, never from the request).
 import type { Role } from '../domain';
 import * as participation from '../participation';
@@ -27,6 +27,16 @@ export const participationRoutes = {
     summary: 'The participation table as an Excel workbook, for the standing committee.',
     query: participation.ParticipationQuery,
     response: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  }),
+  participationDocx: route({
+    method: 'GET',
+    path: '/api/admin/councils/:councilId/participation.docx',
+    auth: 'staff',
+    who: staff,
+    summary:
+      'The participation report for the standing committee (.docx): the period, the totals, then each delegate.',
+    query: participation.ParticipationQuery,
+    response: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   }),
   memberParticipation: route({
     method: 'GET',

@@ -3,6 +3,7 @@
 // meeting with petitions) gives exactly the expected figures per delegate; the staff table, its
 // .xlsx export and the delegate's own record agree; a delegate reads only their own record; a
 // secret vote never shows a choice.
+import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Meeting } from '../../../shared/admin';
 import {
@@ -168,6 +169,24 @@ describe.each(DATABASE_KINDS)('participation record on %s', (kind) => {
     });
     expect(later.rows.find((r) => r.name === 'Nguyễn Văn An')!.sittings.called).toBe(0);
     expect((await t.staff.request('GET', `${c}?from=2026-12-09&to=2026-12-01`)).status).toBe(400);
+  });
+
+  it('the .docx report gives the period, the totals and each delegate', async () => {
+    const res = await t.staff.request(
+      'GET',
+      `/api/admin/councils/${t.fx.council.id}/participation.docx?to=2026-12-31`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('wordprocessingml');
+    const xml = strFromU8(unzipSync(new Uint8Array(await res.arrayBuffer()))['word/document.xml']!);
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain('BÁO CÁO KẾT QUẢ THEO DÕI VIỆC THAM GIA CỦA ĐẠI BIỂU');
+    expect(text).toContain('Từ đầu nhiệm kỳ đến ngày 31/12/2026');
+    expect(text).toContain(
+      'Lượt đại biểu được triệu tập dự họp: 4; có mặt (tại hội trường hoặc trực tuyến): 2; vắng có lý do: 1; vắng: 1.',
+    );
+    expect(text).toContain('3. Trần Thị Bình (Tổ 1) — Ban Kinh tế – Xã hội');
+    expect(text).toContain('Biểu quyết: đã tham gia 2/2 lần (bỏ phiếu kín 1); tán thành 1');
   });
 
   it('the .xlsx export lists every delegate with the same figures', async () => {

@@ -1,4 +1,4 @@
-// Participation record routes: the secretariat's table and its .xlsx export, one delegate's record
+// Participation record routes: the secretariat's table, its .xlsx export and .docx report, one delegate's record
 // (staff session), and the delegate's own record from their meeting session (the member comes from
 // the signed session, so nobody reads another delegate's record).
 import { PARTICIPATION_COLUMNS, type ParticipationTable } from '../../../shared/participation';
@@ -8,6 +8,7 @@ import type { Db } from '../db/database';
 import { forbidden } from '../http/errors';
 import { SENT, defineRoute, type RouteDef } from '../http/route';
 import { loadMeeting } from '../live/state';
+import { participationDocx } from './report';
 import { participationRecord, participationTable } from './service';
 import { writeXlsx } from './xlsx';
 
@@ -19,21 +20,30 @@ export function participationSheet(t: ParticipationTable): Uint8Array {
   ]);
 }
 
-export function participationRoutes(deps: { db: Db }): RouteDef[] {
+const fileName = (q: { from?: string; to?: string }, ext: string) => {
+  const period = [q.from, q.to].filter(Boolean).join('_');
+  return `attachment; filename="tham-gia-dai-bieu${period ? `-${period}` : ''}.${ext}"`;
+};
+
+export function participationRoutes(deps: { db: Db; now: () => number }): RouteDef[] {
   return [
     defineRoute(api.participationTable, ({ params, query }) =>
       participationTable(deps.db, params.councilId, query),
     ),
     defineRoute(api.participationXlsx, async ({ res, params, query }) => {
       const table = await participationTable(deps.db, params.councilId, query);
-      const period = [query.from, query.to].filter(Boolean).join('_');
       res
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .setHeader(
-          'Content-Disposition',
-          `attachment; filename="tham-gia-dai-bieu${period ? `-${period}` : ''}.xlsx"`,
-        );
+        .setHeader('Content-Disposition', fileName(query, 'xlsx'));
       res.send(Buffer.from(participationSheet(table)));
+      return SENT;
+    }),
+    defineRoute(api.participationDocx, async ({ res, params, query }) => {
+      const table = await participationTable(deps.db, params.councilId, query);
+      res
+        .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .setHeader('Content-Disposition', fileName(query, 'docx'));
+      res.send(Buffer.from(await participationDocx(table, deps.now())));
       return SENT;
     }),
     defineRoute(api.memberParticipation, ({ params, query }) =>

@@ -1,7 +1,7 @@
 // The participation table (theo dõi việc tham gia của đại biểu) for the standing committee: every
 // delegate of the council for a period, filtered by delegate group and committee, sorted by any
-// column, and the same table as an .xlsx workbook. The figures come from the server
-// (shared/participation.ts), computed from what was recorded; nothing is typed here.
+// column, and the same table as an .xlsx workbook or a .docx report. The figures come from the
+// server (shared/participation.ts), computed from what was recorded; nothing is typed here.
 import { useMemo, useState } from 'preact/hooks';
 import { pathOf } from '../../../../shared/api-client';
 import {
@@ -50,6 +50,10 @@ export function ParticipationPage({ councilId }: { councilId: string }) {
   }, [rows, group, committee, sort.key, sort.desc, lang.value]);
 
   const xlsx = pathOf(participationRoutes.participationXlsx, {
+    params: { councilId },
+    query: period,
+  });
+  const docx = pathOf(participationRoutes.participationDocx, {
     params: { councilId },
     query: period,
   });
@@ -102,6 +106,9 @@ export function ParticipationPage({ councilId }: { councilId: string }) {
         </label>
         <a class="button" href={xlsx} download>
           {t('partDownload')}
+        </a>
+        <a class="button" href={docx} download>
+          {t('partReport')}
         </a>
       </form>
       {table && (

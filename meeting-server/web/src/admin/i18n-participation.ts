@@ -17,6 +17,10 @@ export const participationStrings = {
   partGroupFilter: { vi: 'Tổ đại biểu', en: 'Delegate group' },
   partCommitteeFilter: { vi: 'Ban', en: 'Committee' },
   partDownload: { vi: 'Tải bảng tổng hợp (.xlsx)', en: 'Download the table (.xlsx)' },
+  partReport: {
+    vi: 'Tải báo cáo gửi Thường trực (.docx)',
+    en: 'Download the report for the standing committee (.docx)',
+  },
   partShown: { vi: '{n} đại biểu', en: '{n} delegates' },
   partSortHint: {
     vi: 'Bấm tiêu đề cột để sắp xếp.',
