@@ -6,8 +6,4 @@ export const recordMessages = {
     en: 'The sittings you were called to, your speeches, votes and voter meetings this term, as recorded. Only you see your own record; a secret ballot shows only that you took part.',
   },
   'record.open': { vi: 'Xem hồ sơ tham gia', en: 'Show my record' },
-  'record.sittings': { vi: 'Từng phiên họp', en: 'Each sitting' },
-  'record.late': { vi: 'đến muộn', en: 'late' },
-  'record.leftEarly': { vi: 'về sớm', en: 'left early' },
-  'record.none': { vi: 'Chưa có phiên họp nào được ghi nhận.', en: 'No sittings recorded yet.' },
 } as const;

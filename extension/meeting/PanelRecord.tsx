@@ -1,15 +1,12 @@
 // The delegate's own participation record in the side panel: a participant session from the
 // remembered invitation (no room, so no presence), then the record the server computes for the
-// member of that session only — the figures and each sitting with how they attended.
+// member of that session only, shown as the meeting page shows it (shared/ui/ParticipationView).
 import { useState } from 'preact/hooks';
-import {
-  participationLines,
-  sittingAttendanceLabel,
-  type ParticipationRecord,
-} from '../../shared/participation';
+import type { ParticipationRecord } from '../../shared/participation';
 import { ClientError, meetingClient } from '../../shared/meeting-client';
 import { participationRoutes } from '../../shared/routes/participation';
-import { lang, t, tr } from '../base/i18n';
+import { ParticipationView } from '../../shared/ui/ParticipationView';
+import { lang, t } from '../base/i18n';
 
 const errorText = (e: unknown) => (e instanceof ClientError ? e.message : String(e));
 
@@ -37,8 +34,6 @@ export function PanelRecord({ origin, token }: { origin: string; token: string }
       setBusy(false);
     }
   };
-  const day = (iso: string) =>
-    new Date(iso).toLocaleDateString(lang.value === 'vi' ? 'vi-VN' : 'en-GB');
 
   return (
     <section class="card" aria-labelledby="mp-record" data-testid="panel-record">
@@ -53,28 +48,7 @@ export function PanelRecord({ origin, token }: { origin: string; token: string }
           </button>
         </>
       ) : (
-        <>
-          <p>
-            <strong>{record.summary.name}</strong> · {record.councilName}
-          </p>
-          {participationLines(record.summary).map((line, i) => (
-            <p key={i}>{tr(line)}</p>
-          ))}
-          <p class="eyebrow">{t('record.sittings')}</p>
-          {record.sittings.length === 0 ? (
-            <p class="muted">{t('record.none')}</p>
-          ) : (
-            <ul>
-              {record.sittings.map((s) => (
-                <li key={s.meetingId}>
-                  {day(s.startsAt)} — {s.title}: {tr(sittingAttendanceLabel[s.attendance])}
-                  {s.late ? `, ${t('record.late')}` : ''}
-                  {s.leftEarly ? `, ${t('record.leftEarly')}` : ''}
-                </li>
-              ))}
-            </ul>
-          )}
-        </>
+        <ParticipationView record={record} lang={lang.value} />
       )}
       {error && (
         <p class="error" role="alert">
