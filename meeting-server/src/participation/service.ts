@@ -147,9 +147,15 @@ async function loadFacts(
     status: 'received' | 'forwarded' | 'answered';
   }>('SELECT meeting_id, status FROM petitions WHERE meeting_id = ANY($1::text[])', [voterIds]);
 
+  const committeesOf = new Map<string, string[]>();
+  for (const c of committees)
+    committeesOf.set(c.member_id, [...(committeesOf.get(c.member_id) ?? []), c.name]);
   const eligibleOf = new Map<string, string[]>();
-  for (const e of eligible)
-    eligibleOf.set(e.motion_id, [...(eligibleOf.get(e.motion_id) ?? []), e.member_id]);
+  for (const e of eligible) {
+    const list = eligibleOf.get(e.motion_id);
+    if (list) list.push(e.member_id);
+    else eligibleOf.set(e.motion_id, [e.member_id]);
+  }
 
   return {
     councilName: council.name,
@@ -159,7 +165,7 @@ async function loadFacts(
         name: m.full_name,
         delegateGroup: m.delegate_group,
         termEndedOn: m.term_ended_on,
-        committees: committees.filter((c) => c.member_id === m.id).map((c) => c.name),
+        committees: committeesOf.get(m.id) ?? [],
       })),
       sittings: meetings
         .filter((m) => m.kind !== 'voter')
