@@ -6,6 +6,7 @@
 import { signal } from '@preact/signals';
 import { fill, meetingWords, type Lang } from '../../shared/meeting-words';
 import { leaveMessages } from './i18n-leave';
+import { recordMessages } from './i18n-record';
 
 export type { Lang };
 export interface Bilingual {
@@ -38,6 +39,7 @@ export function setLang(next: Lang): void {
 export const messages = {
   ...meetingWords,
   ...leaveMessages,
+  ...recordMessages,
   'app.title': { vi: 'Cặp tài liệu HĐND', en: 'Council briefcase' },
   'app.language': { vi: 'English', en: 'Tiếng Việt' },
   'app.languageLabel': { vi: 'Chuyển sang tiếng Anh', en: 'Switch to Vietnamese' },

@@ -7,6 +7,7 @@ import { leaveRoutes } from './leave';
 import { meetingRoutes } from './meeting';
 import { memberImportRoutes } from './member-import';
 import { minutesRoutes } from './minutes';
+import { participationRoutes } from './participation';
 import { packageRoutes } from './packages';
 import { petitionRoutes } from './petitions';
 import { portalRoutes } from './portal';
@@ -15,7 +16,7 @@ import { staffRoutes } from './staff';
 
 export * from './route';
 export { adminRoutes, joiningRoutes, meetingRoutes, minutesRoutes, packageRoutes, petitionRoutes };
-export { leaveRoutes, memberImportRoutes, portalRoutes, staffRoutes };
+export { leaveRoutes, memberImportRoutes, participationRoutes, portalRoutes, staffRoutes };
 
 /** Every route contract, keyed by its name (names are unique across domains). */
 export const API = {
@@ -24,6 +25,7 @@ export const API = {
   ...petitionRoutes,
   ...leaveRoutes,
   ...minutesRoutes,
+  ...participationRoutes,
   ...staffRoutes,
   ...adminRoutes,
   ...memberImportRoutes,
