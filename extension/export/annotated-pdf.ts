@@ -53,6 +53,9 @@ function boundingRect(rects: readonly PdfRect[]): PdfRect {
   return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
 }
 
+/** pdf-lib parses and writes this many objects, then lets the page breathe (no long task). */
+const OBJECTS_PER_TICK = 500;
+
 /**
  * True when the file's last cross-reference section is a stream (PDF 1.5 style): the update then
  * writes one too, so a reader meets one kind of section in the file, as the original has.
@@ -67,14 +70,33 @@ export function endsWithXrefStream(bytes: Uint8Array): boolean {
 }
 
 /**
- * Adds the annotations to the page with one change of its /Annots (a new array of the old
- * entries and the new ones), so the update rewrites the page dictionary once and nothing else of
- * the original: pdf-lib's `addAnnot` would also wrap the page's content streams.
+ * Runs `build` with pdf-lib's change tracking paused. Each object it tracks is looked up among all
+ * the document's objects, which is quadratic on a page with tens of thousands of annotations
+ * (issue #18); what changes is marked by hand instead: the new objects are saved anyway, and
+ * each page whose /Annots grows is marked once.
+ */
+function untracked<T>(doc: PDFDocument, build: () => T): T {
+  const { snapshot } = doc.context;
+  doc.context.snapshot = undefined;
+  try {
+    return build();
+  } finally {
+    doc.context.snapshot = snapshot;
+  }
+}
+
+/**
+ * Gives the page a new /Annots: the old entries and the new ones, so the update rewrites the page
+ * dictionary and nothing else of the original (pdf-lib's `addAnnot` would also wrap the page's
+ * content streams).
  */
 function appendAnnots(doc: PDFDocument, page: PDFPage, refs: readonly PDFRef[]): void {
-  const existing = page.node.lookup(PDFName.of('Annots'));
-  const before = existing instanceof PDFArray ? existing.asArray() : [];
-  page.node.set(PDFName.of('Annots'), doc.context.obj([...before, ...refs]));
+  untracked(doc, () => {
+    const existing = page.node.lookup(PDFName.of('Annots'));
+    const before = existing instanceof PDFArray ? existing.asArray() : [];
+    page.node.set(PDFName.of('Annots'), doc.context.obj([...before, ...refs]));
+  });
+  doc.context.snapshot?.markRefForSave(page.ref);
 }
 
 /**
@@ -90,6 +112,7 @@ export async function annotatedCopy(
   const doc = await PDFDocument.load(original, {
     forIncrementalUpdate: true,
     updateMetadata: false,
+    parseSpeed: OBJECTS_PER_TICK,
   });
   const pages = doc.getPages();
   const date = PDFString.fromDate((options.now ?? (() => new Date()))());
@@ -125,7 +148,7 @@ export async function annotatedCopy(
             QuadPoints: quadPoints(a.target.rects),
             CA: 0.4,
           };
-    const ref = doc.context.register(doc.context.obj(dict as never));
+    const ref = untracked(doc, () => doc.context.register(doc.context.obj(dict as never)));
     added.set(page, [...(added.get(page) ?? []), ref]);
   }
   if (added.size === 0) return { bytes: original.slice(), written: 0 };
@@ -134,6 +157,7 @@ export async function annotatedCopy(
     useObjectStreams: endsWithXrefStream(original),
     addDefaultPage: false,
     updateFieldAppearances: false,
+    objectsPerTick: OBJECTS_PER_TICK,
   });
   return { bytes, written: [...added.values()].reduce((n, refs) => n + refs.length, 0) };
 }
