@@ -11,7 +11,7 @@ import { openSearchDb } from '../../extension/search/search-db';
 import { PDF_PARAMS, pdfjs } from '../../extension/base/pdfjs-browser';
 import { FIRST_PAGE_MARK, ViewerPage } from '../../extension/ui/viewer/ViewerPage';
 import '../../extension/ui/briefcase.css';
-import { PDFDocument as PdfLibDocument, PDFName } from 'pdf-lib';
+import { PDFDocument as PdfLibDocument } from 'pdf-lib';
 import { annotatedCopy } from '../../extension/export/annotated-pdf';
 import { manyLinksPdf } from '../../extension/testing/many-links';
 import {
@@ -363,7 +363,6 @@ async function manyLinks(count: number) {
       doc.context.obj({ Type: 'Annot', Subtype: 'Highlight', Rect: [72, 700, 300, 712] }),
     );
     doc.getPages()[0]!.node.addAnnot(ref);
-    doc.getPages()[0]!.node.set(PDFName.of('Dummy'), doc.context.obj(1));
     await doc.save({ useObjectStreams: false });
     baseExportMs = performance.now() - t0;
   });
