@@ -1,7 +1,7 @@
 // Secretariat (staff) and administration contracts: staff login and users; councils, members,
 // bodies, meetings with agenda and settings; invitations with their join links.
 import { BodyKind, CouncilLevel, MeetingKind, MeetingStatus, Role } from './domain';
-import { MotionKind, MotionResult, MotionStatus, PassRule } from './meeting';
+import { MicrophoneControl, MotionKind, MotionResult, MotionStatus, PassRule } from './meeting';
 import { QuorumRule } from './vote-rules';
 import { z } from './zod';
 
@@ -224,6 +224,8 @@ const meetingSettingFields = {
   delegateRemovalRule: PassRule,
   /** The rule of dismissing an office-holder (miễn nhiệm) when the chair gives none (more than half). */
   officeDismissalRule: PassRule,
+  /** Who controls members' microphones; left out: the chair in sittings and committee meetings. */
+  microphones: MicrophoneControl,
 };
 const f = meetingSettingFields;
 export const MeetingSettings = z.object({
@@ -233,6 +235,7 @@ export const MeetingSettings = z.object({
   defaultRule: f.defaultRule.default('majority_of_all'),
   delegateRemovalRule: f.delegateRemovalRule.default('two_thirds_of_all'),
   officeDismissalRule: f.officeDismissalRule.default('majority_of_all'),
+  microphones: f.microphones.optional(),
 });
 export type MeetingSettings = z.infer<typeof MeetingSettings>;
 
