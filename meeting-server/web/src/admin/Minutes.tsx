@@ -1,9 +1,11 @@
 // A meeting's minutes (biên bản) in the staff app: what the PDF says, on screen — agenda,
 // attendance (searchable, in pages), speakers, every vote with its result, voters' petitions —
-// and the downloads of the PDF to sign and the CSV table.
+// the secretary's parts of the official minutes (MinutesRecord.tsx) and the downloads of the PDF and
+// .docx to sign and the CSV table.
 import type { Minutes as MinutesData } from '../../../../shared/admin';
 import { meetingKindLabel, roleLabel } from '../../../../shared/domain';
-import { passRuleLabel } from '../../../../shared/meeting';
+import { handKindLabel, passRuleLabel } from '../../../../shared/meeting';
+import { MinutesRecordEditor } from './MinutesRecord';
 import { moreApi } from './api-staff';
 import { lang, t, tf } from './i18n';
 import { Link } from './Link';
@@ -119,7 +121,7 @@ function Motions({ minutes }: { minutes: MinutesData }) {
 }
 
 export function MinutesPage({ meetingId }: { meetingId: string }) {
-  const [minutes] = useLoad(() => moreApi.minutes(meetingId), [meetingId]);
+  const [minutes, reload] = useLoad(() => moreApi.minutes(meetingId), [meetingId]);
   if (!minutes) return <p>{t('loading')}</p>;
   const mt = minutes.meeting;
   return (
@@ -139,11 +141,15 @@ export function MinutesPage({ meetingId }: { meetingId: string }) {
           <a class="button" href={moreApi.minutesPdfUrl(meetingId)} download>
             {t('minPdf')}
           </a>
+          <a class="button" href={moreApi.minutesDocxUrl(meetingId)} download>
+            {t('minDocx')}
+          </a>
           <a class="button" href={moreApi.minutesCsvUrl(meetingId)} download>
             {t('minCsv')}
           </a>
         </div>
       </section>
+      <MinutesRecordEditor meetingId={meetingId} onChanged={() => void reload()} />
       <section class="card" aria-labelledby="min-agenda">
         <h2 id="min-agenda">{t('agendaTitle')}</h2>
         {minutes.agenda.length === 0 ? (
@@ -165,7 +171,8 @@ export function MinutesPage({ meetingId }: { meetingId: string }) {
           <ol>
             {minutes.speakers.list.map((s, i) => (
               <li key={i}>
-                {s.name} ({roleLabel[s.role][lang.value]}) · {when(s.startedAt)}
+                {s.name} ({roleLabel[s.role][lang.value]}) ·{' '}
+                {handKindLabel[s.kind ?? 'speak'][lang.value]} · {when(s.startedAt)}
               </li>
             ))}
           </ol>
