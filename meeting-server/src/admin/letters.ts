@@ -3,7 +3,7 @@
 // right, place and date, "GIẤY MỜI", the recipient, the meeting, its time, place and agenda, the
 // person's own QR code and join link, and the signature block. Also the .csv of name → link for
 // sending by e-mail or chat. Pure: everything it prints is passed in.
-import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
+import { PDFDocument, rgb, type PDFFont, type PDFImage } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { roleLabel, type MeetingKind, type Role } from '../../../shared/domain';
 import { csvTable } from '../minutes/csv';
