@@ -4,7 +4,12 @@
 // .docx to sign and the CSV table.
 import type { Minutes as MinutesData } from '../../../../shared/admin';
 import { meetingKindLabel, roleLabel } from '../../../../shared/domain';
-import { handKindLabel, passRuleLabel } from '../../../../shared/meeting';
+import {
+  confidenceChoiceLabel,
+  handKindLabel,
+  noConfidenceChoiceLabel,
+  passRuleLabel,
+} from '../../../../shared/meeting';
 import { MinutesRecordEditor } from './MinutesRecord';
 import { moreApi } from './api-staff';
 import { lang, t, tf } from './i18n';
@@ -66,6 +71,30 @@ function Attendance({ minutes }: { minutes: MinutesData }) {
   );
 }
 
+type Result = NonNullable<MinutesData['motions'][number]['result']>;
+
+/** "33,3 %" in Vietnamese, "33.3%" in English. */
+const pct = (p: number) => (lang.value === 'vi' ? `${String(p).replace('.', ',')} %` : `${p}%`);
+
+/** One line per official rated or voted on, or per candidate, with their own figures. */
+function perPerson(r: Result): string[] {
+  const l = lang.value;
+  const c = confidenceChoiceLabel;
+  const n = noConfidenceChoiceLabel;
+  return [
+    ...(r.confidence ?? []).map(
+      (o) =>
+        `${o.official}: ${c.high[l]} ${o.high}, ${c.confidence[l]} ${o.confidence}, ${c.low[l]} ${o.low}`,
+    ),
+    ...(r.noConfidence ?? []).map(
+      (o) => `${o.official}: ${n.trust[l]} ${o.trust}, ${n.no_trust[l]} ${o.noTrust}`,
+    ),
+    ...(r.election?.candidates ?? []).map(
+      (e) => `${e.name}: ${e.votes} (${pct(e.percentOfAll)})${e.elected ? ' ✓' : ''}`,
+    ),
+  ];
+}
+
 function Motions({ minutes }: { minutes: MinutesData }) {
   return (
     <section class="card" aria-labelledby="min-votes">
@@ -96,10 +125,24 @@ function Motions({ minutes }: { minutes: MinutesData }) {
                       {m.secret && <span class="muted"> ({t('minSecret')})</span>}
                     </td>
                     <td>{passRuleLabel[m.rule][lang.value]}</td>
-                    <td>{r ? `${r.counts.for} (${r.percentOfAll.for}%)` : '—'}</td>
-                    <td>{r ? `${r.counts.against} (${r.percentOfAll.against}%)` : '—'}</td>
-                    <td>{r ? `${r.counts.abstain} (${r.percentOfAll.abstain}%)` : '—'}</td>
-                    <td>{r ? r.counts.notVoted : '—'}</td>
+                    {r && perPerson(r).length > 0 ? (
+                      // A rating, a no-confidence vote or an election: each person's own figures,
+                      // never "in favour 0" (these have no for and against).
+                      <td colSpan={4}>
+                        <ul class="plain">
+                          {perPerson(r).map((line) => (
+                            <li key={line}>{line}</li>
+                          ))}
+                        </ul>
+                      </td>
+                    ) : (
+                      <>
+                        <td>{r ? `${r.counts.for} (${pct(r.percentOfAll.for)})` : '—'}</td>
+                        <td>{r ? `${r.counts.against} (${pct(r.percentOfAll.against)})` : '—'}</td>
+                        <td>{r ? `${r.counts.abstain} (${pct(r.percentOfAll.abstain)})` : '—'}</td>
+                        <td>{r ? r.counts.notVoted : '—'}</td>
+                      </>
+                    )}
                     <td>
                       {!r
                         ? t(m.status === 'open' ? 'minVoting' : 'minNotVoted')
