@@ -73,7 +73,12 @@ describe.each(DATABASE_KINDS)('ending sessions on %s', (kind) => {
   it('revoking an invitation ends its session at once: no ballot, no hand, out of the room', async () => {
     const db = await openTestDb(kind);
     // All present: the vote needs the quorum, and a ballot refused must be refused for the revoke.
-    const fx = await seedLiveMeeting(db, { members: 3, checkedIn: 3 });
+    // Members unmute themselves here (this is about revocation, not the chair's microphones).
+    const fx = await seedLiveMeeting(db, {
+      members: 3,
+      checkedIn: 3,
+      settings: { microphones: 'free' },
+    });
     await seedStaff(db);
     const server = await startTestServer(db, { sweepIntervalMs: 0 });
     const room = new Room();
@@ -248,7 +253,11 @@ describe('a token minted before its session ended cannot get back in (pglite)', 
   /** A server listening where this LiveKit posts its webhooks, on a fresh PGlite. */
   async function setUp(kind: 'council' | 'voter') {
     const db = await openTestDb('pglite');
-    const fx = await seedLiveMeeting(db, { members: 3, ...(kind === 'voter' ? { kind } : {}) });
+    // A council meeting whose members unmute themselves: the old tokens publish a microphone.
+    const fx = await seedLiveMeeting(db, {
+      members: 3,
+      ...(kind === 'voter' ? { kind } : { settings: { microphones: 'free' } }),
+    });
     await seedStaff(db);
     const server = await startTestServer(db, {
       sweepIntervalMs: 0,
