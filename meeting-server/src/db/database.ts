@@ -40,9 +40,22 @@ const byteaHex = {
   parsers: { [BYTEA]: (text: string) => Buffer.from(text.slice(2), 'hex') },
 };
 
-/** Opens PGlite in `dataDir` (a folder that survives restarts), or in memory when undefined. */
-export async function openPglite(dataDir?: string): Promise<Db> {
-  const client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...byteaHex });
+/** PGlite's own database, as `PgliteDb.dump` wrote it (a tar): opening one skips initdb. */
+export type PgliteDump = Blob;
+
+/** An in-memory PGlite with its data files written out: tests start copies of a migrated one. */
+export type PgliteDb = Db & { dump(): Promise<PgliteDump> };
+
+/**
+ * Opens PGlite in `dataDir` (a folder that survives restarts), or in memory when undefined;
+ * `from` starts it as a copy of a dumped database instead of an empty one.
+ */
+export async function openPglite(dataDir?: string, from?: PgliteDump): Promise<PgliteDb> {
+  const client = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(from ? { loadDataDir: from } : {}),
+    ...byteaHex,
+  });
   const queue = new Queue();
   const direct: Queryable = {
     async query<T>(sql: string, params?: unknown[]) {
@@ -70,6 +83,7 @@ export async function openPglite(dataDir?: string): Promise<Db> {
         }
       }),
     close: () => queue.run(() => client.close()),
+    dump: () => queue.run(() => client.dumpDataDir('none')),
   };
 }
 

@@ -1,8 +1,12 @@
 // Test databases: every database test runs on the embedded PGlite and on a real PostgreSQL
-// (TEST_DATABASE_URL, default the local server's `test` database), each in a fresh schema.
+// (TEST_DATABASE_URL, default the local server's `test` database), each in a fresh schema. A
+// migrated PGlite starts as a copy of the one global-setup.ts migrated (migrate() then finds
+// nothing to do); one opened without migrations starts empty.
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import pg from 'pg';
-import { openPglite, openPostgres, type Db } from '../db/database';
+import { inject } from 'vitest';
+import { openPglite, openPostgres, type Db, type PgliteDump } from '../db/database';
 import { migrate } from '../db/migrate';
 
 export const TEST_DATABASE_URL =
@@ -18,6 +22,13 @@ export interface TestDb extends Db {
   schema?: string;
 }
 
+let template: Promise<PgliteDump> | undefined;
+/** The migrated PGlite written by the global setup, read once per test file. */
+function migratedPglite(): Promise<PgliteDump> {
+  template ??= readFile(inject('pgliteTemplate')).then((bytes) => new Blob([bytes]));
+  return template;
+}
+
 /** Opens an empty, migrated database of the given kind. */
 export async function openTestDb(
   kind: DatabaseKind,
@@ -26,7 +37,7 @@ export async function openTestDb(
   let db: Db;
   let schema: string | undefined;
   if (kind === 'pglite') {
-    db = await openPglite();
+    db = await openPglite(undefined, opts.migrate !== false ? await migratedPglite() : undefined);
   } else {
     schema = `t_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
