@@ -18,6 +18,7 @@ import {
   petitionRoutes,
   leaveRoutes,
   portalRoutes,
+  secretBallotRoutes,
   staffRoutes,
   whoMayCall,
   type RouteContract,
@@ -32,6 +33,7 @@ import { API_DOC, apiMarkdown } from './render';
 const DOMAINS = [
   joiningRoutes,
   meetingRoutes,
+  secretBallotRoutes,
   petitionRoutes,
   leaveRoutes,
   minutesRoutes,

@@ -14,6 +14,7 @@ import * as memberImport from '../../../shared/member-import';
 import * as packages from '../../../shared/packages';
 import * as petitions from '../../../shared/petitions';
 import * as portal from '../../../shared/portal';
+import * as secretBallot from '../../../shared/secret-ballot';
 import { z } from '../../../shared/zod';
 import { whoMayCall, type Auth, type RouteContract } from '../../../shared/routes/route';
 
@@ -48,6 +49,7 @@ function namedSchemas(): Map<z.ZodType, string> {
     leave,
     packages,
     portal,
+    secretBallot,
   ]) {
     for (const [name, value] of Object.entries(mod)) {
       if (value instanceof z.ZodType && !names.has(value)) names.set(value, name);
