@@ -1,7 +1,7 @@
 // The database layer: one small interface over the embedded PGlite (default) and PostgreSQL.
 // PGlite serves a single connection, so it is one client per process whose queries queue;
 // PostgreSQL gets a pool. Everything above this file speaks plain SQL through `Db`.
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Extensions } from '@electric-sql/pglite';
 import pg from 'pg';
 
 export interface Queryable {
@@ -40,9 +40,16 @@ const byteaHex = {
   parsers: { [BYTEA]: (text: string) => Buffer.from(text.slice(2), 'hex') },
 };
 
-/** Opens PGlite in `dataDir` (a folder that survives restarts), or in memory when undefined. */
-export async function openPglite(dataDir?: string): Promise<Db> {
-  const client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...byteaHex });
+/**
+ * Opens PGlite in `dataDir` (a folder that survives restarts), or in memory when undefined.
+ * `extensions`: PGlite extensions to load (tests load pg_walinspect and pageinspect).
+ */
+export async function openPglite(dataDir?: string, extensions?: Extensions): Promise<Db> {
+  const client = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(extensions ? { extensions } : {}),
+    ...byteaHex,
+  });
   const queue = new Queue();
   const direct: Queryable = {
     async query<T>(sql: string, params?: unknown[]) {

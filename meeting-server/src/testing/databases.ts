@@ -1,6 +1,8 @@
 // Test databases: every database test runs on the embedded PGlite and on a real PostgreSQL
 // (TEST_DATABASE_URL, default the local server's `test` database), each in a fresh schema.
 import { randomBytes } from 'node:crypto';
+import { pageinspect } from '@electric-sql/pglite/contrib/pageinspect';
+import { pg_walinspect } from '@electric-sql/pglite/contrib/pg_walinspect';
 import pg from 'pg';
 import { openPglite, openPostgres, type Db } from '../db/database';
 import { migrate } from '../db/migrate';
@@ -21,12 +23,20 @@ export interface TestDb extends Db {
 /** Opens an empty, migrated database of the given kind. */
 export async function openTestDb(
   kind: DatabaseKind,
-  opts: { migrate?: boolean; max?: number } = {},
+  opts: {
+    migrate?: boolean;
+    max?: number;
+    /** Load pg_walinspect and pageinspect (to read the WAL and old row versions, as an attacker). */
+    inspect?: boolean;
+  } = {},
 ): Promise<TestDb> {
   let db: Db;
   let schema: string | undefined;
   if (kind === 'pglite') {
-    db = await openPglite();
+    db = await openPglite(undefined, opts.inspect ? { pg_walinspect, pageinspect } : undefined);
+    if (opts.inspect) {
+      await db.exec('CREATE EXTENSION pg_walinspect; CREATE EXTENSION pageinspect;');
+    }
   } else {
     schema = `t_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
@@ -34,6 +44,13 @@ export async function openTestDb(
     await admin.query(`CREATE SCHEMA ${schema}`);
     await admin.end();
     db = await openPostgres(TEST_DATABASE_URL, { schema, max: opts.max ?? 10 });
+    if (opts.inspect) {
+      // Into this test's schema, so they go with it (the server's superuser may read the WAL).
+      await db.exec(
+        `CREATE EXTENSION IF NOT EXISTS pg_walinspect SCHEMA ${schema};
+         CREATE EXTENSION IF NOT EXISTS pageinspect SCHEMA ${schema};`,
+      );
+    }
   }
   if (opts.migrate !== false) await migrate(db);
   return Object.assign(db, {
