@@ -13,7 +13,6 @@ import {
   majority,
   openBoard,
   pointFromHex,
-  tallyBoard,
   verificationKey,
   type BallotJson,
   type Board,
@@ -34,6 +33,7 @@ import { shareSignedByDealer } from '../../../shared/ballot-crypto/dkg';
 import { ciphertextFromJson } from '../../../shared/ballot-crypto/elgamal';
 import {
   checkDecryptionShare,
+  combineDecryption,
   type DecryptionShareJson,
 } from '../../../shared/ballot-crypto/tally';
 import type { BallotReceipt } from '../../../shared/meeting';
@@ -602,18 +602,17 @@ export async function postDecryptionShare(
     'SELECT close FROM secret_boards WHERE motion_id = $1',
     [motionId],
   );
-  if (!row?.close) {
+  const close = row?.close;
+  if (!close) {
     throw conflict(
       'vote_not_closed',
       'Chỉ gửi phần giải mã sau khi kết thúc biểu quyết.',
       'A decryption share is sent only after the vote is closed.',
     );
   }
-  const totals = row.close.totals.map((r) => r.map(ciphertextFromJson));
+  const totals = close.totals.map((r) => r.map(ciphertextFromJson));
   const vk = verificationKey(header.committee.dealers.map(dealerFromJson), share.member);
-  if (
-    !checkDecryptionShare({ voteId: header.voteId, closeHash: row.close.hash }, vk, totals, share)
-  ) {
+  if (!checkDecryptionShare({ voteId: header.voteId, closeHash: close.hash }, vk, totals, share)) {
     throw badRequest(
       'Phần giải mã không hợp lệ (chứng minh sai hoặc cho một bảng khác) nên không được nhận.',
       'The decryption share is invalid (wrong proof or another board); it was not accepted.',
@@ -631,14 +630,28 @@ export async function postDecryptionShare(
     );
     if (locked!.result)
       return { value: { accepted: true as const, counted: true }, changed: false };
-    const board = (await loadBoard(tx, motionId))!;
-    if (board.decryptions.length < header.committee.threshold) {
+    // Every stored share was checked on arrival, and every ballot before it reached the board:
+    // the totals need only the Lagrange combination of t shares (no ballot is checked again, so
+    // the result follows the last share at once even with hundreds of ballots).
+    const stored = await tx.query<{ share: DecryptionShareJson }>(
+      'SELECT share FROM secret_decryption_shares WHERE motion_id = $1 ORDER BY member_index',
+      [motionId],
+    );
+    if (stored.length < header.committee.threshold) {
       return { value: { accepted: true as const, counted: false }, changed: false };
     }
-    const tallied = tallyBoard(board);
-    if (!('result' in tallied)) {
-      return { value: { accepted: true as const, counted: false }, changed: false };
-    }
+    const parts = new Map(
+      stored.map((r) => [
+        r.share.member,
+        r.share.parts.map((q) => q.map((p) => pointFromHex(p.d))),
+      ]),
+    );
+    const tallied = {
+      result: {
+        ballotCount: close.ballotCount,
+        totals: combineDecryption(totals, parts, header.committee.threshold, close.ballotCount),
+      },
+    };
     const m = await motionRow(tx);
     const counts = countsFromTotals(m, tallied.result);
     await tx.query('UPDATE secret_boards SET result = $2 WHERE motion_id = $1', [
