@@ -1,5 +1,5 @@
 // Shared Playwright fixtures: Debian's Chromium, the built extension loaded unpacked, the stack's
-// invitation links, and a screenshot helper that writes into docs/screenshots.
+// invitation links, and a screenshot helper that writes into docs/screenshots (SCREENSHOTS=1).
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -63,7 +63,12 @@ export async function extensionId(context: BrowserContext): Promise<string> {
   return new URL(worker.url()).host;
 }
 
+/**
+ * Saves the README's screenshot `name` — only when asked (`SCREENSHOTS=1 npx playwright test`):
+ * they are documentation, not assertions, and writing them costs suite time and dirties the tree.
+ */
 export async function screenshot(page: Page, name: string) {
+  if (!process.env.SCREENSHOTS) return;
   await page.screenshot({
     path: resolve(import.meta.dirname, '../docs/screenshots', `${name}.png`),
     fullPage: true,

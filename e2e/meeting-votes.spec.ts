@@ -139,22 +139,22 @@ test('the minutes carry the per-candidate and per-official figures, in the PDF a
   for (const s of [
     ELECTION,
     'Số phiếu thu vào 3; hợp lệ 3 (phiếu trắng 0); không hợp lệ 0.',
-    `${CANDIDATES[0]}: Được 2 (66.7%) phiếu — TRÚNG CỬ`,
-    `${CANDIDATES[1]}: Được 1 (33.3%) phiếu — không trúng cử`,
-    `${OFFICIALS[0]}: Tín nhiệm cao 1 (33.3%), tín nhiệm 1 (33.3%), tín nhiệm thấp 1 (33.3%)`,
-    `${OFFICIALS[2]}: Tín nhiệm cao 1 (33.3%), tín nhiệm 0 (0%), tín nhiệm thấp 2 (66.7%)`,
+    `${CANDIDATES[0]}: Được 2 (66,7 %) phiếu — TRÚNG CỬ`,
+    `${CANDIDATES[1]}: Được 1 (33,3 %) phiếu — không trúng cử`,
+    `${OFFICIALS[0]}: Tín nhiệm cao 1 (33,3 %), tín nhiệm 1 (33,3 %), tín nhiệm thấp 1 (33,3 %)`,
+    `${OFFICIALS[2]}: Tín nhiệm cao 1 (33,3 %), tín nhiệm 0 (0 %), tín nhiệm thấp 2 (66,7 %)`,
   ]) {
     expect(pdf, s).toContain(s);
   }
   const csv = new TextDecoder().decode(await download('CSV')).split('\r\n');
   expect(csv).toContain(
-    `Kết quả theo người ứng cử,1,${CANDIDATES[0]},Được 2 (66.7%) phiếu — TRÚNG CỬ,`,
+    `Kết quả theo người ứng cử,1,${CANDIDATES[0]},"Được 2 (66,7 %) phiếu — TRÚNG CỬ",`,
   );
   expect(csv).toContain(
-    `Kết quả theo người ứng cử,1,${CANDIDATES[1]},Được 1 (33.3%) phiếu — không trúng cử,`,
+    `Kết quả theo người ứng cử,1,${CANDIDATES[1]},"Được 1 (33,3 %) phiếu — không trúng cử",`,
   );
   expect(csv).toContain(
-    `Kết quả theo người được lấy phiếu,2,${OFFICIALS[0]},"Tín nhiệm cao 1 (33.3%), tín nhiệm 1 (33.3%), tín nhiệm thấp 1 (33.3%)",`,
+    `Kết quả theo người được lấy phiếu,2,${OFFICIALS[0]},"Tín nhiệm cao 1 (33,3 %), tín nhiệm 1 (33,3 %), tín nhiệm thấp 1 (33,3 %)",`,
   );
 });
 

@@ -271,6 +271,10 @@ test('downloaded in the background, the new version carries the highlight to pag
     await expect(briefcase.getByTestId('package-new')).toBeVisible();
     await expect(briefcase.getByTestId('package-unplaced')).toHaveCount(0);
     await expect(briefcase.getByTestId('package-document')).toContainText('Bản cũ: bản 1');
+    // The agenda item is named as such, not as a second list number ("1. 2. Dự thảo…").
+    await expect(briefcase.getByTestId('package-document')).toHaveText(
+      /^Mục \d+ “Khai mạc”: Dự thảo nghị quyết \(bản 2\)/,
+    );
     await noInjectedHtml(briefcase);
     await expect.poll(() => worker!.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
     await briefcase.getByRole('button', { name: 'Kiểm tra cập nhật' }).click();
@@ -283,6 +287,11 @@ test('downloaded in the background, the new version carries the highlight to pag
   }
 });
 
+// The line version 2 of the #22 test leaves out: a draft comment on it cannot be placed.
+const GONE = 'Theo đề nghị của Bộ trưởng Bộ Nội vụ;';
+const GONE_COMMENT = 'Giữ nguyên căn cứ này';
+const NOTE = 'Hỏi Ban Pháp chế';
+
 test('an edit in a tab left on the old version lands on the new one, and nothing is lost (#22)', async () => {
   test.setTimeout(300_000);
   const server = await startOwnServer();
@@ -291,7 +300,7 @@ test('an edit in a tab left on the old version lands on the new one, and nothing
     const v1 = await draftPdf(LINES.slice(0, 60));
     const v2 = await draftPdf([
       ...Array.from({ length: 30 }, () => RECITAL),
-      ...LINES.slice(0, 60),
+      ...LINES.slice(0, 60).filter((l) => l !== GONE),
     ]);
     const { manifest, personal } = await publish(server, [
       { title: 'Dự thảo nghị quyết', bytes: v1 },
@@ -306,19 +315,34 @@ test('an edit in a tab left on the old version lands on the new one, and nothing
     });
     const packagesUrl = oldTab.url();
     await oldTab.getByTestId('package').getByRole('link', { name: 'Dự thảo nghị quyết' }).click();
+    const v1Url = oldTab.url();
 
-    // On version 1: a draft comment on the passage and a highlight on the first line.
+    // On version 1: a draft comment on the passage, a highlight on the first line, a draft
+    // comment on a line version 2 leaves out, and a sticky note.
     const marked = LINES[0]!.slice(0, 12);
-    await select(oldTab, 1, PASSAGE);
-    await oldTab.getByRole('button', { name: 'Góp ý', exact: true }).click();
-    await oldTab.getByLabel('Nội dung').fill('Đề nghị làm rõ');
-    await oldTab.getByRole('button', { name: 'Lưu', exact: true }).click();
+    const comment = async (text: string, body: string) => {
+      await select(oldTab, 1, text);
+      await oldTab.getByRole('button', { name: 'Góp ý', exact: true }).click();
+      await oldTab.getByLabel('Nội dung').fill(body);
+      await oldTab.getByRole('button', { name: 'Lưu', exact: true }).click();
+    };
+    await comment(PASSAGE, 'Đề nghị làm rõ');
+    await comment(GONE, GONE_COMMENT);
     await select(oldTab, 1, marked);
     await oldTab.getByRole('button', { name: 'Đánh dấu', exact: true }).click();
-    await expect(oldTab.getByTestId('annotation-item')).toHaveCount(2);
+    await oldTab.getByRole('button', { name: 'Ghi chú dán' }).click();
+    await oldTab.locator('.page[data-page-number="1"]').click({ position: { x: 300, y: 700 } });
+    await oldTab.getByLabel('Nội dung').fill(NOTE);
+    await oldTab.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await expect(oldTab.getByTestId('annotation-item')).toHaveCount(4);
     await expect(oldTab.locator('.hdnd-save-state')).toHaveText('Đã lưu');
 
-    // Sửa pressed and the text changed in this tab, not saved yet...
+    // A second tab on version 1: Sửa pressed on the sticky note, its text changed, not saved...
+    const noteTab = await context.newPage();
+    await noteTab.goto(v1Url);
+    await noteTab.getByRole('button', { name: `Sửa: ${NOTE}` }).click({ timeout: 30_000 });
+    await noteTab.getByLabel('Nội dung').fill(`${NOTE} về nguồn vốn`);
+    // ...and in the first, Sửa pressed on the comment and its text changed, not saved...
     await oldTab.getByRole('button', { name: `Sửa: ${PASSAGE}` }).click();
     await oldTab.getByLabel('Nội dung').fill('Đề nghị làm rõ nguồn vốn');
 
@@ -336,21 +360,71 @@ test('an edit in a tab left on the old version lands on the new one, and nothing
       timeout: 60_000,
     });
 
-    // The old tab is told, the highlight has left it (it lives on version 2 now), and Lưu
-    // saves the edit onto version 2.
+    // The old tab is told; the highlight is listed there read-only (it lives on version 2 now),
+    // with a link to edit it there; Lưu saves the comment's edit onto version 2.
     const banner = oldTab.getByTestId('replaced-banner');
     await expect(banner).toContainText('Đã có bản mới', { timeout: 30_000 });
     await expect(oldTab.getByTestId('annotation-item').filter({ hasText: marked })).toHaveCount(0);
+    const movedMark = oldTab.getByTestId('moved-annotation').filter({ hasText: marked });
+    await expect(movedMark.getByRole('link', { name: 'Sửa ở bản mới' })).toBeVisible();
+    await expect(movedMark.getByRole('button')).toHaveCount(0);
     await oldTab.getByRole('button', { name: 'Lưu', exact: true }).click();
     await expect(oldTab.locator('.hdnd-save-state')).toHaveText('Đã lưu');
     await expect(oldTab.getByTestId('annotation-item')).toHaveCount(0);
+    await expect(oldTab.getByTestId('moved-annotation')).toHaveCount(4);
+    await expect(oldTab.getByTestId('moved-annotation').filter({ hasText: PASSAGE })).toContainText(
+      'Đề nghị làm rõ nguồn vốn',
+    );
+    // The sticky note's edit in the other old tab lands on version 2 too.
+    await noteTab.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await expect(noteTab.locator('.hdnd-save-state')).toHaveText('Đã lưu');
+    await expect(noteTab.getByTestId('annotation-item')).toHaveCount(0);
+    await noteTab.close();
 
     await banner.getByRole('link', { name: 'Mở bản mới' }).click();
     const items = oldTab.getByTestId('annotation-item');
-    await expect(items).toHaveCount(2, { timeout: 30_000 });
+    await expect(items).toHaveCount(4, { timeout: 30_000 });
     await expect(items.filter({ hasText: PASSAGE })).toContainText('Đề nghị làm rõ nguồn vốn');
     await expect(items.filter({ hasText: marked })).toHaveCount(1);
+    await expect(items.filter({ hasText: `${NOTE} về nguồn vốn` })).toHaveAttribute(
+      'data-kind',
+      'note',
+    );
+    await expect(oldTab.locator('.page[data-page-number="1"] .hdnd-note-pin')).toBeVisible();
     await expect(oldTab.getByTestId('replaced-banner')).toHaveCount(0);
+    // The comment on the line version 2 left out: unplaced, with its page in version 1 and a
+    // link that opens version 1 at that passage.
+    const orphan = oldTab.getByTestId('orphaned-annotations');
+    await expect(orphan).toContainText('Trang 1 ở bản cũ');
+    await expect(orphan).toContainText(GONE_COMMENT);
+    await expect(orphan.getByRole('link', { name: 'Xem đoạn này ở bản cũ' })).toHaveAttribute(
+      'href',
+      `${new URL(v1Url).hash}?${new URLSearchParams({ page: '1', q: GONE }).toString()}`,
+    );
+
+    // The package page lists it with what it is, its text and old page, and a link to place it
+    // again by hand: select the passage in version 2 and press "Đặt vào đoạn đã chọn".
+    await other.reload();
+    const unplaced = other.getByTestId('unplaced-item');
+    await expect(unplaced).toContainText('Góp ý');
+    await expect(unplaced).toContainText('Góp ý dự thảo');
+    await expect(unplaced).toContainText('trang 1 ở bản cũ');
+    await expect(unplaced).toContainText(GONE);
+    await expect(unplaced).toContainText(GONE_COMMENT);
+    await unplaced.getByRole('link', { name: 'Đặt lại bằng tay' }).click();
+    await expect(other.getByText('Mục này chưa có chỗ trong bản này')).toBeVisible({
+      timeout: 30_000,
+    });
+    const placeOn = 'Căn cứ Luật Cán bộ, công chức số 80/2025/QH15;';
+    await select(other, 2, placeOn);
+    await other.getByRole('button', { name: 'Đặt vào đoạn đã chọn' }).click();
+    await expect(other.getByTestId('orphaned-annotations')).toHaveCount(0);
+    await expect(
+      other.getByTestId('annotation-item').filter({ hasText: GONE_COMMENT }),
+    ).toContainText(`Trang 2${placeOn}`);
+    await expect(other.locator('.hdnd-save-state')).toHaveText('Đã lưu');
+    await other.goto(packagesUrl);
+    await expect(other.getByTestId('unplaced-item')).toContainText('Đã đặt lại — mở');
   } finally {
     await context.close();
     await server.stop().catch(() => undefined);

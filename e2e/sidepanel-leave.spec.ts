@@ -1,9 +1,11 @@
 // A delegate asks for leave (xin vắng) from the extension's side panel: the remembered invitation
 // offers it without entering the room; the chair approves through the API the console uses, and
-// the panel shows the answer. (The side panel page runs in a tab at a side panel's width, as in
-// sidepanel.spec.ts.)
+// the panel shows the answer. Once the sitting is held, the delegate's own participation record in
+// the panel and the secretariat's .xlsx export both count it as an excused absence. (The side
+// panel page runs in a tab at a side panel's width, as in sidepanel.spec.ts.)
 import { meetingClient } from '../shared/meeting-client';
 import { leaveRoutes } from '../shared/routes/leave';
+import { readXlsx } from '../meeting-server/src/admin/member-import/xlsx';
 import { ensureDemo } from '../meeting-server/src/demo';
 import { expect, extensionId, launchWithExtension, test } from './fixtures';
 import { startOwnServer } from './own-server';
@@ -11,7 +13,7 @@ import { startOwnServer } from './own-server';
 const DELEGATE = 'Trần Thị Bình';
 const REASON = 'Dự hội nghị tập huấn của Sở Tư pháp';
 
-test('a delegate asks for leave from the side panel and sees the chair approve it', async () => {
+test('a delegate asks for leave from the side panel, sees it approved and counted in her record', async () => {
   test.setTimeout(90_000);
   const server = await startOwnServer({ secret: 'sidepanel-leave-secret-that-is-long-enough-01' });
   const context = await launchWithExtension();
@@ -59,6 +61,31 @@ test('a delegate asks for leave from the side panel and sees the chair approve i
     await expect(panel.getByTestId('panel-leave-status')).toContainText(
       'Ghi chú: Nhớ gửi ý kiến bằng văn bản',
     );
+
+    // The sitting is held (opened; its quorum is the console's business, tested elsewhere).
+    await server.db.query(`UPDATE meetings SET status = 'open', opened_at = now() WHERE id = $1`, [
+      meetingId,
+    ]);
+    const record = panel.getByTestId('panel-record');
+    await record.getByRole('button', { name: 'Xem hồ sơ tham gia' }).click();
+    await expect(record).toContainText('vắng có lý do 1');
+    await expect(record.getByRole('listitem')).toContainText(['Vắng có lý do']);
+
+    // The secretariat's export for the standing committee lists her as excused.
+    const [held] = await server.db.query<{ council_id: string }>(
+      'SELECT council_id FROM meetings WHERE id = $1',
+      [meetingId],
+    );
+    const xlsx = await server.staff.request(
+      'GET',
+      `/api/admin/councils/${held!.council_id}/participation.xlsx`,
+    );
+    expect(xlsx.status).toBe(200);
+    const [header, ...rows] = readXlsx(new Uint8Array(await xlsx.arrayBuffer())).rows.map(
+      (r) => r.cells,
+    );
+    const excused = header!.indexOf('Vắng có lý do');
+    expect(rows.find((r) => r[0] === DELEGATE)![excused]).toBe(1);
   } finally {
     await context.close();
     await server.stop().catch(() => undefined);

@@ -11,10 +11,14 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
+import type { browser as ExtensionApi } from 'wxt/browser';
 import { meetingClient } from '../shared/meeting-client';
 import { ensureDemo } from '../meeting-server/src/demo';
 import { expect, extensionId, launchWithExtension, screenshot, test } from './fixtures';
 import { publishPackage, startOwnServer } from './own-server';
+
+/** The extension's API inside `page.evaluate` on the extension's own pages. */
+declare const chrome: typeof ExtensionApi;
 
 const DELEGATE = 'Trần Thị Bình';
 const DOC_TITLE = 'Dự thảo nghị quyết về dự toán ngân sách năm 2027';
@@ -104,6 +108,15 @@ test('a delegate joins from the side panel, raises a hand, opens the item’s do
     const viewer = await opened;
     await expect(viewer).toHaveURL(/\/briefcase\.html#\/doc\//);
     await expect(viewer.getByTestId('viewer-title')).toContainText(DOC_TITLE, { timeout: 30_000 });
+    // "Mở" again while it is open: that tab comes to the front, no second tab (#22).
+    const tabActive = () =>
+      viewer.evaluate(async () => (await chrome.tabs.getCurrent())?.active ?? null);
+    const pages = context.pages().length;
+    await panel.bringToFront();
+    await expect.poll(tabActive).toBe(false);
+    await docs.getByRole('button', { name: `Mở tài liệu: ${DOC_TITLE}` }).click();
+    await expect.poll(tabActive).toBe(true);
+    expect(context.pages().length).toBe(pages);
     await viewer.close();
 
     await panel.getByRole('button', { name: 'Chất vấn', exact: true }).click();

@@ -6,6 +6,7 @@
 // each page without a serious axe violation — and a secretariat officer, who has no audit log and
 // whose account the administrator locks, unlocks and gives a new password.
 import { readFile } from 'node:fs/promises';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, Page } from '@playwright/test';
 import { Body, Council, Invitation, Meeting, Member } from '../shared/admin';
 import { ImportResult } from '../shared/member-import';
@@ -222,7 +223,9 @@ test('an administrator works through members, the poster, the minutes and the au
   await expect(
     page.getByRole('heading', { name: 'Biên bản: Tiếp xúc cử tri phường Trần Phú' }),
   ).toBeVisible();
-  await expect(page.getByText(/^0\/(999|1000) đại biểu đã có mặt trong cuộc họp\.$/)).toBeVisible();
+  await expect(
+    page.getByText(/^0 trên tổng số (999|1000) đại biểu đã có mặt trong cuộc họp\.$/),
+  ).toBeVisible();
   await expect(
     page.getByRole('listitem').filter({ hasText: 'Cử tri phát biểu ý kiến' }),
   ).toBeVisible();
@@ -233,6 +236,34 @@ test('an administrator works through members, the poster, the minutes and the au
   const minutes = await openPdf(new Uint8Array(await readFile((await minutesPdf.path())!)));
   expect((await pageText(minutes, 1)).text).toContain('Tiếp xúc cử tri phường Trần Phú');
   await minutes.destroy();
+
+  // The secretary's parts of the official minutes: saved, then in the Word file as written.
+  const record = page.getByTestId('minutes-record');
+  await record.getByLabel('Số, ký hiệu').fill('07/BB-HĐND');
+  await record.getByLabel('Địa danh').fill('Trần Phú');
+  await record
+    .getByLabel('Kết luận nội dung 2: Cử tri phát biểu ý kiến')
+    .fill('Chuyển 2 kiến nghị về giao thông tới UBND phường.');
+  await record.getByRole('button', { name: 'Lưu dự thảo' }).click();
+  await expect(page.getByText('Đã lưu dự thảo biên bản.')).toBeVisible();
+  const [minutesDocx] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Tải biên bản (Word .docx)' }).click(),
+  ]);
+  const docxXml = strFromU8(
+    unzipSync(new Uint8Array(await readFile((await minutesDocx.path())!)))['word/document.xml']!,
+  );
+  const docxWords = docxXml.replace(/<[^>]+>/g, '');
+  for (const s of [
+    'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    'Số: 07/BB-HĐND',
+    'Trần Phú, ngày',
+    'Kết luận: Chuyển 2 kiến nghị về giao thông tới UBND phường.',
+    'THƯ KÝ',
+    'CHỦ TỌA',
+  ]) {
+    expect(docxWords, s).toContain(s);
+  }
   await noSeriousViolation(page);
   await screenshot(page, 'staff-minutes');
 

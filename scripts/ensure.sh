@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs whatever the project needs and is missing, and reuses what is already there:
 # npm packages (from package-lock.json), the real LiveKit server (go install, into tools/bin),
-# and with --browser, Debian's Chromium for the end-to-end tests.
+# and with --browser (the tests), Debian's Chromium for the end-to-end tests and poppler-utils
+# (pdfsig checks that an annotated copy keeps a signed document's signatures valid).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,4 +44,11 @@ if [ "${1:-}" = "--browser" ] && [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium ||
     fail "Installing chromium failed: run 'apt-get install chromium' by hand, or set CHROMIUM_PATH."
+fi
+
+if [ "${1:-}" = "--browser" ] && ! command -v pdfsig >/dev/null; then
+  step "Installing Debian's poppler-utils (pdfsig) for the signature tests"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils ||
+    fail "Installing poppler-utils failed: run 'apt-get install poppler-utils' by hand."
 fi

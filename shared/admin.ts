@@ -1,7 +1,14 @@
 // Secretariat (staff) and administration contracts: staff login and users; councils, members,
 // bodies, meetings with agenda and settings; invitations with their join links.
 import { BodyKind, CouncilLevel, MeetingKind, MeetingStatus, Role } from './domain';
-import { MotionKind, MotionResult, MotionStatus, PassRule } from './meeting';
+import {
+  HandKind,
+  MicrophoneControl,
+  MotionKind,
+  MotionResult,
+  MotionStatus,
+  PassRule,
+} from './meeting';
 import { QuorumRule } from './vote-rules';
 import { z } from './zod';
 
@@ -224,6 +231,8 @@ const meetingSettingFields = {
   delegateRemovalRule: PassRule,
   /** The rule of dismissing an office-holder (miễn nhiệm) when the chair gives none (more than half). */
   officeDismissalRule: PassRule,
+  /** Who controls members' microphones; left out: the chair in sittings and committee meetings. */
+  microphones: MicrophoneControl,
 };
 const f = meetingSettingFields;
 export const MeetingSettings = z.object({
@@ -233,6 +242,7 @@ export const MeetingSettings = z.object({
   defaultRule: f.defaultRule.default('majority_of_all'),
   delegateRemovalRule: f.delegateRemovalRule.default('two_thirds_of_all'),
   officeDismissalRule: f.officeDismissalRule.default('majority_of_all'),
+  microphones: f.microphones.optional(),
 });
 export type MeetingSettings = z.infer<typeof MeetingSettings>;
 
@@ -337,6 +347,22 @@ export const Ok = z.object({ ok: z.literal(true) });
 // ---- Minutes (biên bản) ----
 
 /** The minutes of one meeting as data; the PDF and CSV are rendered from exactly this. */
+/**
+ * The official minutes' own parts, besides what the meeting recorded: the number and symbol
+ * (số, ký hiệu: "12/BB-HĐND"), the place written before the date, and the closing paragraph. Once
+ * finalised, nothing changes: the .pdf and .docx are stored and their SHA-256 recorded.
+ */
+export const MinutesRecordFacts = z.object({
+  number: z.string(),
+  place: z.string(),
+  closing: z.string(),
+  finalisedAt: z.string().nullable(),
+  finalisedBy: z.string().nullable(),
+  pdfSha256: z.string().nullable(),
+  docxSha256: z.string().nullable(),
+});
+export type MinutesRecordFacts = z.infer<typeof MinutesRecordFacts>;
+
 export const Minutes = z.object({
   council: z.object({ name: z.string(), level: CouncilLevel, totalMembers: z.number().int() }),
   meeting: z.object({
@@ -348,7 +374,19 @@ export const Minutes = z.object({
     bodyName: z.string(),
   }),
   generatedAt: z.string(),
-  agenda: z.array(z.object({ position: z.number().int(), title: z.string() })),
+  agenda: z.array(
+    z.object({
+      id: z.string(),
+      position: z.number().int(),
+      title: z.string(),
+      /** The secretary's conclusion of this item (kết luận), written before finalising. */
+      conclusion: z.string().default(''),
+    }),
+  ),
+  /** The secretary's parts of the official minutes, and whether they are final. */
+  record: MinutesRecordFacts,
+  /** Who signs: the chair and the secretary named by the meeting's invitations. */
+  signers: z.object({ chair: z.string().nullable(), secretary: z.string().nullable() }),
   attendance: z.object({
     totalMembers: z.number().int(),
     /** Members of the body who were present at some time during the meeting. */
@@ -381,6 +419,8 @@ export const Minutes = z.object({
       z.object({
         name: z.string(),
         role: Role,
+        /** Phát biểu, chất vấn or kiến nghị về thủ tục (null in floor history before its kind). */
+        kind: HandKind.nullable().default(null),
         startedAt: z.string(),
         endedAt: z.string().nullable(),
       }),
@@ -390,6 +430,7 @@ export const Minutes = z.object({
     z.object({
       id: z.string(),
       title: z.string(),
+      agendaItemId: z.string().nullable().default(null),
       agendaItem: z.string().nullable(),
       kind: MotionKind,
       secret: z.boolean(),
@@ -415,6 +456,29 @@ export const Minutes = z.object({
   ),
 });
 export type Minutes = z.infer<typeof Minutes>;
+
+/** What the secretary edits, with the agenda items whose conclusions they write. */
+export const MinutesRecord = MinutesRecordFacts.extend({
+  agenda: z.array(
+    z.object({
+      id: z.string(),
+      position: z.number().int(),
+      title: z.string(),
+      conclusion: z.string(),
+    }),
+  ),
+});
+export type MinutesRecord = z.infer<typeof MinutesRecord>;
+
+const FreeText = z.string().max(20_000);
+/** Saves the secretary's parts (not once finalised: 409 minutes_final). */
+export const SaveMinutesRecord = z.object({
+  number: z.string().trim().max(60),
+  place: z.string().trim().max(120),
+  closing: FreeText,
+  conclusions: z.array(z.object({ agendaItemId: Id, text: FreeText })).max(500),
+});
+export type SaveMinutesRecord = z.infer<typeof SaveMinutesRecord>;
 
 // ---- Audit log (administrators read; nobody changes it) ----
 

@@ -23,6 +23,8 @@ export const ErrorCode = {
   /** A member's term ended: their invitations end with it. */
   termEnded: 'term_ended',
   meetingClosed: 'meeting_closed',
+  /** A leave request was sent again (a new reason) after the decider read it. */
+  leaveChanged: 'leave_changed',
   conflict: 'conflict',
   payloadTooLarge: 'payload_too_large',
   rateLimited: 'rate_limited',

@@ -22,6 +22,11 @@ export const DecideLeave = z.object({
   approved: z.boolean(),
   /** Optional word to the delegate (why it was declined, for example). */
   note: typedText(500).optional(),
+  /**
+   * The request as the decider read it (its `requestedAt`): if the delegate has asked again since,
+   * the decision is refused (409 `leave_changed`) so nobody decides a reason they did not read.
+   */
+  requestedAt: z.iso.datetime().optional(),
 });
 export type DecideLeave = z.infer<typeof DecideLeave>;
 

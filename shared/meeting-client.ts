@@ -208,6 +208,11 @@ export function meetingClient(opts: ClientOptions) {
         api.call(M.giveFloor, { ...on(), body: seconds ? { entryId, seconds } : { entryId } }),
       extendFloor: (seconds: number) => api.call(M.extendFloor, { ...on(), body: { seconds } }),
       endFloor: () => api.call(M.endFloor, on()),
+      setFreeDiscussion: (open: boolean) =>
+        api.call(M.setFreeDiscussion, { ...on(), body: { open } }),
+      /** Mutes one participant's microphone, or every microphone but the chair's. */
+      muteMicrophones: (identity?: string) =>
+        api.call(M.muteMicrophones, { ...on(), body: identity ? { identity } : {} }),
       setStatus: (status: MeetingStatus) => api.call(M.setStatus, { ...on(), body: { status } }),
       setAgendaItem: (agendaItemId: string | null) =>
         api.call(M.setAgendaItem, { ...on(), body: { agendaItemId } }),

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { MeetingState, Motion } from './meeting';
 import {
   actionForMessage,
+  allowedSources,
   applyChanges,
   diffState,
   clockOffset,
@@ -219,5 +220,26 @@ describe('results and eligibility', () => {
     expect(mayVote('voter', 'voter:123', s)).toBe(false);
     expect(mayVote('secretary', 'secretary:i1', s)).toBe(false);
     expect(mayVote('guest', 'member:a', s)).toBe(false);
+  });
+});
+
+describe('allowedSources', () => {
+  it('offers only what the LiveKit permission allows (1 camera, 2 microphone, 3 screen)', () => {
+    expect(allowedSources({ canPublish: true, canPublishSources: [] })).toEqual({
+      microphone: true,
+      camera: true,
+    });
+    // A voter holding the floor: the microphone, never the camera.
+    expect(allowedSources({ canPublish: true, canPublishSources: [2] })).toEqual({
+      microphone: true,
+      camera: false,
+    });
+    // A member in a sitting without the floor: the camera, not the microphone.
+    expect(allowedSources({ canPublish: true, canPublishSources: [1, 3] })).toEqual({
+      microphone: false,
+      camera: true,
+    });
+    expect(allowedSources({ canPublish: false, canPublishSources: [] }).microphone).toBe(false);
+    expect(allowedSources(undefined).camera).toBe(false);
   });
 });

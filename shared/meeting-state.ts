@@ -22,6 +22,7 @@ const SECTION_KEYS: Record<keyof StateChanges['set'], true> = {
   currentAgendaItemId: true,
   queue: true,
   floor: true,
+  microphones: true,
   shownResultMotionId: true,
   attendance: true,
   rollCall: true,
@@ -165,4 +166,30 @@ export function clockOffset(dateHeader: string | null, clientNow: number): numbe
   const offset = server - clientNow;
   // The header has one-second resolution: ignore differences below that.
   return Math.abs(offset) < 1500 ? 0 : offset;
+}
+
+/** What this participant may publish now: the sources LiveKit's permission allows. */
+export interface AllowedSources {
+  microphone: boolean;
+  camera: boolean;
+}
+
+// LiveKit's TrackSource numbers (livekit protocol): the values canPublishSources lists.
+const SOURCE_CAMERA = 1;
+const SOURCE_MICROPHONE = 2;
+
+/**
+ * The sources a LiveKit permission allows (an empty list means every source), so a client offers
+ * only what the server allows: a voter holding the floor gets the microphone alone, a member in a
+ * sitting whose microphones the chair controls gets the camera until given the floor.
+ */
+export function allowedSources(
+  p: { canPublish: boolean; canPublishSources: readonly number[] } | undefined,
+): AllowedSources {
+  if (!p?.canPublish) return { microphone: false, camera: false };
+  const all = p.canPublishSources.length === 0;
+  return {
+    microphone: all || p.canPublishSources.includes(SOURCE_MICROPHONE),
+    camera: all || p.canPublishSources.includes(SOURCE_CAMERA),
+  };
 }

@@ -38,6 +38,29 @@ export const Floor = z.object({
 });
 export type Floor = z.infer<typeof Floor>;
 
+/**
+ * Who controls the members' microphones: the chair (only the speaker's microphone is live, or
+ * everyone's while the chair has opened free discussion) or nobody (members unmute themselves).
+ */
+export const MicrophoneControl = z.enum(['chair', 'free']);
+export type MicrophoneControl = z.infer<typeof MicrophoneControl>;
+
+/** The microphones as the state tells every client (absent from servers older than migration 022). */
+export const Microphones = z.object({
+  control: MicrophoneControl,
+  /** The chair has opened free discussion: every member's microphone may be live. */
+  freeDiscussion: z.boolean(),
+});
+export type Microphones = z.infer<typeof Microphones>;
+
+/** The chair opens or closes free discussion. */
+export const SetFreeDiscussion = z.object({ open: z.boolean() });
+export type SetFreeDiscussion = z.infer<typeof SetFreeDiscussion>;
+
+/** The chair mutes one participant's microphone, or every microphone but the chair's (no identity). */
+export const MuteMicrophones = z.object({ identity: z.string().min(1).max(200).optional() });
+export type MuteMicrophones = z.infer<typeof MuteMicrophones>;
+
 /** Ballot choices: Tán thành / Không tán thành / Không biểu quyết. */
 export const VoteChoice = z.enum(['for', 'against', 'abstain']);
 export type VoteChoice = z.infer<typeof VoteChoice>;
@@ -332,6 +355,7 @@ export const MeetingState = z.object({
   currentAgendaItemId: z.string().nullable(),
   queue: z.array(QueueEntry),
   floor: Floor.nullable(),
+  microphones: Microphones.optional(),
   motions: z.array(Motion),
   /** The motion whose result the chair is showing to everyone (hall display, all clients). */
   shownResultMotionId: z.string().nullable(),

@@ -11,6 +11,9 @@ import { openSearchDb } from '../../extension/search/search-db';
 import { PDF_PARAMS, pdfjs } from '../../extension/base/pdfjs-browser';
 import { FIRST_PAGE_MARK, ViewerPage } from '../../extension/ui/viewer/ViewerPage';
 import '../../extension/ui/briefcase.css';
+import { PDFDocument as PdfLibDocument } from 'pdf-lib';
+import { annotatedCopy } from '../../extension/export/annotated-pdf';
+import { manyLinksPdf } from '../../extension/testing/many-links';
 import {
   EventBus,
   PDFFindController,
@@ -230,5 +233,150 @@ async function firstPage(file: string, rounds: number) {
   return { ours: quantile(ours, 0.5), base: quantile(base, 0.5), first: first.ms };
 }
 
-Object.assign(window, { bench: { importCorpus, growTo, searchBench, firstPage } });
+/** Long tasks (Long Tasks API) seen while `run` runs and the page settles after it. */
+async function longTasks(run: () => Promise<void>): Promise<{ longest: number; blocking: number }> {
+  const tasks: number[] = [];
+  let last = performance.now();
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      tasks.push(e.duration);
+      last = Math.max(last, e.startTime + e.duration);
+    }
+  });
+  observer.observe({ type: 'longtask' });
+  await run();
+  // settled: 1 s without a long task (at most 60 s)
+  const until = performance.now() + 60_000;
+  last = Math.max(last, performance.now());
+  while (performance.now() - last < 1000 && performance.now() < until) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  observer.disconnect();
+  return {
+    longest: Math.max(0, ...tasks),
+    blocking: tasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0),
+  };
+}
+
+const waitFor = async (test: () => boolean) => {
+  const until = performance.now() + 120_000;
+  while (!test()) {
+    if (performance.now() > until) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+const linkCount = (root: ParentNode) =>
+  root.querySelectorAll('.annotationLayer .linkAnnotation').length;
+
+/**
+ * The one-page file with 32,768 links (issue #18): open it and zoom in three times, in the
+ * briefcase's viewer page (IndexedDB → pdf.js, capped annotation layer) and, as the baseline, in
+ * pdf.js's PDFViewer set up the same way with its annotation layer as it comes.
+ */
+async function manyLinks(count: number) {
+  await reset();
+  const bytes = manyLinksPdf(count);
+  await importPdf(
+    { fileName: 'many-links.pdf', bytes: bytes.slice(), source: { kind: 'file' } },
+    { db, pdfjs, pdfParams: PDF_PARAMS, askPassword: async () => null },
+  );
+  const id = (await db.documents.toArray())[0]!.id;
+
+  view.hidden = true;
+  app.hidden = false;
+  const oursOpen = await longTasks(async () => {
+    render(<ViewerPage id={id} />, app);
+    await waitFor(() => linkCount(app) > 0);
+  });
+  const oursLinks = linkCount(app);
+  const zoomIn = () =>
+    app.querySelector<HTMLButtonElement>(
+      'button[aria-label="Phóng to"], button[aria-label="Zoom in"]',
+    )!;
+  const oursZoom = await longTasks(async () => {
+    for (let i = 0; i < 3; i++) {
+      zoomIn().click();
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  });
+  render(null, app);
+
+  app.hidden = true;
+  view.hidden = false;
+  view.style.width = '900px';
+  view.replaceChildren(Object.assign(document.createElement('div'), { className: 'pdfViewer' }));
+  const eventBus = new EventBus();
+  const linkService = new PDFLinkService({ eventBus });
+  const viewer = new PDFViewer({
+    container: view,
+    viewer: view.firstElementChild as HTMLDivElement,
+    eventBus,
+    linkService,
+    findController: new PDFFindController({ eventBus, linkService }),
+    textLayerMode: 1,
+    removePageBorders: false,
+  });
+  linkService.setViewer(viewer);
+  const task = pdfjs.getDocument({ ...PDF_PARAMS, data: bytes.slice() });
+  const baseOpen = await longTasks(async () => {
+    eventBus.on('pagesinit', () => (viewer.currentScaleValue = 'page-width'), { once: true });
+    const doc = await task.promise;
+    viewer.setDocument(doc);
+    linkService.setDocument(doc, null);
+    await waitFor(() => linkCount(view) > 0);
+  });
+  const baseLinks = linkCount(view);
+  const baseZoom = await longTasks(async () => {
+    for (let i = 0; i < 3; i++) {
+      viewer.increaseScale();
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  });
+  viewer.setDocument(null as never);
+  await task.destroy();
+  view.replaceChildren();
+
+  // Export of the annotated copy with one highlight: ours (incremental update) against the
+  // previous export (pdf-lib loads the whole file and writes it anew).
+  const annotation = {
+    id: 'a',
+    docId: id,
+    kind: 'highlight' as const,
+    color: 'yellow',
+    draftComment: false,
+    target: { pageIndex: 0, rects: [[72, 700, 300, 712]] as [number, number, number, number][] },
+    createdAt: 1,
+    updatedAt: 1,
+  };
+  let oursExportMs = 0;
+  const oursExport = await longTasks(async () => {
+    const t0 = performance.now();
+    await annotatedCopy(bytes, [annotation]);
+    oursExportMs = performance.now() - t0;
+  });
+  let baseExportMs = 0;
+  const baseExport = await longTasks(async () => {
+    const t0 = performance.now();
+    const doc = await PdfLibDocument.load(bytes.slice(), { updateMetadata: false });
+    const ref = doc.context.register(
+      doc.context.obj({ Type: 'Annot', Subtype: 'Highlight', Rect: [72, 700, 300, 712] }),
+    );
+    doc.getPages()[0]!.node.addAnnot(ref);
+    await doc.save({ useObjectStreams: false });
+    baseExportMs = performance.now() - t0;
+  });
+  return {
+    oursOpen,
+    oursZoom,
+    oursLinks,
+    baseOpen,
+    baseZoom,
+    baseLinks,
+    oursExport: { ...oursExport, ms: oursExportMs },
+    baseExport: { ...baseExport, ms: baseExportMs },
+  };
+}
+
+Object.assign(window, { bench: { importCorpus, growTo, searchBench, firstPage, manyLinks } });
 document.title = 'ready';

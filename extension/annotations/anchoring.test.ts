@@ -166,6 +166,9 @@ describe('reattach', () => {
     };
     expect(reattach([note], PAGES)).toEqual([]);
     expect(reattach([note], [PAGE_0])).toEqual([{ id: 'note', patch: { orphaned: true } }]);
+    // Left unplaced by a new version: its old page number is not a place in this one.
+    const fromOld = { ...note, orphaned: true, from: { docId: 'v1', pageIndex: 2 } };
+    expect(reattach([fromOld], PAGES)).toEqual([]);
   });
 
   test('reports moved, orphaned and recovered annotations and leaves the rest alone', () => {

@@ -223,12 +223,20 @@ export interface Reattachment {
  * are then emptied so the viewer recomputes them from the text layer). Nothing is ever dropped.
  */
 export function reattach(
-  annotations: readonly { id: string; target: AnnotationTarget; orphaned?: boolean }[],
+  annotations: readonly {
+    id: string;
+    target: AnnotationTarget;
+    orphaned?: boolean;
+    from?: unknown;
+  }[],
   pages: readonly string[],
 ): Reattachment[] {
   const changes: Reattachment[] = [];
   for (const a of annotations) {
     if (!a.target.quote?.exact) {
+      // A note a new version could not place keeps its old page number, which means nothing
+      // here: it stays unplaced until the delegate places it by hand.
+      if (a.orphaned && a.from) continue;
       // A sticky note on a point: placed while its page exists, never moved.
       const placed = anchor(pages, a.target) !== null;
       if (placed === !!a.orphaned) changes.push({ id: a.id, patch: { orphaned: !placed } });

@@ -4,13 +4,14 @@
 // The database stays the only truth: every save is a change checked against the revision this
 // page last saw (annotations/store.ts), and `sync` takes in what the database holds now (another
 // tab's edit, a record moved onto a new version, a restore). A record that left this document is
-// read-only here: changes to it are dropped, never written back.
+// read-only here: changes to it are dropped, never written back; the page can still list it
+// (`departed`) and say where it went.
 import type { Annotation } from '../db/db';
 import type { AnnotationChange, ChangeOutcome } from './store';
 
 export type NewAnnotation = Omit<Annotation, 'id' | 'createdAt' | 'updatedAt'>;
 export type AnnotationPatch = Partial<
-  Pick<Annotation, 'body' | 'color' | 'draftComment' | 'kind' | 'target' | 'orphaned'>
+  Pick<Annotation, 'body' | 'color' | 'draftComment' | 'kind' | 'target' | 'orphaned' | 'from'>
 >;
 /** pending: changes wait for the debounce; saving: being written; saved; error: will retry. */
 export type SaveState = 'pending' | 'saving' | 'saved' | 'error';
@@ -22,8 +23,11 @@ export interface AnnotationManagerOptions {
    * rejection keeps them pending and retries, a refused change takes the database's record.
    */
   save: (changes: AnnotationChange[]) => Promise<ChangeOutcome>;
-  /** Changes the database refused (the record moved, was deleted or changed elsewhere). */
-  onRefused?: (refused: ChangeOutcome['refused']) => void;
+  /**
+   * Changes the database refused (the record moved, was deleted or changed elsewhere), each with
+   * what this page tried to write (null: a deletion), so the page can show what was not saved.
+   */
+  onRefused?: (refused: Refused[]) => void;
   /** Called with the full, current list after every change. */
   onChange: (annotations: Annotation[]) => void;
   onSaveState?: (state: SaveState) => void;
@@ -31,6 +35,8 @@ export interface AnnotationManagerOptions {
   newId?: () => string;
   debounceMs?: number;
 }
+
+export type Refused = ChangeOutcome['refused'][number] & { tried: Annotation | null };
 
 /** One user action: the states of the annotations it touched, before and after. */
 interface Step {
@@ -44,6 +50,8 @@ export class AnnotationManager {
   private readonly seen = new Map<string, Annotation>();
   /** Records that left this document (deleted or moved elsewhere): never written from here. */
   private readonly vanished = new Set<string>();
+  /** The last copy shown here of each record that left (for the page to list, read-only). */
+  private readonly gone = new Map<string, Annotation>();
   /** The record the user is editing: kept on screen if it leaves, so the edit is not lost. */
   private held: string | null = null;
   private readonly undoStack: Step[] = [];
@@ -78,6 +86,23 @@ export class AnnotationManager {
 
   get(id: string): Annotation | undefined {
     return this.items.get(id);
+  }
+
+  /**
+   * Records that left this document while the page was open, as this page last showed them
+   * (moved onto a new version, or deleted elsewhere: the page reads the database to tell).
+   */
+  departed(): Annotation[] {
+    return [...this.gone.values()];
+  }
+
+  /** Marks a record as gone from this document; returns whether it was shown. */
+  private leave(id: string): boolean {
+    const last = this.items.get(id) ?? this.seen.get(id);
+    if (last) this.gone.set(id, last);
+    this.seen.delete(id);
+    this.vanished.add(id);
+    return this.items.delete(id);
   }
 
   get canUndo(): boolean {
@@ -156,14 +181,13 @@ export class AnnotationManager {
       this.seen.set(r.id, r);
       this.items.set(r.id, r);
       this.vanished.delete(r.id);
+      this.gone.delete(r.id);
       changed = true;
     }
     for (const id of [...this.seen.keys()]) {
       if (present.has(id) || this.pendingPut.has(id) || this.pendingRemove.has(id)) continue;
       if (id === this.held) continue;
-      this.seen.delete(id);
-      this.vanished.add(id);
-      changed = this.items.delete(id) || changed;
+      changed = this.leave(id) || changed;
     }
     if (changed) this.options.onChange(this.list());
   }
@@ -184,15 +208,13 @@ export class AnnotationManager {
   }
 
   /** Takes in what the database answered: stored records, and refused ones as they are now. */
-  private settle(outcome: ChangeOutcome): void {
+  private settle(outcome: ChangeOutcome, tried: Map<string, Annotation | null>): void {
     let left = false;
     for (const [id, stored] of outcome.stored) {
       const here = this.seen.get(id)?.docId ?? this.items.get(id)?.docId;
       if (stored && here !== undefined && stored.docId !== here) {
         // Written onto the version the record moved to: it is shown there, not here.
-        this.seen.delete(id);
-        this.vanished.add(id);
-        left = this.items.delete(id) || left;
+        left = this.leave(id) || left;
         continue;
       }
       if (stored) this.seen.set(id, stored);
@@ -208,15 +230,19 @@ export class AnnotationManager {
       if (r.current && r.current.docId === here) {
         this.seen.set(r.id, r.current);
         this.items.set(r.id, r.current);
+      } else if (r.current) {
+        this.leave(r.id);
       } else {
-        this.seen.delete(r.id);
         this.items.delete(r.id);
+        this.seen.delete(r.id);
         this.vanished.add(r.id);
       }
     }
     if (outcome.refused.length) {
       this.options.onChange(this.list());
-      this.options.onRefused?.(outcome.refused);
+      this.options.onRefused?.(
+        outcome.refused.map((r) => ({ ...r, tried: tried.get(r.id) ?? null })),
+      );
     }
   }
 
@@ -233,7 +259,9 @@ export class AnnotationManager {
     this.options.onSaveState?.('saving');
     this.saving = this.options.save(this.changes(put, remove)).then(
       (outcome) => {
-        this.settle(outcome);
+        const tried = new Map<string, Annotation | null>(put.map((a) => [a.id, a]));
+        for (const id of remove) tried.set(id, null);
+        this.settle(outcome, tried);
         this.options.onSaveState?.('saved');
       },
       () => {

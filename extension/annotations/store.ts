@@ -9,7 +9,7 @@ import { newRev, type Annotation, type BriefcaseDb } from '../db/db';
 
 /** The fields a page may change in place; where a record lives (docId, target) is separate. */
 const CONTENT = ['body', 'color', 'draftComment', 'kind'] as const;
-const PLACE = ['docId', 'target', 'orphaned'] as const;
+const PLACE = ['docId', 'target', 'orphaned', 'from'] as const;
 type Field = (typeof CONTENT)[number] | (typeof PLACE)[number];
 
 export type AnnotationChange =
@@ -89,7 +89,10 @@ export async function applyAnnotationChanges(
         }
       }
       const record: Annotation = { ...current, rev: newRev(), updatedAt: c.next.updatedAt };
-      for (const f of fields) Object.assign(record, { [f]: c.next[f] });
+      for (const f of fields) {
+        if (c.next[f] === undefined) delete record[f];
+        else Object.assign(record, { [f]: c.next[f] });
+      }
       await db.annotations.put(record);
       out.stored.set(id, record);
     }
@@ -112,7 +115,11 @@ export async function moveAnnotations(
         .where('id')
         .equals(m.id)
         .modify((a) => {
-          Object.assign(a, m.patch, { rev: newRev() });
+          for (const [key, value] of Object.entries(m.patch)) {
+            if (value === undefined) delete (a as unknown as Record<string, unknown>)[key];
+            else Object.assign(a, { [key]: value });
+          }
+          a.rev = newRev();
         });
     }
   });

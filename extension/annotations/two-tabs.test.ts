@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../db/db';
 import { freshDb } from '../testing/corpus';
 import { annotationSaver } from '../ui/viewer/open-document';
-import { AnnotationManager } from './annotation-manager';
+import { AnnotationManager, type Refused } from './annotation-manager';
 import { moveAnnotations } from './store';
 
 const on = (id: string, kind: Annotation['kind'], body?: string): Annotation => ({
@@ -108,5 +108,35 @@ describe('a tab left open on an old version', () => {
     await tab.flush();
     expect(await db.annotations.get('comment')).toMatchObject({ docId: 'v3', body: 'đã sửa' });
     expect(shown).toEqual([]);
+    // Still listed here, read-only, as this page showed it (on version 2).
+    expect(tab.departed().map((a) => [a.id, a.docId])).toEqual([['comment', 'v2']]);
+  });
+
+  it('an edit the new version changed since is refused with what was typed, never written over', async () => {
+    const db = freshDb();
+    await db.annotations.add(on('comment', 'comment', 'một'));
+    const refused: Refused[] = [];
+    const tab = new AnnotationManager({
+      initial: await db.annotations.toArray(),
+      save: annotationSaver(db),
+      onChange: () => undefined,
+      onRefused: (r) => refused.push(...r),
+      debounceMs: 0,
+    });
+    tab.hold('comment');
+    await moveAnnotations(db, [{ id: 'comment', patch: { docId: 'v3' } }]);
+    // In the tab on version 3, the delegate changes the text first.
+    const onV3 = (await db.annotations.get('comment'))!;
+    await annotationSaver(db)([{ kind: 'update', seen: onV3, next: { ...onV3, body: 'ba' } }]);
+    tab.update('comment', { body: 'hai' });
+    tab.hold(null);
+    await tab.flush();
+
+    expect(await db.annotations.get('comment')).toMatchObject({ docId: 'v3', body: 'ba' });
+    expect(refused).toMatchObject([
+      { id: 'comment', reason: 'changed', current: { docId: 'v3' }, tried: { body: 'hai' } },
+    ]);
+    expect(tab.list()).toEqual([]);
+    expect(tab.departed().map((a) => a.id)).toEqual(['comment']);
   });
 });

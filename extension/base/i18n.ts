@@ -6,6 +6,7 @@
 import { signal } from '@preact/signals';
 import { fill, meetingWords, type Lang } from '../../shared/meeting-words';
 import { leaveMessages } from './i18n-leave';
+import { recordMessages } from './i18n-record';
 
 export type { Lang };
 export interface Bilingual {
@@ -38,6 +39,7 @@ export function setLang(next: Lang): void {
 export const messages = {
   ...meetingWords,
   ...leaveMessages,
+  ...recordMessages,
   'app.title': { vi: 'Cặp tài liệu HĐND', en: 'Council briefcase' },
   'app.language': { vi: 'English', en: 'Tiếng Việt' },
   'app.languageLabel': { vi: 'Chuyển sang tiếng Anh', en: 'Switch to Vietnamese' },
@@ -208,12 +210,24 @@ export const messages = {
   },
   'viewer.openNew': { vi: 'Mở bản mới', en: 'Open the new version' },
   'viewer.movedAway': {
-    vi: 'Đánh dấu này đã được chuyển sang bản mới nên không sửa được ở bản cũ. Hãy mở bản mới để sửa.',
-    en: 'This highlight was moved onto the new version, so it cannot be changed in the old one. Open the new version to edit it.',
+    vi: 'Mục này đã được chuyển sang bản mới nên không sửa được ở bản cũ. Hãy mở bản mới để sửa.',
+    en: 'This was moved onto the new version, so it cannot be changed in the old one. Open the new version to edit it.',
   },
   'viewer.changedElsewhere': {
-    vi: 'Đánh dấu này vừa được sửa ở thẻ khác; đang hiện bản đã lưu. Hãy sửa lại nếu cần.',
-    en: 'This highlight was just changed in another tab; the saved version is shown. Edit it again if needed.',
+    vi: 'Mục này vừa được sửa ở thẻ khác; đang hiện bản đã lưu. Hãy sửa lại nếu cần.',
+    en: 'This was just changed in another tab; the saved version is shown. Edit it again if needed.',
+  },
+  'viewer.changedOnNew': {
+    vi: 'Mục này đã chuyển sang bản mới và vừa được sửa ở đó; để không ghi đè, thay đổi ở bản cũ không được lưu. Hãy mở bản mới và sửa ở đó.',
+    en: 'This was moved onto the new version and changed there; so as not to overwrite it, the change in the old version was not saved. Open the new version and edit it there.',
+  },
+  'viewer.deletedElsewhere': {
+    vi: 'Mục này vừa bị xoá ở thẻ khác nên thay đổi không được lưu.',
+    en: 'This was just deleted in another tab, so the change was not saved.',
+  },
+  'viewer.notSaved': {
+    vi: 'Nội dung bạn vừa gõ (chưa lưu, hãy sao chép nếu cần): “{body}”',
+    en: 'What you typed (not saved; copy it if you need it): “{body}”',
   },
   'viewer.annotationGone': {
     vi: 'Không còn đánh dấu này trong tài liệu (có thể đã bị xoá).',
@@ -277,6 +291,28 @@ export const messages = {
   'ann.save': { vi: 'Lưu', en: 'Save' },
   'ann.cancel': { vi: 'Huỷ', en: 'Cancel' },
   'ann.page': { vi: 'Trang {n}', en: 'Page {n}' },
+  'ann.oldPage': { vi: 'Trang {n} ở bản cũ', en: 'Page {n} in the old version' },
+  'ann.openOld': { vi: 'Xem đoạn này ở bản cũ', en: 'See this passage in the old version' },
+  'ann.placeOnSelection': { vi: 'Đặt vào đoạn đã chọn', en: 'Place on the selection' },
+  'ann.placeNote': { vi: 'Đặt lên trang', en: 'Place on a page' },
+  'ann.unplacedHint': {
+    vi: 'Mục này chưa có chỗ trong bản này. Bôi chọn đoạn văn tương ứng rồi bấm “Đặt vào đoạn đã chọn” (ghi chú dán: bấm “Đặt lên trang” rồi bấm vào trang).',
+    en: 'This has no place in this version yet. Select the matching passage, then press “Place on the selection” (sticky note: press “Place on a page”, then click on the page).',
+  },
+  'ann.placeSelectFirst': {
+    vi: 'Hãy bôi chọn đoạn văn trong bản này trước, rồi bấm “Đặt vào đoạn đã chọn”.',
+    en: 'Select the passage in this version first, then press “Place on the selection”.',
+  },
+  'ann.placeNoteMode': {
+    vi: 'Bấm vào trang để đặt ghi chú dán vào đó (Esc để thôi)',
+    en: 'Click on the page to place the sticky note there (Esc to stop)',
+  },
+  'ann.movedHeading': { vi: 'Đã chuyển sang bản mới', en: 'Moved onto the new version' },
+  'ann.movedExplain': {
+    vi: 'Ở bản cũ này chỉ xem được. Muốn sửa hoặc xoá, bấm “Sửa ở bản mới”.',
+    en: 'Read-only in this old version. To edit or delete, press “Edit in the new version”.',
+  },
+  'ann.editOnNew': { vi: 'Sửa ở bản mới', en: 'Edit in the new version' },
   'ann.saving': { vi: 'Đang lưu…', en: 'Saving…' },
   'ann.saved': { vi: 'Đã lưu', en: 'Saved' },
   'ann.saveFailed': {
@@ -513,9 +549,14 @@ export const messages = {
   },
   'packages.removed': { vi: 'Rút khỏi bộ tài liệu: {title}', en: 'Withdrawn: {title}' },
   'packages.unplacedTitle': {
-    vi: 'Đánh dấu, góp ý không đặt được vào bản mới (vẫn giữ, xem trong danh sách của tài liệu):',
-    en: 'Highlights and comments that could not be placed on the new version (kept; listed with the document):',
+    vi: 'Đánh dấu, góp ý, ghi chú không đặt được vào bản mới (vẫn giữ nguyên). Bấm “Đặt lại bằng tay”, rồi trong bản mới bôi chọn đoạn văn và bấm “Đặt vào đoạn đã chọn”:',
+    en: 'Highlights, comments and notes that could not be placed on the new version (kept). Press “Place it by hand”, then select the passage in the new version and press “Place on the selection”:',
   },
+  'packages.unplacedPage': { vi: 'trang {n} ở bản cũ', en: 'page {n} in the old version' },
+  'packages.unplacedPlace': { vi: 'Đặt lại bằng tay', en: 'Place it by hand' },
+  'packages.unplacedPlaced': { vi: 'Đã đặt lại — mở', en: 'Placed again — open' },
+  'packages.unplacedDeleted': { vi: '(đã xoá)', en: '(deleted)' },
+  'packages.agendaItem': { vi: 'Mục {n} “{title}”:', en: 'Item {n} “{title}”:' },
   'packages.offline': {
     vi: 'Không kết nối được máy chủ ({detail}). Tài liệu đã tải vẫn đọc được; sẽ thử lại khi có mạng.',
     en: 'Could not reach the server ({detail}). Downloaded documents still open; will retry when online.',
@@ -526,6 +567,10 @@ export const messages = {
   'packages.badgeUpdated': {
     vi: 'Đã tự tải về {n} thay đổi:',
     en: '{n} changes downloaded in the background:',
+  },
+  'packages.badgeDownloading': {
+    vi: 'Đang tải về {n} thay đổi:',
+    en: 'Downloading {n} changes:',
   },
   'packages.newInBackground': {
     vi: 'Mới — đã tự tải về khi bạn chưa mở trang này',

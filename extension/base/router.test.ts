@@ -32,11 +32,12 @@ describe('parseHash', () => {
   });
 
   test('docHref builds what parseHash reads', () => {
-    expect(parseHash(docHref('id 1', { page: 3, q: 'kỳ họp' }))).toEqual({
+    expect(parseHash(docHref('id 1', { page: 3, q: 'kỳ họp', ann: 'a-1' }))).toEqual({
       name: 'doc',
       id: 'id 1',
       page: 3,
       q: 'kỳ họp',
+      ann: 'a-1',
     });
   });
 

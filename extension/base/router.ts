@@ -35,10 +35,14 @@ export function parseHash(hash: string): Route {
   return { name: 'other', path: '/' + parts.join('/'), params };
 }
 
-export function docHref(id: string, options: { page?: number; q?: string } = {}): string {
+export function docHref(
+  id: string,
+  options: { page?: number; q?: string; ann?: string } = {},
+): string {
   const params = new URLSearchParams();
   if (options.page) params.set('page', String(options.page));
   if (options.q) params.set('q', options.q);
+  if (options.ann) params.set('ann', options.ann);
   const query = params.toString();
   return `#/doc/${encodeURIComponent(id)}${query ? `?${query}` : ''}`;
 }

@@ -91,6 +91,11 @@ export interface Annotation {
   updatedAt: number;
   /** Could not be re-attached to the text; kept and listed, never dropped. */
   orphaned?: boolean;
+  /**
+   * Where an annotation a new version could not place last had its place: the old version's
+   * document and page (packages/reanchor.ts). Shown, with a link, while it is orphaned.
+   */
+  from?: { docId: string; pageIndex: number };
   /** Revision: a fresh tag on every write, checked by the next (annotations/store.ts). */
   rev?: string;
 }

@@ -1,15 +1,20 @@
 // Exports from a briefcase on fake-indexeddb with a real signed corpus PDF: the annotated copy
 // re-opened with pdf.js shows the annotations while the stored original stays byte-identical;
-// the comment sheet as .docx and as PDF lists each draft comment with its page and passage.
+// the copy of every signed corpus file starts with the original's bytes and poppler's pdfsig
+// finds each signature valid; the comment sheet as .docx and as PDF lists each draft comment
+// with its page and passage.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation, BriefcaseDb } from '../db/db';
 import { corpusBytes, freshDb, nodePdfJs } from '../testing/corpus';
-import { quadPoints } from './annotated-pdf';
+import { annotatedCopy, endsWithXrefStream, quadPoints } from './annotated-pdf';
 import { wrapText } from './comment-sheet';
 import { DELEGATE_NAME_KEY, exportAnnotatedPdf, exportCommentSheet } from './export';
 
@@ -152,6 +157,86 @@ describe('annotated copy of a PDF', () => {
     const stored = (await db.files.get(sha(SIGNED)))!.blob;
     expect(sha(new Uint8Array(await stored.arrayBuffer()))).toBe(sha(SIGNED));
     expect(sha(corpusBytes('vi_giay_moi_hdnd_tuan_giao_signed.pdf'))).toBe(sha(SIGNED));
+  });
+});
+
+/** The digitally signed files of the corpus (its README), with how many signatures each has. */
+const SIGNED_FILES = [
+  ['vi_giay_moi_hdnd_tuan_giao_signed.pdf', 4],
+  ['vi_nd47_2020_vgca_signed.pdf', 1],
+  ['vi_335_2025_ND-CP_scan_signed.pdf', 1],
+] as const;
+
+/** poppler's report on the signatures of a PDF (Debian's poppler-utils, scripts/ensure.sh). */
+function pdfsig(bytes: Uint8Array): string {
+  const dir = mkdtempSync(join(tmpdir(), 'hdnd-pdfsig-'));
+  try {
+    writeFileSync(join(dir, 'copy.pdf'), bytes);
+    return execFileSync('pdfsig', [join(dir, 'copy.pdf')], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function pageAnnotations(bytes: Uint8Array, pageNumber = 1) {
+  const pdf = await (
+    await nodePdfJs()
+  ).getDocument({ data: bytes.slice(), isEvalSupported: false, verbosity: 0 }).promise;
+  return (await (await pdf.getPage(pageNumber)).getAnnotations()) as {
+    subtype: string;
+    contentsObj?: { str: string };
+  }[];
+}
+
+describe('annotated copy of a signed document', () => {
+  it.each(SIGNED_FILES)(
+    '%s: the original is a byte-exact prefix and pdfsig finds all %i signatures valid',
+    async (file, signatures) => {
+      const original = corpusBytes(file);
+      const { bytes, written } = await annotatedCopy(original, [
+        ann('a', { body: 'Góp ý của đại biểu' }),
+        ann('n', { kind: 'note', body: 'Ghi chú dán', top: 500 }),
+      ]);
+      expect(written).toBe(2);
+      expect(bytes.length).toBeGreaterThan(original.length);
+      expect(Buffer.from(bytes.subarray(0, original.length)).equals(Buffer.from(original))).toBe(
+        true,
+      );
+      const report = pdfsig(bytes);
+      expect(report.match(/Signature is Valid/g)).toHaveLength(signatures);
+      expect(report).not.toMatch(/Digest Mismatch|Signature is Invalid/);
+      const annots = await pageAnnotations(bytes);
+      expect(annots.map((a) => a.contentsObj?.str)).toEqual(
+        expect.arrayContaining(['Góp ý của đại biểu', 'Ghi chú dán']),
+      );
+    },
+  );
+
+  it('keeps the kind of cross-reference section the original ends with, and readers see the annotation', async () => {
+    for (const file of ['french_diacritics.pdf', 'hello_world_rotated.pdf']) {
+      const original = corpusBytes(file);
+      const { bytes } = await annotatedCopy(original, [ann('a', { body: 'Xem lại' })]);
+      expect(endsWithXrefStream(bytes)).toBe(endsWithXrefStream(original));
+      expect((await pageAnnotations(bytes)).map((a) => a.contentsObj?.str)).toContain('Xem lại');
+    }
+    expect(endsWithXrefStream(corpusBytes('french_diacritics.pdf'))).toBe(true);
+    expect(endsWithXrefStream(corpusBytes('hello_world_rotated.pdf'))).toBe(false);
+  });
+
+  it('appends to a file whose cross-reference table is damaged, and pdf.js still shows the annotation', async () => {
+    const original = corpusBytes('xref_command_missing.pdf');
+    const { bytes } = await annotatedCopy(original, [ann('a', { body: 'Vẫn đọc được' })]);
+    expect(Buffer.from(bytes.subarray(0, original.length)).equals(Buffer.from(original))).toBe(
+      true,
+    );
+    expect((await pageAnnotations(bytes)).map((a) => a.contentsObj?.str)).toContain('Vẫn đọc được');
+  });
+
+  it('with nothing to write, the copy is the original byte for byte', async () => {
+    const original = corpusBytes('vi_giay_moi_hdnd_tuan_giao_signed.pdf');
+    const { bytes, written } = await annotatedCopy(original, [ann('lost', { orphaned: true })]);
+    expect(written).toBe(0);
+    expect(sha(bytes)).toBe(sha(original));
   });
 });
 

@@ -1,7 +1,6 @@
 // Getting things out of the briefcase for one document: the annotated copy of the PDF and the
 // comment sheet (.docx or .pdf). Reads the stored original and annotations; writes nothing.
 import type { BriefcaseDb } from '../db/db';
-import { annotatedCopy } from './annotated-pdf';
 import { commentSheet, commentSheetDocx, commentSheetPdf, type SheetFonts } from './comment-sheet';
 
 /** The settings key of the delegate's name printed on comment sheets and annotations. */
@@ -45,6 +44,8 @@ export async function exportAnnotatedPdf(
   const original = new Uint8Array(await file.blob.arrayBuffer());
   try {
     const name = await delegateName(db);
+    // Loaded on the first export, not with the briefcase page (@cantoo/pdf-lib is ~0.5 MB).
+    const { annotatedCopy } = await import('./annotated-pdf');
     const { bytes, written } = await annotatedCopy(
       original,
       annotations,

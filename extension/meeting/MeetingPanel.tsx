@@ -17,6 +17,7 @@ import {
   rememberedInvitation,
 } from './remember';
 import { PanelLeave } from './PanelLeave';
+import { PanelRecord } from './PanelRecord';
 import { RoomView } from './RoomView';
 import { localeOf } from '../../shared/meeting-words';
 
@@ -191,7 +192,14 @@ export function MeetingPanel() {
               )
             )}
             {address && (info?.role === 'member' || info?.role === 'chair') && (
-              <PanelLeave key={address.token} origin={address.origin} token={address.token} />
+              <>
+                <PanelLeave key={address.token} origin={address.origin} token={address.token} />
+                <PanelRecord
+                  key={`r-${address.token}`}
+                  origin={address.origin}
+                  token={address.token}
+                />
+              </>
             )}
             {error && (
               <p class="error" role="alert">

@@ -24,6 +24,7 @@ import { lang, t, tr } from '../base/i18n';
 import { getDb } from '../db/db';
 import { listSubscriptions } from '../packages/sync';
 import { docHref } from '../base/router';
+import { showDocument } from '../base/doc-tabs';
 import { useLiveQuery } from '../base/use-live-query';
 import { agendaDocuments, hasMeetingPackage } from './documents';
 import type { PanelMeeting } from './live';
@@ -39,8 +40,8 @@ function connectionText(c: ConnectionState) {
 const statusText = (s: MeetingStatus) =>
   s === 'open' ? t('statusOpen') : s === 'closed' ? t('statusClosed') : t('statusScheduled');
 
-const openTab = (path: string) =>
-  void browser.tabs.create({ url: `${browser.runtime.getURL('/briefcase.html')}${path}` });
+/** The tab already showing the document comes to the front; else a new tab opens. */
+const openDocument = (docId: string) => void showDocument(browser, docId, docHref(docId));
 
 export function RoomView(props: {
   live: PanelMeeting;
@@ -161,7 +162,7 @@ function AgendaCard({ state, origin }: { state: MeetingState; origin: string }) 
                   <button
                     type="button"
                     aria-label={t('panel.openDocumentOf', { title: d.title })}
-                    onClick={() => openTab(docHref(d.docId))}
+                    onClick={() => openDocument(d.docId)}
                   >
                     {t('packages.open')}
                   </button>

@@ -15,6 +15,7 @@ import type { MeetingState } from '../../shared/meeting';
 import { ErrorCode } from '../../shared/errors';
 import { ClientError, type MeetingClient } from '../../shared/meeting-client';
 import { MeetingConnection } from '../../shared/meeting-connection';
+import { allowedSources } from '../../shared/meeting-state';
 import { refreshDelay } from '../../shared/meeting-session';
 import { errorText as sharedErrorText } from '../../shared/ui/report';
 import { lang, t } from '../base/i18n';
@@ -81,8 +82,9 @@ export class PanelMeeting extends MeetingConnection {
       });
   }
 
+  /** The microphone as the server allows it (the chair's microphones: with the floor, or free discussion). */
   protected onPermissions(local: LocalParticipant) {
-    if (!local.permissions?.canPublish) this.micOn.value = false;
+    if (!allowedSources(local.permissions).microphone) this.micOn.value = false;
     else if (this.hasFloor(this.state.value) && !this.micOn.value) void this.setMic(true);
   }
 
@@ -124,9 +126,10 @@ export class PanelMeeting extends MeetingConnection {
     const has = this.hasFloor(next);
     if (has && !had) {
       this.report('ok', t('youHaveFloor'));
-      if (this.room!.localParticipant.permissions?.canPublish ?? this.held.session.canPublish) {
-        await this.setMic(true);
-      }
+      // Where the chair controls the microphones, the permission may arrive after the state:
+      // then onPermissions turns the microphone on.
+      const p = this.room!.localParticipant.permissions;
+      if (p ? allowedSources(p).microphone : this.held.session.canPublish) await this.setMic(true);
     }
     if (had && !has && this.micOn.value) await this.setMic(false);
   }

@@ -3,6 +3,7 @@
 // annotations (annotations/store.ts), an edit is checked against the revision the editor opened:
 // a tab left open can change a field nobody changed since, never write over another tab's edit,
 // and never bring back a deleted note.
+import { docHref } from '../base/router';
 import { newRev, type Annotation, type BriefcaseDb, type Note } from '../db/db';
 
 /** The note changed or was deleted elsewhere since the editor opened it; nothing was written. */
@@ -100,8 +101,7 @@ export async function deleteNote(db: BriefcaseDb, id: string, seen?: Note): Prom
 
 /** Where clicking a linked annotation goes: its document, at its page, marked by id. */
 export function annotationHref(a: Pick<Annotation, 'id' | 'docId' | 'target'>): string {
-  const params = new URLSearchParams({ page: String(a.target.pageIndex + 1), ann: a.id });
-  return `#/doc/${encodeURIComponent(a.docId)}?${params.toString()}`;
+  return docHref(a.docId, { page: a.target.pageIndex + 1, ann: a.id });
 }
 
 /** A short label for an annotation in pickers and link lists. */

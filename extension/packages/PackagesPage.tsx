@@ -6,14 +6,22 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { parsePackageLink } from '../../shared/packages';
-import { lang, setLang, t } from '../base/i18n';
+import { lang, setLang, t, type MessageKey } from '../base/i18n';
 import { docHref } from '../base/router';
+import { useLiveQuery } from '../base/use-live-query';
+import { getDb, type Annotation } from '../db/db';
 import { changeText } from './changes';
 import { SyncDoneMessage } from './messages';
 import { seen, subscribe, subscriptions, update } from './service';
-import { pendingChanges, type PackageSubscription, type SyncProgress } from './sync';
+import {
+  pendingChanges,
+  type PackageSubscription,
+  type SyncProgress,
+  type UpdateReport,
+} from './sync';
 
-const briefcase = (docId: string) => `briefcase.html${docHref(docId)}`;
+const briefcase = (docId: string, options?: Parameters<typeof docHref>[1]) =>
+  `briefcase.html${docHref(docId, options)}`;
 
 function Progress({ p }: { p: SyncProgress }) {
   const percent = Math.round(((p.done + p.fraction) / Math.max(1, p.total)) * 100);
@@ -30,6 +38,55 @@ function Progress({ p }: { p: SyncProgress }) {
         })}
       />{' '}
       {t('packages.downloading', { title: p.title, done: p.done + 1, total: p.total, percent })}
+    </div>
+  );
+}
+
+const KIND: Record<Annotation['kind'], MessageKey> = {
+  highlight: 'ann.highlight',
+  comment: 'ann.comment',
+  note: 'ann.note',
+};
+
+/**
+ * The annotations an update could not place: what each is (a draft comment or not), its text, its
+ * page in the old version, and a link that opens it in the version it is on now, to place it
+ * there by hand. Read live, so one placed since says so and one deleted is marked.
+ */
+function UnplacedList({ unplaced }: { unplaced: UpdateReport['unplaced'] }) {
+  const ids = unplaced.map((u) => u.annotationId);
+  const now = useLiveQuery(() => getDb().annotations.bulkGet(ids), [ids.join(' ')]);
+  return (
+    <div data-testid="package-unplaced">
+      <p>{t('packages.unplacedTitle')}</p>
+      <ul>
+        {unplaced.map((u, i) => {
+          const a = now?.[i];
+          const body = a?.body ?? u.body;
+          const draft = a?.draftComment ?? u.draftComment;
+          const kind = a?.kind ?? u.kind;
+          return (
+            <li key={u.annotationId} data-testid="unplaced-item">
+              <strong>{u.title}</strong>
+              {kind && <> — {t(KIND[kind])}</>}
+              {draft && <span class="hdnd-badge">{t('ann.draftComment')}</span>}
+              {u.pageIndex !== undefined && (
+                <> ({t('packages.unplacedPage', { n: u.pageIndex + 1 })})</>
+              )}
+              {u.quote && <q class="hdnd-ann-quote">{u.quote}</q>}
+              {body && <span class="hdnd-ann-body">{body}</span>}{' '}
+              {now &&
+                (!a ? (
+                  <span>{t('packages.unplacedDeleted')}</span>
+                ) : a.orphaned ? (
+                  <a href={briefcase(a.docId, { ann: a.id })}>{t('packages.unplacedPlace')}</a>
+                ) : (
+                  <a href={briefcase(a.docId, { ann: a.id })}>{t('packages.unplacedPlaced')}</a>
+                ))}
+            </li>
+          );
+        })}
+      </ul>
     </div>
   );
 }
@@ -93,7 +150,7 @@ function Subscription(props: { sub: PackageSubscription; onChanged: () => void }
       {m && (
         <>
           <h3>{t('packages.documents')}</h3>
-          <ol data-testid="package-documents">
+          <ul data-testid="package-documents">
             {m.documents.map((d) => {
               const current = sub.versions[`${d.id}@${d.current}`];
               const older = d.versions.filter(
@@ -104,7 +161,7 @@ function Subscription(props: { sub: PackageSubscription; onChanged: () => void }
                 <li key={d.id} data-testid="package-document">
                   {item && (
                     <span>
-                      {item.position}. {item.title}:{' '}
+                      {t('packages.agendaItem', { n: item.position, title: item.title })}{' '}
                     </span>
                   )}
                   {current ? <a href={briefcase(current)}>{d.title}</a> : d.title} (
@@ -123,7 +180,7 @@ function Subscription(props: { sub: PackageSubscription; onChanged: () => void }
                 </li>
               );
             })}
-          </ol>
+          </ul>
         </>
       )}
       {sub.reports.length > 0 && (
@@ -141,18 +198,7 @@ function Subscription(props: { sub: PackageSubscription; onChanged: () => void }
                     <li key={`${c.kind}-${c.documentId}`}>{changeText(c)}</li>
                   ))}
                 </ul>
-                {r.unplaced.length > 0 && (
-                  <div data-testid="package-unplaced">
-                    <p>{t('packages.unplacedTitle')}</p>
-                    <ul>
-                      {r.unplaced.map((u) => (
-                        <li key={u.annotationId}>
-                          {u.title}: “{u.quote}”
-                        </li>
-                      ))}
-                    </ul>
-                  </div>
-                )}
+                {r.unplaced.length > 0 && <UnplacedList unplaced={r.unplaced} />}
               </li>
             ))}
           </ul>

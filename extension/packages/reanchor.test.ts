@@ -109,6 +109,68 @@ describe('carryAnnotations', () => {
       ['lost', 'new', true],
     ]);
     expect(carried[1]!.patch.target).toBeUndefined();
-    expect(unplaced).toEqual([{ id: 'lost', quote: gone, pageIndex: 0 }]);
+    // It remembers where it last had a place: the old version and its page there.
+    expect(carried[1]!.patch.from).toEqual({ docId: 'old', pageIndex: 0 });
+    expect(carried[0]!.patch.from).toBeUndefined();
+    expect(unplaced).toEqual([
+      { id: 'lost', kind: 'highlight', quote: gone, draftComment: false, pageIndex: 0 },
+    ]);
+  });
+
+  test('an unplaced comment keeps its first old version through a later one that lacks it too', () => {
+    const gone = 'Theo đề nghị của Bộ trưởng Bộ Nội vụ;';
+    const pages = newVersion(OLD, (s) => s.replace(gone, ''));
+    const comment: Annotation = {
+      ...highlightOn(0, gone, 'c'),
+      kind: 'comment',
+      body: 'Đề nghị giữ căn cứ này',
+      draftComment: true,
+    };
+    const v2 = carryAnnotations([comment], 'v2', pages, 5);
+    const onV2 = { ...comment, ...v2.carried[0]!.patch, target: comment.target } as Annotation;
+    const v3 = carryAnnotations([onV2], 'v3', pages, 6);
+    expect(v3.carried[0]!.patch).toMatchObject({
+      docId: 'v3',
+      orphaned: true,
+      from: { docId: 'old', pageIndex: 0 },
+    });
+    expect(v3.unplaced).toEqual([
+      {
+        id: 'c',
+        kind: 'comment',
+        quote: gone,
+        body: 'Đề nghị giữ căn cứ này',
+        draftComment: true,
+        pageIndex: 0,
+      },
+    ]);
+  });
+
+  test('a sticky note goes to the page where its old page’s text now begins', () => {
+    // A page inserted at the front: old page 3 is page 4 now.
+    const pages = ['TỜ TRÌNH\nVề việc ban hành Nghị quyết', ...OLD];
+    const note: Annotation = {
+      id: 'n',
+      docId: 'old',
+      kind: 'note',
+      color: 'yellow',
+      body: 'Hỏi lại Ban Pháp chế',
+      draftComment: false,
+      target: { pageIndex: 2, rects: [[100, 500, 100, 500]] },
+      createdAt: 1,
+      updatedAt: 1,
+    };
+    const { carried, unplaced } = carryAnnotations([note], 'new', pages, 7, OLD);
+    expect(unplaced).toEqual([]);
+    expect(carried[0]!.patch).toMatchObject({
+      docId: 'new',
+      orphaned: false,
+      target: { pageIndex: 3, rects: [[100, 500, 100, 500]] },
+    });
+    // A page whose text is gone from the new version: the note is kept, unplaced.
+    const without = pages.filter((_, i) => i !== 3);
+    expect(carryAnnotations([note], 'new', without, 7, OLD).unplaced).toMatchObject([
+      { id: 'n', kind: 'note', quote: '', body: 'Hỏi lại Ban Pháp chế', pageIndex: 2 },
+    ]);
   });
 });

@@ -99,13 +99,17 @@ describe('the background update (syncPending)', () => {
     expect(report).toMatchObject({
       unseen: true,
       changes: [{ kind: 'version', title: TITLE, from: 1, to: 2, reason: REASON }],
-      unplaced: [{ title: TITLE, quote: GONE, annotationId: lost.id }],
+      unplaced: [{ title: TITLE, quote: GONE, annotationId: lost.id, pageIndex: 0 }],
     });
     const carried = await db.annotations.get(moved.id);
     expect(carried).toMatchObject({ docId: newId, orphaned: false });
     expect(carried!.target.pageIndex).toBe(1);
     // The unplaced one is kept (orphaned), never dropped.
-    expect(await db.annotations.get(lost.id)).toMatchObject({ docId: newId, orphaned: true });
+    expect(await db.annotations.get(lost.id)).toMatchObject({
+      docId: newId,
+      orphaned: true,
+      from: { docId, pageIndex: 0 },
+    });
     // The old version is still in the briefcase, readable, named as the old one.
     expect(await db.documents.get(docId)).toMatchObject({ title: `${TITLE} (bản 1, cũ)` });
     expect(await db.pages.where('docId').equals(docId).count()).toBe(

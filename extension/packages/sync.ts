@@ -13,15 +13,20 @@ import { importPdf, sha256Hex, type ImportDeps } from '../import/importer';
 import { diffManifests, type PackageChange } from './changes';
 import { downloadFile, fetchManifest, type PackageAddress } from './client';
 import { packageLockName, withLock } from './lock';
-import { carryAnnotations, type CarryResult } from './reanchor';
+import { carryAnnotations, type CarryResult, type Unplaced } from './reanchor';
 
 export const SETTINGS_PREFIX = 'package:';
 
 export interface UpdateReport {
   at: number;
   changes: PackageChange[];
-  /** Annotations that could not be placed on a new version, per document title. */
-  unplaced: { title: string; quote: string; annotationId: string }[];
+  /**
+   * Annotations that could not be placed on a new version, per document title (kind, text, draft
+   * comment and old page are absent from reports stored before they were kept).
+   */
+  unplaced: ({ title: string; quote: string; annotationId: string } & Partial<
+    Omit<Unplaced, 'id' | 'quote'>
+  >)[];
   /** Downloaded in the background and not yet shown to the delegate (the badge counts these). */
   unseen?: boolean;
 }
@@ -207,8 +212,8 @@ export async function applyManifest(
     // (A new version with the very same bytes is the same briefcase document: nothing to carry.)
     if (older && oldDocId && oldDocId !== docId) {
       const carried = await carryOnto(db, oldDocId, docId, now());
-      for (const u of carried.unplaced)
-        report.unplaced.push({ title: d.title, quote: u.quote, annotationId: u.id });
+      for (const { id, ...u } of carried.unplaced)
+        report.unplaced.push({ title: d.title, annotationId: id, ...u });
       await db.documents.update(oldDocId, {
         title: `${d.title} (bản ${older.number}, cũ)`,
         replacedBy: docId,
@@ -276,10 +281,15 @@ async function carryOnto(
   now: number,
 ): Promise<CarryResult> {
   const annotations = await db.annotations.where('docId').equals(oldDocId).toArray();
-  const pages = (await db.pages.where('docId').equals(newDocId).sortBy('pageIndex')).map(
-    (p) => p.text,
+  const textOf = async (docId: string) =>
+    (await db.pages.where('docId').equals(docId).sortBy('pageIndex')).map((p) => p.text);
+  const result = carryAnnotations(
+    annotations,
+    newDocId,
+    await textOf(newDocId),
+    now,
+    await textOf(oldDocId),
   );
-  const result = carryAnnotations(annotations, newDocId, pages, now);
   await moveAnnotations(db, result.carried);
   return result;
 }

@@ -24,6 +24,7 @@ import { adminRoutes } from './admin/routes';
 import { importRoutes } from './admin/import-routes';
 import { petitionRoutes } from './petitions/routes';
 import { leaveRoutes } from './leave/routes';
+import { participationRoutes } from './participation/routes';
 import { portalRoutes } from './portal/routes';
 import { minutesRoutes } from './minutes/routes';
 import { packageLinkPage, packageRoutes, packagesPreflight } from './packages/routes';
@@ -148,6 +149,7 @@ export function createApp(given: AppDeps): Express {
       ...petitionRoutes(staffDeps),
       ...leaveRoutes({ ...staffDeps, live: live.deps }),
       ...minutesRoutes(staffDeps),
+      ...participationRoutes(staffDeps),
       ...staffRoutes(staffDeps),
       ...setupRoutes(staffDeps),
       ...auditRoutes(staffDeps),

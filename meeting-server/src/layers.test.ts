@@ -35,6 +35,7 @@ const LAYERS: Record<string, number> = {
   'leave/': 4,
   'packages/': 4,
   'minutes/': 4,
+  'participation/': 4,
   'admin/': 4,
   'portal/': 4,
   // The live meeting assembled: in-meeting routes, broadcaster, sweeper.

@@ -7,6 +7,7 @@ import { leaveRoutes } from './leave';
 import { meetingRoutes } from './meeting';
 import { memberImportRoutes } from './member-import';
 import { minutesRoutes } from './minutes';
+import { participationRoutes } from './participation';
 import { packageRoutes } from './packages';
 import { petitionRoutes } from './petitions';
 import { portalRoutes } from './portal';
@@ -16,7 +17,8 @@ import { staffRoutes } from './staff';
 
 export * from './route';
 export { adminRoutes, joiningRoutes, meetingRoutes, minutesRoutes, packageRoutes, petitionRoutes };
-export { leaveRoutes, memberImportRoutes, portalRoutes, secretBallotRoutes, staffRoutes };
+export { leaveRoutes, memberImportRoutes, participationRoutes, portalRoutes };
+export { secretBallotRoutes, staffRoutes };
 
 /** Every route contract, keyed by its name (names are unique across domains). */
 export const API = {
@@ -26,6 +28,7 @@ export const API = {
   ...petitionRoutes,
   ...leaveRoutes,
   ...minutesRoutes,
+  ...participationRoutes,
   ...staffRoutes,
   ...adminRoutes,
   ...memberImportRoutes,

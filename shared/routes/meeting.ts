@@ -75,6 +75,25 @@ export const meetingRoutes = {
     summary: 'End the floor (revokes publishing for voters and guests).',
     response: meeting.MeetingState,
   }),
+  setFreeDiscussion: route({
+    method: 'POST',
+    path: `${M}/microphones/free-discussion`,
+    auth: 'participant',
+    roles: chair,
+    summary:
+      'Open or close free discussion: while open, every member of the body may use their microphone.',
+    body: meeting.SetFreeDiscussion,
+    response: meeting.MeetingState,
+  }),
+  muteMicrophones: route({
+    method: 'POST',
+    path: `${M}/microphones/mute`,
+    auth: 'participant',
+    roles: chair,
+    summary: 'Mute one participant’s microphone, or every microphone but the chair’s, at once.',
+    body: meeting.MuteMicrophones,
+    response: meeting.MeetingState,
+  }),
   setStatus: route({
     method: 'POST',
     path: `${M}/status`,

@@ -1,9 +1,13 @@
 // The side list of a document's highlights, comments (góp ý) and notes: click to jump, edit the
-// text, mark as draft comment, change colour, delete. Orphaned ones are listed apart, never hidden.
+// text, mark as draft comment, change colour, delete. Orphaned ones are listed apart, never hidden:
+// with the page they had in the old version, a link that opens the old version at that passage,
+// and a button to place them again by hand. Those moved onto a new version while this page was
+// open are listed read-only, with a link to edit them there.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Annotation } from '../../db/db';
 import type { AnnotationPatch } from '../../annotations/annotation-manager';
 import { t, type MessageKey } from '../../base/i18n';
+import { docHref } from '../../base/router';
 import { COLORS } from './overlay';
 
 export interface AnnotationListProps {
@@ -14,6 +18,10 @@ export interface AnnotationListProps {
   onEdit: (id: string | null) => void;
   onUpdate: (id: string, patch: AnnotationPatch) => void;
   onDelete: (id: string) => void;
+  /** Places an orphaned annotation by hand (the selected passage; a click for a sticky note). */
+  onPlace: (a: Annotation) => void;
+  /** Records moved onto another version while open: as shown here, and as they are now. */
+  moved: readonly { here: Annotation; now: Annotation }[];
 }
 
 const KIND_LABEL: Record<Annotation['kind'], MessageKey> = {
@@ -92,6 +100,24 @@ function Editor({
   );
 }
 
+/** Colour, kind, draft-comment mark, page, quoted passage and text of one annotation. */
+function Summary({ a, page }: { a: Annotation; page: string }) {
+  return (
+    <>
+      <span
+        class="hdnd-swatch"
+        style={{ background: COLORS[a.color] ?? a.color }}
+        aria-hidden="true"
+      />
+      <strong>{t(KIND_LABEL[a.kind])}</strong>
+      {a.draftComment && <span class="hdnd-badge">{t('ann.draftComment')}</span>}
+      <span class="hdnd-ann-page">{page}</span>
+      {a.target.quote?.exact && <q class="hdnd-ann-quote">{a.target.quote.exact}</q>}
+      {a.body && <span class="hdnd-ann-body">{a.body}</span>}
+    </>
+  );
+}
+
 function Item({ a, props }: { a: Annotation; props: AnnotationListProps }) {
   const selected = a.id === props.selectedId;
   const ref = useRef<HTMLLIElement>(null);
@@ -106,17 +132,26 @@ function Item({ a, props }: { a: Annotation; props: AnnotationListProps }) {
       data-kind={a.kind}
     >
       <button type="button" class="hdnd-ann-jump" onClick={() => props.onSelect(a)}>
-        <span
-          class="hdnd-swatch"
-          style={{ background: COLORS[a.color] ?? a.color }}
-          aria-hidden="true"
+        <Summary
+          a={a}
+          page={
+            a.orphaned && a.from
+              ? t('ann.oldPage', { n: a.from.pageIndex + 1 })
+              : t('ann.page', { n: a.target.pageIndex + 1 })
+          }
         />
-        <strong>{t(KIND_LABEL[a.kind])}</strong>
-        {a.draftComment && <span class="hdnd-badge">{t('ann.draftComment')}</span>}
-        <span class="hdnd-ann-page">{t('ann.page', { n: a.target.pageIndex + 1 })}</span>
-        {a.target.quote?.exact && <q class="hdnd-ann-quote">{a.target.quote.exact}</q>}
-        {a.body && <span class="hdnd-ann-body">{a.body}</span>}
       </button>
+      {a.orphaned && a.from && (
+        <a
+          class="hdnd-ann-old"
+          href={docHref(a.from.docId, {
+            page: a.from.pageIndex + 1,
+            ...(a.target.quote?.exact ? { q: a.target.quote.exact } : {}),
+          })}
+        >
+          {t('ann.openOld')}
+        </a>
+      )}
       {props.editingId === a.id ? (
         <Editor
           a={a}
@@ -128,6 +163,11 @@ function Item({ a, props }: { a: Annotation; props: AnnotationListProps }) {
         />
       ) : (
         <div class="hdnd-row">
+          {a.orphaned && (
+            <button type="button" onClick={() => props.onPlace(a)}>
+              {t(a.kind === 'note' ? 'ann.placeNote' : 'ann.placeOnSelection')}
+            </button>
+          )}
           <button
             type="button"
             onClick={() => props.onEdit(a.id)}
@@ -148,13 +188,36 @@ function Item({ a, props }: { a: Annotation; props: AnnotationListProps }) {
   );
 }
 
+/** A record moved onto another version while this page was open: read-only here. */
+function Moved({ here, now }: { here: Annotation; now: Annotation }) {
+  return (
+    <li class="hdnd-ann is-moved" data-testid="moved-annotation" data-kind={now.kind}>
+      {/* What it is and says now; its passage and page as they were here. */}
+      <Summary
+        a={{ ...now, target: here.target }}
+        page={t('ann.page', { n: here.target.pageIndex + 1 })}
+      />
+      <a
+        href={docHref(now.docId, {
+          ...(now.orphaned ? {} : { page: now.target.pageIndex + 1 }),
+          ann: now.id,
+        })}
+      >
+        {t('ann.editOnNew')}
+      </a>
+    </li>
+  );
+}
+
 export function AnnotationList(props: AnnotationListProps) {
   const placed = props.annotations.filter((a) => !a.orphaned);
   const orphaned = props.annotations.filter((a) => a.orphaned);
   return (
     <aside class="hdnd-ann-list" aria-labelledby="ann-heading">
       <h2 id="ann-heading">{t('ann.listHeading')}</h2>
-      {placed.length === 0 && orphaned.length === 0 && <p>{t('ann.listEmpty')}</p>}
+      {placed.length === 0 && orphaned.length === 0 && props.moved.length === 0 && (
+        <p>{t('ann.listEmpty')}</p>
+      )}
       <ul>
         {placed.map((a) => (
           <Item key={a.id} a={a} props={props} />
@@ -166,6 +229,17 @@ export function AnnotationList(props: AnnotationListProps) {
           <ul data-testid="orphaned-annotations">
             {orphaned.map((a) => (
               <Item key={a.id} a={a} props={props} />
+            ))}
+          </ul>
+        </>
+      )}
+      {props.moved.length > 0 && (
+        <>
+          <h3>{t('ann.movedHeading')}</h3>
+          <p class="hdnd-hint">{t('ann.movedExplain')}</p>
+          <ul data-testid="moved-annotations">
+            {props.moved.map((m) => (
+              <Moved key={m.here.id} here={m.here} now={m.now} />
             ))}
           </ul>
         </>

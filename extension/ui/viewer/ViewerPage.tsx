@@ -16,9 +16,12 @@ import { t, type MessageKey } from '../../base/i18n';
 import { docHref } from '../../base/router';
 import { useLiveQuery } from '../../base/use-live-query';
 import { liveQuery } from 'dexie';
+import { browser } from 'wxt/browser';
+import { answerShowDocument } from '../../base/doc-tabs';
 import { PasswordDialog } from '../library/PasswordDialog';
 import { PDF_PARAMS, getViewerWorker, pdfjs } from '../../base/pdfjs-browser';
 import { AnnotationList } from './AnnotationList';
+import { refusalNotice } from './refusal';
 import { findVariants } from './find-variants';
 import { annotationSaver, loadAnnotations, loadDocumentFile, markOpened } from './open-document';
 import { Outline, type OutlineNode } from './Outline';
@@ -125,6 +128,19 @@ export function ViewerPage({ id, page, q, ann }: ViewerPageProps) {
   const [color, setColor] = useState('yellow');
   const [noteMode, setNoteMode] = useState(false);
   const [hint, setHint] = useState<string | null>(null);
+  /** What the database refused to save, what to do, and where (a link). */
+  const [notice, setNotice] = useState<{ text: string; href?: string } | null>(null);
+  /** Records that left this document while open (as shown here), and the orphan being placed. */
+  const [departed, setDeparted] = useState<Annotation[]>([]);
+  const [placingId, setPlacingId] = useState<string | null>(null);
+  const departedNow = useLiveQuery(
+    () => db.annotations.bulkGet(departed.map((a) => a.id)),
+    [departed.map((a) => a.id).join(' ')],
+  );
+  const moved = departed.flatMap((here, i) => {
+    const now = departedNow?.[i];
+    return now && now.docId !== id ? [{ here, now }] : [];
+  });
   /** The newer version this document was replaced by (packages/sync.ts), followed live. */
   const replacedBy = useLiveQuery(
     async () => (await db.documents.get(id))?.replacedBy ?? null,
@@ -207,20 +223,16 @@ export function ViewerPage({ id, page, q, ann }: ViewerPageProps) {
       const later = await loadAnnotations(db, id, pageCount);
       if (cancelled) return;
       pagesText.current = later.pages;
-      const m = new AnnotationManager({
+      const m: AnnotationManager = new AnnotationManager({
         initial: later.annotations,
         save: annotationSaver(db),
-        onChange: setAnnotations,
+        onChange: (list) => {
+          setAnnotations(list);
+          setDeparted(m.departed());
+        },
         onSaveState: (s) => setSaveState(s),
         // Another tab or a new version changed the record first: the database's stands.
-        onRefused: (refused) =>
-          setHint(
-            t(
-              refused.some((r) => r.reason === 'moved')
-                ? 'viewer.movedAway'
-                : 'viewer.changedElsewhere',
-            ),
-          ),
+        onRefused: (refused) => setNotice(refusalNotice(refused[0]!, id)),
       });
       manager.current = m;
       for (const r of later.reattachments) m.adjust(r.id, r.patch);
@@ -307,11 +319,28 @@ export function ViewerPage({ id, page, q, ann }: ViewerPageProps) {
     // `page` is only where to open; later changes of page, words and annotation are followed below.
   }, [id, db, redraw]);
 
+  // The side panel's "Mở" for this document brings this tab to the front instead of a second one.
+  useEffect(() => {
+    const listener = answerShowDocument(
+      () => id,
+      async () => {
+        const tab = await browser.tabs.getCurrent();
+        if (tab?.id === undefined) return;
+        await browser.tabs.update(tab.id, { active: true });
+        await browser.windows.update(tab.windowId, { focused: true });
+      },
+    );
+    browser.runtime.onMessage.addListener(listener);
+    return () => browser.runtime.onMessage.removeListener(listener);
+  }, [id]);
+
   // An open editor keeps its record on the page until it is saved or cancelled.
   useEffect(() => manager.current?.hold(editingId), [editingId, annotationsReady]);
 
   const jumpTo = useCallback((a: Annotation) => {
     setSelectedId(a.id);
+    // Its page number belongs to the old version: no jump to an unrelated page of this one.
+    if (a.orphaned) return setHint(t('ann.unplacedHint'));
     const r = a.target.rects[0];
     if (r) view.current?.goToPoint(a.target.pageIndex, r[0], Math.max(r[1], r[3]));
     else view.current?.goToPage(a.target.pageIndex + 1);
@@ -336,38 +365,62 @@ export function ViewerPage({ id, page, q, ann }: ViewerPageProps) {
     const a = manager.current?.list().find((x) => x.id === ann);
     if (!a) return setHint(t('viewer.annotationGone'));
     setRightTab('annotations');
-    if (!a.orphaned) jumpTo(a);
-    else setSelectedId(a.id);
+    jumpTo(a);
     setFlashId(a.id);
     const timer = setTimeout(() => setFlashId(null), FLASH_MS);
     return () => clearTimeout(timer);
   }, [ann, annotationsReady, jumpTo]);
+  /** The passage selected on a page, as an annotation's target, or null. */
+  const selectionTarget = useCallback((): Annotation['target'] | null => {
+    const v = view.current;
+    if (!v) return null;
+    const sel = currentSelection(window.getSelection(), (i) => v.pageView(i));
+    if (!sel) return null;
+    const text = pagesText.current[sel.pageIndex] ?? '';
+    const selected = window.getSelection()?.toString() ?? '';
+    const fromText = describeRange(text, sel.start, sel.end);
+    const same =
+      fromText.quote.exact.replace(/\s+/g, ' ').trim() === selected.replace(/\s+/g, ' ').trim();
+    return same
+      ? { pageIndex: sel.pageIndex, rects: sel.rects, ...fromText }
+      : {
+          pageIndex: sel.pageIndex,
+          rects: sel.rects,
+          quote: { exact: selected, prefix: '', suffix: '' },
+        };
+  }, []);
+
   const annotateSelection = useCallback(
     (kind: 'highlight' | 'comment') => {
-      const v = view.current;
       const m = manager.current;
-      if (!v || !m) return;
-      const sel = currentSelection(window.getSelection(), (i) => v.pageView(i));
-      if (!sel) return setHint(t('ann.selectFirst'));
+      if (!m) return;
+      const target = selectionTarget();
+      if (!target) return setHint(t('ann.selectFirst'));
       setHint(null);
-      const text = pagesText.current[sel.pageIndex] ?? '';
-      const selected = window.getSelection()?.toString() ?? '';
-      const fromText = describeRange(text, sel.start, sel.end);
-      const same =
-        fromText.quote.exact.replace(/\s+/g, ' ').trim() === selected.replace(/\s+/g, ' ').trim();
-      const target = same
-        ? { pageIndex: sel.pageIndex, rects: sel.rects, ...fromText }
-        : {
-            pageIndex: sel.pageIndex,
-            rects: sel.rects,
-            quote: { exact: selected, prefix: '', suffix: '' },
-          };
       const a = m.add({ docId: id, kind, color, draftComment: kind === 'comment', target });
       window.getSelection()?.removeAllRanges();
       setSelectedId(a.id);
       if (kind === 'comment') setEditingId(a.id);
     },
-    [id, color],
+    [id, color, selectionTarget],
+  );
+
+  /** Places an orphaned annotation by hand: on the selected passage; a sticky note by a click. */
+  const place = useCallback(
+    (a: Annotation) => {
+      setSelectedId(a.id);
+      if (a.kind === 'note' && !a.target.quote?.exact) {
+        setNoteMode(false);
+        setPlacingId(a.id);
+        return;
+      }
+      const target = selectionTarget();
+      if (!target) return setHint(t('ann.placeSelectFirst'));
+      setHint(null);
+      manager.current?.update(a.id, { target, orphaned: false, from: undefined });
+      window.getSelection()?.removeAllRanges();
+    },
+    [selectionTarget],
   );
 
   // Clicks on a page: place a sticky note in note mode, else select the highlight under the pointer.
@@ -380,6 +433,17 @@ export function ViewerPage({ id, page, q, ann }: ViewerPageProps) {
       if (!pageDiv || !v) return;
       const pv = v.pageView(Number(pageDiv.dataset.pageNumber) - 1);
       if (!pv) return;
+      if (placingId) {
+        const [x, y] = clientToPdfPoint(pv, e.clientX, e.clientY);
+        manager.current?.update(placingId, {
+          target: { pageIndex: pv.id - 1, rects: [[x, y, x, y]] },
+          orphaned: false,
+          from: undefined,
+        });
+        setPlacingId(null);
+        setHint(null);
+        return;
+      }
       if (noteMode) {
         const [x, y] = clientToPdfPoint(pv, e.clientX, e.clientY);
         const a = manager.current?.add({
@@ -403,7 +467,7 @@ export function ViewerPage({ id, page, q, ann }: ViewerPageProps) {
     };
     el.addEventListener('click', onClick);
     return () => el.removeEventListener('click', onClick);
-  }, [noteMode, id, color, status.kind]);
+  }, [noteMode, placingId, id, color, status.kind]);
 
   // Keyboard shortcuts.
   useEffect(() => {
@@ -443,7 +507,10 @@ export function ViewerPage({ id, page, q, ann }: ViewerPageProps) {
         '0': () => v.fitWidth(),
         h: () => annotateSelection('highlight'),
         c: () => annotateSelection('comment'),
-        Escape: () => setNoteMode(false),
+        Escape: () => {
+          setNoteMode(false);
+          setPlacingId(null);
+        },
       };
       const action = actions[e.key];
       if (action) {
@@ -497,9 +564,14 @@ export function ViewerPage({ id, page, q, ann }: ViewerPageProps) {
           {hint}
         </p>
       )}
-      {noteMode && (
+      {notice && (
+        <p class="hdnd-hint hdnd-notice" role="alert" data-testid="viewer-notice">
+          {notice.text} {notice.href && <a href={notice.href}>{t('viewer.openNew')}</a>}
+        </p>
+      )}
+      {(noteMode || placingId) && (
         <p class="hdnd-hint" role="status">
-          {t('ann.noteMode')}
+          {t(placingId ? 'ann.placeNoteMode' : 'ann.noteMode')}
         </p>
       )}
       {doc && !doc.hasText && <p class="hdnd-hint">{t('viewer.noTextLayer')}</p>}
@@ -551,7 +623,7 @@ export function ViewerPage({ id, page, q, ann }: ViewerPageProps) {
             )}
           </div>
         </section>
-        <div class={`hdnd-pdf-frame ${noteMode ? 'is-note-mode' : ''}`}>
+        <div class={`hdnd-pdf-frame ${noteMode || placingId ? 'is-note-mode' : ''}`}>
           <div ref={container} class="hdnd-pdf-container" data-testid="pdf-container" tabIndex={0}>
             <div class="pdfViewer" />
           </div>
@@ -586,6 +658,8 @@ export function ViewerPage({ id, page, q, ann }: ViewerPageProps) {
                 onEdit={setEditingId}
                 onUpdate={(annId: string, patch: AnnotationPatch) => m?.update(annId, patch)}
                 onDelete={(annId) => m?.remove(annId)}
+                onPlace={place}
+                moved={moved}
               />
             )}
             {rightTab === 'notes' && <NotesPanel docId={id} />}

@@ -13,6 +13,7 @@ import {
   PDFViewer,
 } from 'pdfjs-dist/web/pdf_viewer.mjs';
 import { normalizeText } from '../../../shared/text/normalize';
+import { capDocumentAnnotations } from './annotation-cap';
 
 /** What the page view of one page exposes (pdf.js's PDFPageView, the part we use). */
 export interface PageViewLike {
@@ -89,9 +90,13 @@ export class PdfView {
     });
   }
 
-  /** Shows a document, fitted to the width, at the given page (1-based). */
+  /**
+   * Shows a document, fitted to the width, at the given page (1-based). Its pages' annotation
+   * layers are capped (annotation-cap.ts).
+   */
   open(doc: PDFDocumentProxy, page?: number): Promise<void> {
     this.painted = false;
+    capDocumentAnnotations(doc);
     return new Promise((resolve) => {
       this.eventBus.on(
         'pagesinit',

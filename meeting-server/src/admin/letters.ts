@@ -3,12 +3,13 @@
 // right, place and date, "GIẤY MỜI", the recipient, the meeting, its time, place and agenda, the
 // person's own QR code and join link, and the signature block. Also the .csv of name → link for
 // sending by e-mail or chat. Pure: everything it prints is passed in.
-import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
+import { PDFDocument, rgb, type PDFFont, type PDFImage } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { roleLabel, type MeetingKind, type Role } from '../../../shared/domain';
 import { csvTable } from '../minutes/csv';
 import { kindLabel, vnDate, vnStartTime } from '../minutes/format';
 import { embedDejaVu } from '../pdf/fonts';
+import { centred, wrapText } from '../pdf/writer';
 
 export interface LetterInvitation {
   name: string;
@@ -44,44 +45,9 @@ const QR_SIZE = 128;
 /** Agenda items printed; the rest are counted, so that every letter stays on one page. */
 const AGENDA_SHOWN = 8;
 
-/** Splits text into lines that fit `width`, by words; a word longer than a line (a link) by letters. */
-export function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
-  const fits = (s: string) => font.widthOfTextAtSize(s, size) <= width;
-  const lines: string[] = [];
-  let line = '';
-  // Composed (NFC): pdf-lib draws one glyph per code point, so a separate tone mark would be
-  // printed beside its letter instead of over it.
-  for (const word of text.normalize('NFC').split(/\s+/).filter(Boolean)) {
-    const next = line ? `${line} ${word}` : word;
-    if (fits(next)) {
-      line = next;
-      continue;
-    }
-    if (line) lines.push(line);
-    let rest = word;
-    while (!fits(rest)) {
-      let n = rest.length - 1;
-      while (n > 1 && !fits(rest.slice(0, n))) n--;
-      lines.push(rest.slice(0, n));
-      rest = rest.slice(n);
-    }
-    line = rest;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
 interface Fonts {
   regular: PDFFont;
   bold: PDFFont;
-}
-
-/** Draws one line centred on `cx`; returns the line's width. */
-function centred(page: PDFPage, raw: string, cx: number, y: number, font: PDFFont, size: number) {
-  const text = raw.normalize('NFC');
-  const w = font.widthOfTextAtSize(text, size);
-  page.drawText(text, { x: cx - w / 2, y, size, font, color: BLACK });
-  return w;
 }
 
 function letterPage(

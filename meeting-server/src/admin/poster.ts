@@ -5,7 +5,7 @@ import { PDFDocument, rgb } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { vnStartTime } from '../minutes/format';
 import { embedDejaVu } from '../pdf/fonts';
-import { wrapText } from './letters';
+import { wrapText } from '../pdf/writer';
 
 export type PosterSize = 'a4' | 'a3';
 

@@ -12,6 +12,7 @@ import * as leave from '../../../shared/leave';
 import * as meeting from '../../../shared/meeting';
 import * as memberImport from '../../../shared/member-import';
 import * as packages from '../../../shared/packages';
+import * as participation from '../../../shared/participation';
 import * as petitions from '../../../shared/petitions';
 import * as portal from '../../../shared/portal';
 import * as secretBallot from '../../../shared/secret-ballot';
@@ -47,6 +48,7 @@ function namedSchemas(): Map<z.ZodType, string> {
     memberImport,
     petitions,
     leave,
+    participation,
     packages,
     portal,
     secretBallot,

@@ -1,13 +1,14 @@
 // Who joins the LiveKit room is checked again on LiveKit's `participant_joined` webhook, because
 // LiveKit cannot take a token back: a token minted before its invitation was revoked (or expired,
 // or the member's term ended) still connects until it expires, and a voter's floor token (the
-// microphone) still connects after the chair ended the floor early. So the participant's standing
+// microphone) still connects after the chair ended the floor early, and a member's token from free
+// discussion still carries the microphone after the chair closed it. So the participant's standing
 // (auth/standing.ts, the rule every request follows) and grants (floor/permissions.ts, the rule
 // every minted token follows) are read from the database at each join: someone whose session has
 // ended is removed from the room, someone holding more than their state allows gets exactly that.
 import type { WebhookEvent } from 'livekit-server-sdk';
 import { sessionEnded } from '../auth/standing';
-import { floorEndsAt, publishesByRole } from '../floor/service';
+import { publishingNow } from '../floor/service';
 import { permissionFor } from '../floor/permissions';
 import type { LiveDeps } from '../live/context';
 import { invitationOf } from '../livekit/livekit';
@@ -46,13 +47,13 @@ export async function admitJoined(deps: LiveDeps, event: WebhookEvent): Promise<
       await deps.livekit.rooms.removeParticipant(room, p.identity);
       return 'removed';
     }
-    const byRole = await publishesByRole(deps.db, row.body_id, {
-      role: row.role,
-      memberId: row.member_id,
-    });
-    const onFloor =
-      !byRole && (await floorEndsAt(deps.db, row.meeting_id, p.identity, now)) !== null;
-    const want = permissionFor(byRole, onFloor);
+    const { publishing } = await publishingNow(
+      deps.db,
+      row.meeting_id,
+      { identity: p.identity, role: row.role, memberId: row.member_id },
+      now,
+    );
+    const want = permissionFor(publishing);
     const have = p.permission ?? { canPublish: true, canPublishSources: [] };
     if (samePublishing(have, want)) return 'admitted';
     await deps.livekit.rooms.updateParticipant(room, p.identity, { permission: want });

@@ -27,6 +27,8 @@ interface AuditContext {
   /** Known meeting (participant sessions are bound to one). */
   meetingId: string | null;
   written: boolean;
+  /** Facts the action adds to its entry (addAuditDetails), e.g. the SHA-256 of issued minutes. */
+  extra?: Record<string, unknown>;
 }
 
 const store = new AsyncLocalStorage<AuditContext>();
@@ -53,6 +55,15 @@ export function runAudited<T>(
   fn: () => T,
 ): T {
   return store.run({ actor, req, meetingId, written: false }, fn);
+}
+
+/**
+ * Adds facts to the entry the current request will write (call before the change): what the
+ * request body does not say, such as the SHA-256 of the minutes a finalisation issued.
+ */
+export function addAuditDetails(details: Record<string, unknown>): void {
+  const ctx = store.getStore();
+  if (ctx) ctx.extra = { ...ctx.extra, ...details };
 }
 
 const SECRET_KEY = /password|secret|token|^invitation$/i;
@@ -171,7 +182,7 @@ export function withAudit(db: Db, now: () => number): Db {
               actor: ctx.actor,
               meetingId: await meetingOf(tx, ctx),
               action: actionOf(ctx.req),
-              details: detailsOf(ctx.req),
+              details: { ...detailsOf(ctx.req), ...ctx.extra },
             });
           }
         }

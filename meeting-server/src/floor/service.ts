@@ -1,18 +1,21 @@
 // Floor control: raised hands (the speaker queue), giving the floor with a speaking timer, extending
-// and ending it. The database is the authority; LiveKit permissions follow it after each commit:
-// a voter or guest may publish their microphone only while holding the floor.
+// and ending it; free discussion and the chair's mute. The database is the authority; LiveKit
+// permissions follow it after each commit: a voter or guest may publish their microphone only while
+// holding the floor, and so may a member where the chair controls the microphones, unless the chair
+// has opened free discussion (floor/permissions.ts).
 import { randomUUID } from 'node:crypto';
-import type { Role } from '../../../shared/domain';
+import { TrackSource } from 'livekit-server-sdk';
+import { Role } from '../../../shared/domain';
 import type { HandKind } from '../../../shared/meeting';
 import type { Queryable } from '../db/database';
 import { notFound } from '../http/errors';
 import { DEFAULT_RATE_LIMITS } from '../http/rate-limits';
 import { enforce } from '../http/rate-limit';
 import type { LiveDeps } from '../live/context';
-import { defaultSpeakingSeconds } from '../live/settings';
+import { defaultSpeakingSeconds, microphoneControl } from '../live/settings';
 import { conflict, ensureLiveRow, loadMeeting, meetingClosed, mutate } from '../live/state';
 import { isBodyMember } from '../meetings/store';
-import { permissionFor } from './permissions';
+import { permissionFor, publishingOf, type Publishing } from './permissions';
 
 export interface Speaker {
   identity: string;
@@ -23,7 +26,7 @@ export interface Speaker {
 const memberIdOf = (identity: string) =>
   identity.startsWith('member:') ? identity.slice('member:'.length) : null;
 
-/** May this participant publish because of their role (same rule as at join)? */
+/** Is this participant a serving member of the body, publishing as one (same rule as at join)? */
 export async function publishesByRole(
   db: Queryable,
   bodyId: string,
@@ -49,27 +52,164 @@ export async function floorEndsAt(
   return rows[0] ? new Date(rows[0].floor_ends_at) : null;
 }
 
-/** Sends the participant's full permission set to LiveKit; a participant not in the room is skipped. */
+export interface Publisher {
+  identity: string;
+  role: Role;
+  memberId: string | null;
+}
+
+/**
+ * What `p` may publish in the meeting now (floor/permissions.ts `publishingOf`) and when their
+ * floor ends if they hold it: the one rule behind every token minted, every join re-checked and
+ * every permission update.
+ */
+export async function publishingNow(
+  db: Queryable,
+  meetingId: string,
+  p: Publisher,
+  nowMs: number,
+): Promise<{ publishing: Publishing; floorEnds: Date | null }> {
+  const meeting = await loadMeeting(db, meetingId);
+  const bodyMember =
+    p.role === 'member' && !!p.memberId && (await isBodyMember(db, meeting.body_id, p.memberId));
+  const [live] = await db.query<{ free_discussion: boolean; floor_ends_at: Date | string | null }>(
+    `SELECT free_discussion,
+            CASE WHEN floor_identity = $2 AND floor_ends_at > $3 THEN floor_ends_at END AS floor_ends_at
+       FROM meeting_live WHERE meeting_id = $1`,
+    [meetingId, p.identity, new Date(nowMs)],
+  );
+  const floorEnds = live?.floor_ends_at ? new Date(live.floor_ends_at) : null;
+  const publishing = publishingOf({
+    role: p.role,
+    bodyMember,
+    control: microphoneControl(meeting.kind, meeting.live.microphones),
+    onFloor: floorEnds !== null,
+    freeDiscussion: live?.free_discussion ?? false,
+  });
+  return { publishing, floorEnds };
+}
+
+const notConnected = (err: unknown) => /not found|does not exist|not_found/i.test(String(err));
+
+/** Sends the participant's full permission set, as the state now allows, to LiveKit; a participant not in the room is skipped. */
 export async function applyPermission(
   deps: LiveDeps,
   meetingId: string,
-  speaker: { identity: string; role: Role },
-  onFloor: boolean,
+  who: { identity: string; role: Role },
 ): Promise<void> {
   const meeting = await loadMeeting(deps.db, meetingId);
-  const byRole = await publishesByRole(deps.db, meeting.body_id, {
-    role: speaker.role,
-    memberId: memberIdOf(speaker.identity),
-  });
-  if (byRole && !onFloor) return; // nothing to take away
+  const { publishing } = await publishingNow(
+    deps.db,
+    meetingId,
+    { ...who, memberId: memberIdOf(who.identity) },
+    deps.now(),
+  );
+  if (publishing === 'all' && (who.role === 'chair' || who.role === 'secretary')) return;
   try {
-    await deps.livekit.rooms.updateParticipant(meeting.room_name, speaker.identity, {
-      permission: permissionFor(byRole, onFloor),
+    await deps.livekit.rooms.updateParticipant(meeting.room_name, who.identity, {
+      permission: permissionFor(publishing),
     });
   } catch (err) {
     // Not connected: their next join or token refresh gets the right grant.
-    if (!/not found|does not exist|not_found/i.test(String(err))) deps.log(err);
+    if (!notConnected(err)) deps.log(err);
   }
+}
+
+/**
+ * Sends every connected member of the body their permission as the state now allows (after free
+ * discussion opened or closed). Voters, guests and staff are not touched: free discussion is the
+ * members' only.
+ */
+async function applyMembersPermissions(deps: LiveDeps, meetingId: string): Promise<void> {
+  const meeting = await loadMeeting(deps.db, meetingId);
+  let people;
+  try {
+    people = await deps.livekit.rooms.listParticipants(meeting.room_name);
+  } catch (err) {
+    if (notConnected(err)) return;
+    throw err;
+  }
+  await Promise.all(
+    people
+      .filter((p) => p.identity.startsWith('member:'))
+      .map(async (p) => {
+        const role = roleOfMetadata(p.metadata);
+        if (role !== 'member') return;
+        await applyPermission(deps, meetingId, { identity: p.identity, role });
+      }),
+  );
+}
+
+function roleOfMetadata(metadata: string | undefined): Role | null {
+  try {
+    const parsed = Role.safeParse((JSON.parse(metadata ?? '{}') as { role?: unknown }).role);
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The chair opens or closes free discussion; members' microphones follow at once. */
+export async function setFreeDiscussion(
+  deps: LiveDeps,
+  meetingId: string,
+  open: boolean,
+): Promise<void> {
+  const meeting = await loadMeeting(deps.db, meetingId);
+  if (meeting.status === 'closed') throw meetingClosed();
+  const changed = await mutate(deps, meetingId, async (tx) => {
+    const rows = await tx.query(
+      `UPDATE meeting_live SET free_discussion = $2
+        WHERE meeting_id = $1 AND free_discussion <> $2 RETURNING meeting_id`,
+      [meetingId, open],
+    );
+    return { value: rows.length > 0, changed: rows.length > 0 };
+  });
+  if (changed) await applyMembersPermissions(deps, meetingId);
+}
+
+/**
+ * The chair mutes one participant's microphone, or every microphone in the room but the chair's
+ * own (no identity), at once: LiveKit mutes the published track on the server. Where the chair
+ * controls the microphones, a member can turn it back on only while the state allows it (holding
+ * the floor or in free discussion). Returns how many microphones were muted.
+ */
+export async function muteMicrophones(
+  deps: LiveDeps,
+  meetingId: string,
+  chairIdentity: string,
+  identity: string | undefined,
+): Promise<number> {
+  const meeting = await loadMeeting(deps.db, meetingId);
+  let people;
+  try {
+    people = await deps.livekit.rooms.listParticipants(meeting.room_name);
+  } catch (err) {
+    if (notConnected(err)) return 0;
+    throw err;
+  }
+  const targets = people.filter((p) =>
+    identity ? p.identity === identity : p.identity !== chairIdentity,
+  );
+  if (identity && !targets.length) {
+    throw notFound(
+      'Người này không còn trong phòng họp.',
+      'This participant is no longer in the meeting room.',
+    );
+  }
+  let muted = 0;
+  for (const p of targets) {
+    for (const track of p.tracks) {
+      if (track.source !== TrackSource.MICROPHONE || track.muted) continue;
+      try {
+        await deps.livekit.rooms.mutePublishedTrack(meeting.room_name, p.identity, track.sid, true);
+        muted++;
+      } catch (err) {
+        if (!notConnected(err)) throw err;
+      }
+    }
+  }
+  return muted;
 }
 
 /**
@@ -200,8 +340,8 @@ export async function giveFloor(
         : null;
     return { value: { previous, next: hand }, changed: true };
   });
-  if (previous) await applyPermission(deps, meetingId, previous, false);
-  await applyPermission(deps, meetingId, next, true);
+  if (previous) await applyPermission(deps, meetingId, previous);
+  await applyPermission(deps, meetingId, next);
 }
 
 export async function extendFloor(deps: LiveDeps, meetingId: string, seconds: number) {
@@ -231,7 +371,7 @@ export async function endFloor(deps: LiveDeps, meetingId: string): Promise<void>
       changed: true,
     };
   });
-  await applyPermission(deps, meetingId, previous, false);
+  await applyPermission(deps, meetingId, previous);
 }
 
 /**
@@ -266,12 +406,7 @@ export async function sweepFloors(deps: LiveDeps): Promise<number> {
     if (!won) continue;
     ended++;
     deps.changed(d.meeting_id);
-    await applyPermission(
-      deps,
-      d.meeting_id,
-      { identity: d.floor_identity, role: d.floor_role },
-      false,
-    );
+    await applyPermission(deps, d.meeting_id, { identity: d.floor_identity, role: d.floor_role });
   }
   return ended;
 }

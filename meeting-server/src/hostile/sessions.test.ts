@@ -34,9 +34,6 @@ afterAll(async () => {
   await dispose();
 });
 
-/** How long past its `exp` livekit-server still accepts a token. */
-const LIVEKIT_LEEWAY_MS = 60_000;
-
 /** Joins through POST /api/join with a personal invitation, as a client would. */
 async function joinWith(server: RunningServer, iid: string, meetingId: string, name?: string) {
   const invitation = invitationToken(TEST_SECRET, {
@@ -72,24 +69,16 @@ async function tryPublishVideo(room: Room, source: TrackSource) {
   ]);
 }
 
-/** Does connecting with this LiveKit token succeed? (disconnects again at once) */
-async function connects(url: string, token: string): Promise<boolean> {
-  const room = new Room();
-  try {
-    await room.connect(url, token, { autoSubscribe: false, dynacast: false });
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await room.disconnect();
-  }
-}
-
 describe.each(DATABASE_KINDS)('ending sessions on %s', (kind) => {
   it('revoking an invitation ends its session at once: no ballot, no hand, out of the room', async () => {
     const db = await openTestDb(kind);
     // All present: the vote needs the quorum, and a ballot refused must be refused for the revoke.
-    const fx = await seedLiveMeeting(db, { members: 3, checkedIn: 3 });
+    // Members unmute themselves here (this is about revocation, not the chair's microphones).
+    const fx = await seedLiveMeeting(db, {
+      members: 3,
+      checkedIn: 3,
+      settings: { microphones: 'free' },
+    });
     await seedStaff(db);
     const server = await startTestServer(db, { sweepIntervalMs: 0 });
     const room = new Room();
@@ -184,7 +173,7 @@ describe('LiveKit grants follow the participant (pglite)', () => {
       const raised = await voter.post<MeetingState>('/hand', { kind: 'speak' });
       const given = await chair.post<MeetingState>('/floor', {
         entryId: raised.body.queue[0]!.id,
-        seconds: 30,
+        seconds: 20,
       });
       const floorEndsAt = new Date(given.body.floor!.endsAt).getTime();
 
@@ -211,7 +200,9 @@ describe('LiveKit grants follow the participant (pglite)', () => {
       expect((await me())!.tracks.map((t) => t.source)).toEqual([ServerTrackSource.MICROPHONE]);
       expect((await me())?.permission?.canPublishSources).toEqual([ServerTrackSource.MICROPHONE]);
 
-      // The floor ends by its timer; the token minted on the floor does not outlive it.
+      // The floor ends by its timer; the token minted on the floor does not outlive it (LiveKit
+      // still accepts it for its one-minute clock leeway: the join check in admission.ts takes
+      // the microphone back, tested below with a LiveKit whose webhooks reach its server).
       await room.disconnect();
       room = new Room();
       await new Promise((r) => setTimeout(r, Math.max(0, floorEndsAt - Date.now())));
@@ -223,10 +214,6 @@ describe('LiveKit grants follow the participant (pglite)', () => {
         Buffer.from(onFloor.token.split('.')[1]!, 'base64url').toString(),
       ) as { exp: number };
       expect(exp * 1000).toBeLessThanOrEqual(floorEndsAt);
-      // LiveKit accepts a token up to a minute past its expiry (clock leeway), not ten.
-      const wait = exp * 1000 + LIVEKIT_LEEWAY_MS + 2000 - Date.now();
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      expect(await connects(onFloor.livekitUrl, onFloor.token)).toBe(false);
       // A token refreshed now carries no publishing at all.
       const after = JoinResponse.parse(
         await (
@@ -266,7 +253,11 @@ describe('a token minted before its session ended cannot get back in (pglite)', 
   /** A server listening where this LiveKit posts its webhooks, on a fresh PGlite. */
   async function setUp(kind: 'council' | 'voter') {
     const db = await openTestDb('pglite');
-    const fx = await seedLiveMeeting(db, { members: 3, ...(kind === 'voter' ? { kind } : {}) });
+    // A council meeting whose members unmute themselves: the old tokens publish a microphone.
+    const fx = await seedLiveMeeting(db, {
+      members: 3,
+      ...(kind === 'voter' ? { kind } : { settings: { microphones: 'free' } }),
+    });
     await seedStaff(db);
     const server = await startTestServer(db, {
       sweepIntervalMs: 0,

@@ -78,6 +78,7 @@ describe('participant API CORS', () => {
       '/api/meetings/m1/leave-requests',
       '/api/meetings/m1/leave-requests/r1/decision',
       '/api/staff/login',
+      '/api/admin/councils/c1/participation',
     ]) {
       expect(isParticipantPath(path), path).toBe(false);
     }
@@ -89,6 +90,8 @@ describe('participant API CORS', () => {
       '/api/meetings/m1/motions/x/my-ballot',
       // A delegate asks for leave from the side panel.
       '/api/meetings/m1/leave',
+      // … and reads their own participation record there.
+      '/api/meetings/m1/participation',
     ]) {
       expect(isParticipantPath(path), path).toBe(true);
     }

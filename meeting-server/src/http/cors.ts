@@ -1,6 +1,6 @@
 // CORS for the participant API, so the briefcase extension's side panel (a chrome-extension://
 // page) can join and take part: the invitation lookup, join, session refresh and the in-meeting
-// routes (and the delegate's own leave request). They are authorised by the Bearer participant session alone, never by a cookie, so any
+// routes (and the delegate's own leave request and participation record). They are authorised by the Bearer participant session alone, never by a cookie, so any
 // origin may read the answers (`*`, no credentials), as for the package reader API. Staff routes
 // (cookie sessions) are not opened.
 import type { NextFunction, Request, Response } from 'express';
@@ -10,7 +10,7 @@ const PARTICIPANT_PATHS = [
   /^\/api\/invitations\/[^/]+$/,
   /^\/api\/join$/,
   /^\/api\/session\/refresh$/,
-  /^\/api\/meetings\/[^/]+\/(state|hand|leave|motions\/[^/]+\/(ballots|my-ballot)|roll-call\/confirm)$/,
+  /^\/api\/meetings\/[^/]+\/(state|hand|leave|participation|motions\/[^/]+\/(ballots|my-ballot)|roll-call\/confirm)$/,
 ];
 
 export const isParticipantPath = (path: string) => PARTICIPANT_PATHS.some((p) => p.test(path));

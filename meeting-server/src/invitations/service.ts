@@ -9,7 +9,7 @@ import type { LiveKit } from '../livekit/livekit';
 import { findInvitation, type InvitationRow } from '../meetings/store';
 import { signInvitation, verifyInvitation } from './token';
 import { sessionTtlSeconds, signParticipant, type ParticipantClaims } from '../auth/participant';
-import { floorEndsAt, publishesByRole } from '../floor/service';
+import { publishingNow } from '../floor/service';
 import { enforce, type Limit } from '../http/rate-limit';
 import { assertStanding, invitationExpired, invitationInvalid } from '../auth/standing';
 
@@ -72,12 +72,16 @@ async function issueSession(
 ): Promise<JoinResponse> {
   // The token carries exactly the participant's state now: by role, or a voter's or guest's floor
   // (microphone only, and the token ends with the floor: LiveKit cannot take a token back).
+  // A token granted by the floor ends with it; one granted by free discussion is taken back by the
+  // permission update when the chair closes it (and re-checked at every join).
   const now = deps.now();
-  const byRole = await publishesByRole(deps.db, row.body_id, {
-    role: row.role,
-    memberId: row.member_id,
-  });
-  const floorEnds = byRole ? null : await floorEndsAt(deps.db, row.meeting_id, identity, now);
+  const { publishing, floorEnds: heldUntil } = await publishingNow(
+    deps.db,
+    row.meeting_id,
+    { identity, role: row.role, memberId: row.member_id },
+    now,
+  );
+  const floorEnds = publishing === 'microphone' ? heldUntil : null;
   const ends = [new Date(row.expires_at).getTime(), ...(floorEnds ? [floorEnds.getTime()] : [])];
   const untilEnd = Math.floor((Math.min(...ends) - now) / 1000);
   const { token, expiresAt } = await deps.livekit.mintToken({
@@ -85,8 +89,8 @@ async function issueSession(
     name,
     room: row.room_name,
     role: row.role,
-    canPublish: byRole,
-    onFloor: floorEnds !== null,
+    canPublish: publishing !== 'none',
+    publishing,
     ttlSeconds: Math.max(1, Math.min(deps.livekit.tokenTtlSeconds, untilEnd)),
     metadata: {
       invitationId: row.id,
@@ -94,7 +98,7 @@ async function issueSession(
       ...(ward ? { ward } : {}),
     },
   });
-  const canPublish = byRole || floorEnds !== null;
+  const canPublish = publishing !== 'none';
   const sessionToken = signParticipant(deps.secret, {
     mid: row.meeting_id,
     sub: identity,

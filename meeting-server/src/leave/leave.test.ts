@@ -4,8 +4,9 @@
 // CSV, PDF) while quorum still counts every delegate; each write leaves an audit entry.
 import { pdfText } from '../pdf/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Invitation, Minutes } from '../../../shared/admin';
+import { Invitation, Meeting, Minutes } from '../../../shared/admin';
 import { LeaveRequest, LeaveRequestList, MyLeave } from '../../../shared/leave';
+import { ApiError } from '../../../shared/errors';
 import { MeetingState } from '../../../shared/meeting';
 import { bearer, joinAs, ok, useStaffFixture } from '../admin/testing';
 import { DATABASE_KINDS } from '../testing/databases';
@@ -125,5 +126,79 @@ describe.each(DATABASE_KINDS)('leave requests on %s', (kind) => {
     expect(pdf).toContain('vắng có lý do 1');
     expect(pdf).toMatch(/Lê Văn Cường \(Tổ 2\): vắng có lý do \(Đi công tác tỉnh/);
     expect(pdf).toMatch(/Trần Thị Bình \(Tổ 1\): vắng mặt/);
+  });
+
+  // Last: it ends by closing the sitting. On PostgreSQL the requests really run at once (a pool).
+  it('requests and decisions at the same time leave one request with one answer', async () => {
+    const chair = bearer(t.server.url, t.fx.sessions.chair);
+    const staffDecide = (id: string, body: object) =>
+      t.staff.request('POST', `/api/admin/leave-requests/${id}/decision`, body);
+    const read = async () => (await ok(await cuong('GET', `${m}/leave`), MyLeave)).request!;
+
+    // A request sent four times at once (a double click, a retry): one request, pending.
+    const reasons = ['Ốm nặng', 'Ốm, có giấy', 'Đi viện', 'Đi viện tỉnh'];
+    const sent = await Promise.all(
+      reasons.map((reason) => cuong('POST', `${m}/leave`, { reason })),
+    );
+    expect(sent.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    const rows = await t.db.query<{ reason: string }>(
+      'SELECT reason FROM leave_requests WHERE meeting_id = $1',
+      [t.fx.sitting.id],
+    );
+    expect(rows).toHaveLength(1);
+    expect(reasons).toContain(rows[0]!.reason);
+    const current = await read();
+    expect(current.status).toBe('pending');
+
+    // The chair and the secretariat approve at once: approved, one excused delegate.
+    const both = await Promise.all([
+      chair('POST', `${m}/leave-requests/${current.id}/decision`, {
+        approved: true,
+        requestedAt: current.requestedAt,
+      }),
+      staffDecide(current.id, { approved: true, requestedAt: current.requestedAt }),
+    ]);
+    expect(both.map((r) => r.status)).toEqual([200, 200]);
+    expect((await read()).status).toBe('approved');
+    const state = await ok(await chair('GET', `${m}/state`), MeetingState);
+    expect(state.attendance.excused).toBe(1);
+
+    // A decline racing a new reason: whichever commits first, the new reason waits for a decision
+    // (the decline is refused if it came second: nobody declines a reason they did not read).
+    const [decline, again] = await Promise.all([
+      staffDecide(current.id, { approved: false, requestedAt: current.requestedAt }),
+      cuong('POST', `${m}/leave`, { reason: 'Lý do mới: đi công tác' }),
+    ]);
+    expect(again.status).toBe(200);
+    expect([200, 409]).toContain(decline.status);
+    if (decline.status === 409) {
+      expect(ApiError.parse(await decline.json()).code).toBe('leave_changed');
+    }
+    expect(await read()).toMatchObject({ status: 'pending', reason: 'Lý do mới: đi công tác' });
+
+    // Deciding what was read before the new reason is refused, and says to read it again.
+    const stale = await staffDecide(current.id, {
+      approved: true,
+      requestedAt: current.requestedAt,
+    });
+    expect(stale.status).toBe(409);
+    expect(ApiError.parse(await stale.json()).message.vi).toContain('Hãy đọc lại đơn');
+    expect((await read()).status).toBe('pending');
+
+    // A request racing the close: it lands before the close, or is refused as too late.
+    const [late, close] = await Promise.all([
+      cuong('POST', `${m}/leave`, { reason: 'Gửi lúc bế mạc' }),
+      t.staff.request('PATCH', `/api/admin/meetings/${t.fx.sitting.id}`, { status: 'closed' }),
+    ]);
+    await ok(close, Meeting);
+    expect([200, 409]).toContain(late.status);
+    // What the answer said is what was kept: stored if accepted, nothing if refused.
+    if (late.status === 409) {
+      expect(ApiError.parse(await late.json()).code).toBe('meeting_closed');
+      expect((await read()).reason).toBe('Lý do mới: đi công tác');
+    } else {
+      expect((await read()).reason).toBe('Gửi lúc bế mạc');
+    }
+    expect((await cuong('POST', `${m}/leave`, { reason: 'Sau bế mạc' })).status).toBe(409);
   });
 });

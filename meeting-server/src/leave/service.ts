@@ -50,6 +50,26 @@ const closed = () =>
     'The meeting has ended; leave can no longer be asked for or decided.',
   );
 
+const changedSince = () =>
+  new HttpError(
+    409,
+    ErrorCode.leaveChanged,
+    'Đại biểu vừa gửi lại đơn xin vắng với lý do mới. Hãy đọc lại đơn rồi duyệt.',
+    'The delegate has just sent the request again with a new reason. Read it again, then decide.',
+  );
+
+/**
+ * Inside a change's transaction: the meeting is still open, and stays so until the change commits
+ * (closing the meeting updates the row this locks, so it waits, or this sees it closed).
+ */
+async function stillOpen(tx: Queryable, meetingId: string): Promise<void> {
+  const [m] = await tx.query<{ status: string }>(
+    'SELECT status FROM meetings WHERE id = $1 FOR SHARE',
+    [meetingId],
+  );
+  if (!m || m.status === 'closed') throw closed();
+}
+
 async function byId(db: Queryable, id: string): Promise<LeaveRow | undefined> {
   return (await db.query<LeaveRow>(`${SELECT} WHERE lr.id = $1`, [id]))[0];
 }
@@ -75,6 +95,7 @@ export async function requestLeave(
   if (meeting.status === 'closed') throw closed();
   const at = new Date(deps.now());
   const id = await mutate(deps, meetingId, async (tx) => {
+    await stillOpen(tx, meetingId);
     const rows = await tx.query<{ id: string }>(
       `INSERT INTO leave_requests (id, meeting_id, member_id, reason, requested_at)
        VALUES ($1, $2, $3, $4, $5)
@@ -114,7 +135,9 @@ export async function listLeave(db: Queryable, meetingId: string): Promise<Leave
 
 /**
  * The chair (of the request's meeting, `meetingId` from their session) or the secretariat
- * (`meetingId` null) approves or declines a request.
+ * (`meetingId` null) approves or declines a request: the one they read (`body.requestedAt`, or
+ * the one read here). If the delegate has asked again since, with a new reason, the decision is
+ * refused (409) rather than applied to a reason the decider never saw.
  */
 export async function decideLeave(
   deps: LiveDeps,
@@ -128,18 +151,22 @@ export async function decideLeave(
   if (!found || (meetingId !== null && found.meeting_id !== meetingId)) throw noRequest();
   const meeting = await loadMeeting(deps.db, found.meeting_id);
   if (meeting.status === 'closed') throw closed();
+  const seen = body.requestedAt ? new Date(body.requestedAt) : new Date(found.requested_at);
   await mutate(deps, found.meeting_id, async (tx) => {
-    await tx.query(
+    await stillOpen(tx, found.meeting_id);
+    const rows = await tx.query(
       `UPDATE leave_requests SET status = $2, decided_at = $3, decided_by = $4, note = $5
-        WHERE id = $1`,
+        WHERE id = $1 AND requested_at = $6 RETURNING id`,
       [
         requestId,
         body.approved ? 'approved' : 'declined',
         new Date(deps.now()),
         decidedBy,
         body.note || null,
+        seen,
       ],
     );
+    if (rows.length === 0) throw changedSince();
     return { value: undefined, changed: true };
   });
   return toLeave((await byId(deps.db, requestId))!);

@@ -16,8 +16,12 @@ export async function storeMeetingStatus(
 ): Promise<void> {
   await mutate(deps, meetingId, async (tx) => {
     const rows = await tx.query(
-      'UPDATE meetings SET status = $2 WHERE id = $1 AND status <> $2 RETURNING id',
-      [meetingId, status],
+      // The first opening and the last close are kept for the participation record.
+      `UPDATE meetings SET status = $2,
+              opened_at = CASE WHEN $2 = 'open' THEN COALESCE(opened_at, $3) ELSE opened_at END,
+              closed_at = CASE WHEN $2 = 'closed' THEN $3 ELSE closed_at END
+        WHERE id = $1 AND status <> $2 RETURNING id`,
+      [meetingId, status, new Date(deps.now())],
     );
     return { value: undefined, changed: rows.length > 0 };
   });

@@ -1,8 +1,8 @@
 // Meeting settings that shape the live meeting (pure): speaking-timer defaults, the quorum rule and
 // the default pass rules (resolutions, removing a delegate, dismissing an office-holder), read from `meetings.settings` (jsonb) with the law's defaults when absent or invalid.
-import type { Role } from '../../../shared/domain';
+import type { MeetingKind, Role } from '../../../shared/domain';
 import { z } from '../../../shared/zod';
-import { PassRule } from '../../../shared/meeting';
+import { MicrophoneControl, PassRule } from '../../../shared/meeting';
 import { QuorumRule } from '../../../shared/vote-rules';
 
 export const LiveSettings = z.object({
@@ -18,6 +18,8 @@ export const LiveSettings = z.object({
   delegateRemovalRule: PassRule.catch('two_thirds_of_all').default('two_thirds_of_all'),
   /** Dismissing an office-holder (miễn nhiệm): by default more than half of all members. */
   officeDismissalRule: PassRule.catch('majority_of_all').default('majority_of_all'),
+  /** Who controls members' microphones; absent: the chair in sittings and committee meetings. */
+  microphones: MicrophoneControl.optional().catch(undefined),
 });
 export type LiveSettings = z.infer<typeof LiveSettings>;
 
@@ -28,4 +30,12 @@ export function liveSettings(raw: unknown): LiveSettings {
 
 export function defaultSpeakingSeconds(settings: LiveSettings, role: Role): number {
   return role === 'voter' ? settings.speakingSecondsVoter : settings.speakingSecondsMember;
+}
+
+/** Who controls a meeting's microphones: its setting, else the chair in sittings and committees. */
+export function microphoneControl(
+  kind: MeetingKind,
+  setting: MicrophoneControl | undefined,
+): MicrophoneControl {
+  return setting ?? (kind === 'session' || kind === 'committee' ? 'chair' : 'free');
 }

@@ -15,7 +15,7 @@ import { HttpError, notFound } from '../http/errors';
 import { vietnamDay } from '../auth/standing';
 import { quorumRequired } from '../../../shared/vote-rules';
 import type { LiveDeps } from './context';
-import { liveSettings, type LiveSettings } from './settings';
+import { liveSettings, microphoneControl, type LiveSettings } from './settings';
 
 export interface MeetingRow {
   id: string;
@@ -110,6 +110,7 @@ interface LiveRow {
   floor_ends_at: string | null;
   roll_call_open: boolean;
   roll_call_started_at: string | null;
+  free_discussion: boolean;
 }
 
 export interface MotionRow {
@@ -408,6 +409,10 @@ function stateOf(row: StateRow, motions: Motion[]): MeetingState {
             endsAt: new Date(l.floor_ends_at).toISOString(),
           }
         : null,
+    microphones: {
+      control: microphoneControl(meeting.kind, meeting.live.microphones),
+      freeDiscussion: l.free_discussion,
+    },
     motions,
     shownResultMotionId: l.shown_result_motion_id,
     attendance: attendanceFrom(row.attendance, row.configured_total ?? 0, meeting.live.quorum),

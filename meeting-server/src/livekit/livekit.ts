@@ -2,7 +2,7 @@
 // grants, the RoomServiceClient for server-side actions, and the webhook receiver.
 import { AccessToken, RoomServiceClient, WebhookReceiver } from 'livekit-server-sdk';
 import type { Role } from '../../../shared/domain';
-import { permissionFor } from '../floor/permissions';
+import { permissionFor, type Publishing } from '../floor/permissions';
 
 export interface LiveKitConfig {
   url: string;
@@ -21,6 +21,8 @@ export interface TokenRequest {
   canPublish: boolean;
   /** Holds the floor now: a voter or guest then publishes the microphone alone. */
   onFloor?: boolean;
+  /** What the state allows (floor/service.ts `publishingNow`); when given, it decides alone. */
+  publishing?: Publishing;
   metadata?: Record<string, unknown>;
   /** Seconds; tokens are short-lived and refreshed while in the meeting. */
   ttlSeconds?: number;
@@ -59,7 +61,9 @@ export function createLiveKit(config: LiveKitConfig, now: () => number = Date.no
       });
       // Exactly the permission the room gives this participant now (floor/permissions.ts), so a
       // token never grants more than updateParticipant would.
-      const p = permissionFor(req.canPublish, req.onFloor ?? false);
+      const p = req.publishing
+        ? permissionFor(req.publishing)
+        : permissionFor(req.canPublish, req.onFloor ?? false);
       at.addGrant({
         roomJoin: true,
         room: req.room,

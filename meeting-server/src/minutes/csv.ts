@@ -1,5 +1,6 @@
 // The minutes as one CSV table (UTF-8 with BOM so spreadsheet programs read Vietnamese): one row
-// per attendance event, vote result, named ballot, official rated, candidate and petition. Cells that a spreadsheet would run
+// per attendance event, speech (with its kind), vote result, named ballot, official rated (their
+// own figures, never a pass/fail), candidate, the secretary's conclusion of each item and petition. Cells that a spreadsheet would run
 // as a formula (starting with = + - @) are prefixed with ' so user text cannot become one.
 import type { Minutes } from '../../../shared/admin';
 import { roleLabel } from '../../../shared/domain';
@@ -11,6 +12,7 @@ import {
   officialLines,
   resultLine,
   ruleText,
+  speechKindLabel,
   statusLabel,
   vnDateTime,
 } from './format';
@@ -54,7 +56,7 @@ export function minutesCsv(m: Minutes): string {
       'Phát biểu',
       i + 1,
       s.name,
-      `${roleLabel[s.role].vi}; kết thúc ${vnDateTime(s.endedAt)}`,
+      `${speechKindLabel(s.kind)}; ${roleLabel[s.role].vi}; kết thúc ${vnDateTime(s.endedAt)}`,
       vnDateTime(s.startedAt),
     ]),
   );
@@ -81,6 +83,9 @@ export function minutesCsv(m: Minutes): string {
       rows.push(['Kết quả theo người ứng cử', i + 1, c.candidate, c.text, '']);
     }
   });
+  for (const a of m.agenda) {
+    if (a.conclusion) rows.push(['Kết luận', a.position, a.title, a.conclusion, '']);
+  }
   m.petitions.forEach((p, i) => {
     const who = [p.name, p.ward].filter(Boolean).join(', ');
     const detail = [

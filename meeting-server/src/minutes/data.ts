@@ -1,16 +1,18 @@
 // Collects the minutes (biên bản) of a meeting from the database: the council and meeting,
 // agenda, attendance with every join/leave/check-in time, motions with their results (the named
 // list for open votes), speakers in order (floor_log, recorded by a trigger on the live floor),
-// and petitions. The PDF and CSV are rendered from this one object.
-import type { Minutes } from '../../../shared/admin';
-import { MotionResult } from '../../../shared/meeting';
+// petitions, and the secretary's parts of the official minutes (minutes/record.ts: number, place,
+// conclusions per agenda item, closing) with who signs. The PDF, .docx and CSV are rendered from
+// this one object.
+import type { Minutes, MinutesRecordFacts } from '../../../shared/admin';
+import { HandKind, MotionResult } from '../../../shared/meeting';
 import type { Queryable } from '../db/database';
 import { notFound } from '../http/errors';
 import { attendanceOf, loadMeeting } from '../live/state';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const isoOrNull = (d: Date | string | null) => (d ? iso(d) : null);
-const json = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
+export const json = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
 
 export async function collectMinutes(
   db: Queryable,
@@ -125,12 +127,24 @@ export async function collectMinutes(
   const speakers = await db.query<{
     name: string;
     role: Minutes['speakers']['list'][number]['role'];
+    kind: string | null;
     started_at: Date;
     ended_at: Date | null;
   }>(
-    'SELECT name, role, started_at, ended_at FROM floor_log WHERE meeting_id = $1 ORDER BY started_at, id',
+    'SELECT name, role, kind, started_at, ended_at FROM floor_log WHERE meeting_id = $1 ORDER BY started_at, id',
     [meetingId],
   );
+  const record = await readRecordRow(db, meetingId);
+  const conclusions = json<Record<string, string>>(record?.conclusions ?? {});
+  const signers = await db.query<{ role: string; name: string | null }>(
+    `SELECT i.role, coalesce(mb.full_name, i.display_name) AS name
+       FROM invitations i LEFT JOIN members mb ON mb.id = i.member_id
+      WHERE i.meeting_id = $1 AND i.role IN ('chair', 'secretary') AND i.revoked_at IS NULL
+        AND coalesce(mb.full_name, i.display_name) IS NOT NULL
+      ORDER BY i.created_at, i.id`,
+    [meetingId],
+  );
+  const signer = (role: string) => signers.find((x) => x.role === role)?.name ?? null;
 
   return {
     council: { name: m.council_name, level: m.level, totalMembers: Number(m.total_members) },
@@ -143,7 +157,14 @@ export async function collectMinutes(
       bodyName: m.body_name,
     },
     generatedAt: iso(new Date(nowMs)),
-    agenda: agenda.map((a) => ({ position: Number(a.position), title: a.title })),
+    agenda: agenda.map((a) => ({
+      id: a.id,
+      position: Number(a.position),
+      title: a.title,
+      conclusion: conclusions[a.id] ?? '',
+    })),
+    record: recordFacts(record),
+    signers: { chair: signer('chair'), secretary: signer('secretary') },
     attendance: {
       totalMembers: serving.totalMembers,
       attended: attendanceMembers.filter((a) => a.attended).length,
@@ -155,6 +176,7 @@ export async function collectMinutes(
       list: speakers.map((s) => ({
         name: s.name,
         role: s.role,
+        kind: HandKind.safeParse(s.kind).data ?? null,
         startedAt: iso(s.started_at),
         endedAt: isoOrNull(s.ended_at),
       })),
@@ -164,6 +186,7 @@ export async function collectMinutes(
       return {
         id: r.id,
         title: r.title,
+        agendaItemId: r.agenda_item_id,
         agendaItem: r.agenda_item_id ? (agendaTitle.get(r.agenda_item_id) ?? null) : null,
         kind: r.kind,
         secret: r.secret,
@@ -184,5 +207,41 @@ export async function collectMinutes(
       answer: p.answer,
       createdAt: iso(p.created_at),
     })),
+  };
+}
+
+export interface RecordRow {
+  number: string;
+  place: string;
+  closing: string;
+  conclusions: unknown;
+  finalised_at: Date | string | null;
+  finalised_by: string | null;
+  pdf_sha256: string | null;
+  docx_sha256: string | null;
+}
+
+/** The row without its files, or undefined when the secretary has written nothing yet. */
+export async function readRecordRow(
+  db: Queryable,
+  meetingId: string,
+): Promise<RecordRow | undefined> {
+  const [row] = await db.query<RecordRow>(
+    `SELECT number, place, closing, conclusions, finalised_at, finalised_by, pdf_sha256, docx_sha256
+       FROM minutes_records WHERE meeting_id = $1`,
+    [meetingId],
+  );
+  return row;
+}
+
+export function recordFacts(row: RecordRow | undefined): MinutesRecordFacts {
+  return {
+    number: row?.number ?? '',
+    place: row?.place ?? '',
+    closing: row?.closing ?? '',
+    finalisedAt: row?.finalised_at ? new Date(row.finalised_at).toISOString() : null,
+    finalisedBy: row?.finalised_by ?? null,
+    pdfSha256: row?.pdf_sha256 ?? null,
+    docxSha256: row?.docx_sha256 ?? null,
   };
 }

@@ -1,9 +1,12 @@
-// Vietnamese wording shared by the PDF and CSV minutes: dates and times in Vietnam's time zone,
-// and the labels of attendance events, vote choices, rules and petition statuses.
+// Vietnamese wording shared by the PDF, .docx and CSV minutes: dates and times in Vietnam's time
+// zone, percentages with a decimal comma, and the labels of attendance events, vote choices (the
+// screen's words), speech kinds, rules and petition statuses.
 import type { Minutes } from '../../../shared/admin';
 import { meetingKindLabel } from '../../../shared/domain';
 import {
   dismissalTargetLabel,
+  handKindLabel,
+  type HandKind,
   passRuleLabel,
   voteChoiceLabel,
   type PassRule,
@@ -68,7 +71,11 @@ export const eventLabel: Record<
 
 export const kindLabel = (k: Minutes['meeting']['kind']) => meetingKindLabel[k].vi;
 export const ruleLabel = (r: PassRule) => passRuleLabel[r].vi;
-export const choiceLabel = (c: VoteChoice | null) => (c ? voteChoiceLabel[c].vi : 'Không bỏ phiếu');
+/** The screen's words (shared/meeting-words.ts `notVoted`): one name for one thing. */
+export const NOT_VOTED = 'Không tham gia biểu quyết';
+export const choiceLabel = (c: VoteChoice | null) => (c ? voteChoiceLabel[c].vi : NOT_VOTED);
+/** Phát biểu, chất vấn, kiến nghị về thủ tục. */
+export const speechKindLabel = (k: HandKind | null) => (k ? handKindLabel[k].vi : 'Phát biểu');
 
 export function statusLabel(s: string): string {
   const parsed = PetitionStatus.safeParse(s);
@@ -81,15 +88,19 @@ export function categoryLabel(c: string | null): string {
 
 type Result = NonNullable<Minutes['motions'][number]['result']>;
 
-/** "12 (34.3%)": a count and its percentage of all, as resultLine writes them. */
-const pct = (n: number, p: number | undefined) => (p === undefined ? `${n}` : `${n} (${p}%)`);
+/** "33,3 %": a percentage as Vietnamese writes it (decimal comma, a space before the sign). */
+export const vnPercent = (p: number) => `${String(p).replace('.', ',')} %`;
 
-/** Total, present at close and the quorum, as every result records them. */
+/** "12 (34,3 %)": a count and its percentage of all, as resultLine writes them. */
+const pct = (n: number, p: number | undefined) =>
+  p === undefined ? `${n}` : `${n} (${vnPercent(p)})`;
+
+/** Total, present at close and the quorum, as every result records them (no "2/3": it reads as a fraction). */
 function factsLine(r: Result): string {
   const quorum =
     r.quorumHeld === null
       ? ''
-      : `; ${r.quorumHeld ? 'đủ' : 'KHÔNG đủ'} số lượng (cần ${r.quorumRequired})`;
+      : `; ${r.quorumHeld ? 'đủ' : 'KHÔNG đủ'} số đại biểu cần có mặt (ít nhất ${r.quorumRequired} đại biểu)`;
   return `Tổng số đại biểu ${r.totalMembers}; có mặt khi kết thúc ${r.present}${quorum}.`;
 }
 
@@ -126,26 +137,30 @@ function electionLine(r: Result, e: NonNullable<Result['election']>): string {
 export function resultLine(r: Result): string {
   if (r.election) return electionLine(r, r.election);
   if (r.kind !== 'resolution' && r.kind !== 'dismissal') {
-    return `${factsLine(r)} Không tham gia ${pct(r.counts.notVoted, r.percentOfAll.notVoted)}.`;
+    return `${factsLine(r)} ${NOT_VOTED} ${pct(r.counts.notVoted, r.percentOfAll.notVoted)}.`;
   }
   const whom = r.dismissal
     ? `${dismissalTargetLabel[r.dismissal.target].vi}: ${r.dismissal.person}. `
     : '';
   return (
     whom +
-    `Tán thành ${r.counts.for} (${r.percentOfAll.for}%), Không tán thành ${r.counts.against} ` +
-    `(${r.percentOfAll.against}%), Không biểu quyết ${r.counts.abstain} (${r.percentOfAll.abstain}%), ` +
-    `Không bỏ phiếu ${r.counts.notVoted}. ${factsLine(r)} Cần ${r.required} phiếu tán thành ` +
-    `(tính trên ${r.basis ? basisLabel[r.basis.of] : 'tổng số đại biểu'}) — ` +
+    `Tán thành ${pct(r.counts.for, r.percentOfAll.for)}, Không tán thành ` +
+    `${pct(r.counts.against, r.percentOfAll.against)}, Không biểu quyết ` +
+    `${pct(r.counts.abstain, r.percentOfAll.abstain)}, ${NOT_VOTED} ${r.counts.notVoted}. ` +
+    `${factsLine(r)} Cần ít nhất ${r.required} phiếu tán thành (${ruleLabel(r.rule).toLowerCase()}: ` +
+    `${basisText(r)}) — ` +
     (r.passed ? 'THÔNG QUA' : 'KHÔNG THÔNG QUA')
   );
 }
 
-const basisLabel = {
-  all: 'tổng số đại biểu',
-  present: 'số đại biểu có mặt',
-  cast: 'số phiếu tán thành và không tán thành',
-} as const;
+/** What the threshold was counted on, with its number: "tổng số 3 đại biểu". */
+function basisText(r: Result): string {
+  const of = r.basis?.of ?? 'all';
+  const n = r.basis?.count ?? r.totalMembers;
+  if (of === 'present') return `${n} đại biểu có mặt`;
+  if (of === 'cast') return `${n} phiếu tán thành và không tán thành`;
+  return `tổng số ${n} đại biểu`;
+}
 
 const flagText = {
   none: '',

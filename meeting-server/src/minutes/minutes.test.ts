@@ -2,16 +2,51 @@
 // in-meeting API, an open vote cast and closed, a voter's petition; the JSON, the CSV and the PDF
 // (its text read back with pdf.js) carry the council's name, the date, names with Vietnamese
 // diacritics, the named ballots and the result. Only the chair, the secretary and staff get them.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { strFromU8, unzipSync } from 'fflate';
 import { pdfText } from '../pdf/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Minutes } from '../../../shared/admin';
+import { AuditList, Minutes, MinutesRecord } from '../../../shared/admin';
 import { MeetingState, Motion } from '../../../shared/meeting';
 import { bearer, ok, useStaffFixture } from '../admin/testing';
 import { DATABASE_KINDS } from '../testing/databases';
+import { ADMIN, signIn } from '../staff/testing';
 import { csvCell } from './csv';
 import { candidateLines, resultLine } from './format';
 import { dismissalResult, electionResult } from '../../../shared/vote-rules';
+
+/** Text both the PDF and the .docx of the sitting's official minutes carry. */
+const OFFICIAL_TEXT = [
+  'HĐND XÃ YÊN THỊNH',
+  'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  'Độc lập - Tự do - Hạnh phúc',
+  'Số:',
+  '/BB-HĐND',
+  'BIÊN BẢN',
+  'Kỳ họp thứ hai',
+  'ngày 01 tháng 12 năm 2026',
+  'I. THỜI GIAN, ĐỊA ĐIỂM VÀ THÀNH PHẦN',
+  'có mặt 2 trên tổng số 3 thành viên',
+  'Nguyễn Văn An',
+  'Trần Thị Bình: Không tán thành',
+  'Nguyễn Văn An: Tán thành',
+  'Lê Văn Cường: Không tham gia biểu quyết',
+  'Thông qua Nghị quyết về dự toán ngân sách xã năm 2027',
+  'Tán thành 1 (33,3 %)',
+  'Cần ít nhất 2 phiếu tán thành (quá nửa tổng số đại biểu: tổng số 3 đại biểu) — KHÔNG THÔNG QUA',
+  'Tổng số đại biểu 3; có mặt khi kết thúc 2; đủ số đại biểu cần có mặt (ít nhất 2 đại biểu).',
+  'Chủ tịch UBND xã: Tín nhiệm cao 0 (0 %), tín nhiệm 0 (0 %), tín nhiệm thấp 2 (66,7 %)',
+  'đưa ra bỏ phiếu tín nhiệm',
+  'Bầu Phó Chủ tịch HĐND xã',
+  'Số phiếu thu vào 2; hợp lệ 1 (phiếu trắng 0); không hợp lệ 1.',
+  'Phạm Văn Dũng: Được 1 (33,3 %) phiếu — không trúng cử',
+  'Hoàng Thị Em: Được 0 (0 %) phiếu — không trúng cử',
+  'Có mặt tại hội trường',
+  '1. Trần Thị Bình (Đại biểu) — Phát biểu:',
+  'THƯ KÝ',
+  'CHỦ TỌA',
+  '(Ký, ghi rõ họ tên)',
+];
 
 describe.each(DATABASE_KINDS)('minutes on %s', (kind) => {
   const t = useStaffFixture(kind);
@@ -138,29 +173,21 @@ describe.each(DATABASE_KINDS)('minutes on %s', (kind) => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     const text = await pdfText(new Uint8Array(await res.arrayBuffer()));
-    for (const s of [
-      'HĐND XÃ YÊN THỊNH',
-      'BIÊN BẢN',
-      'Kỳ họp thứ hai',
-      'ngày 01 tháng 12 năm 2026',
-      'Nguyễn Văn An',
-      'Trần Thị Bình: Không tán thành',
-      'Nguyễn Văn An: Tán thành',
-      'Lê Văn Cường: Không bỏ phiếu',
-      'Thông qua Nghị quyết về dự toán ngân sách xã năm 2027',
-      'KHÔNG THÔNG QUA',
-      'Tổng số đại biểu 3; có mặt khi kết thúc 2; đủ số lượng (cần 2).',
-      'Chủ tịch UBND xã: Tín nhiệm cao 0 (0%), tín nhiệm 0 (0%), tín nhiệm thấp 2 (66.7%)',
-      'đưa ra bỏ phiếu tín nhiệm',
-      'Bầu Phó Chủ tịch HĐND xã',
-      'Số phiếu thu vào 2; hợp lệ 1 (phiếu trắng 0); không hợp lệ 1.',
-      'Phạm Văn Dũng: Được 1 (33.3%) phiếu — không trúng cử',
-      'Hoàng Thị Em: Được 0 (0%) phiếu — không trúng cử',
-      'Có mặt tại hội trường',
-      '1. Trần Thị Bình (Đại biểu):',
-    ]) {
-      expect(text, s).toContain(s);
-    }
+    for (const s of OFFICIAL_TEXT) expect(text, s).toContain(s);
+    // "2/3" reads as two thirds: counts are written "2 trên tổng số 3".
+    expect(text).not.toMatch(/\b2\/3\b/);
+    expect(text).not.toContain('Không bỏ phiếu');
+  });
+
+  it('writes the same official minutes as a .docx, with a page number in the header', async () => {
+    const res = await get('docx', t.fx.sessions.secretary);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('wordprocessingml');
+    const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    const words = strFromU8(files['word/document.xml']!).replace(/<[^>]+>/g, '');
+    for (const s of OFFICIAL_TEXT) expect(words, s).toContain(s);
+    const headers = Object.keys(files).filter((f) => /^word\/header\d+\.xml$/.test(f));
+    expect(headers.some((f) => strFromU8(files[f]!).includes('PAGE'))).toBe(true);
   });
 
   it('writes a CSV with a BOM, the named ballots and the result', async () => {
@@ -184,16 +211,16 @@ describe.each(DATABASE_KINDS)('minutes on %s', (kind) => {
     expect(rating).toContain('có mặt khi kết thúc 2');
     expect(rating).not.toContain('THÔNG QUA');
     expect(lines).toContain(
-      'Kết quả theo người được lấy phiếu,2,Phó Chủ tịch HĐND xã,"Tín nhiệm cao 2 (66.7%), tín nhiệm 0 (0%), tín nhiệm thấp 0 (0%)",',
+      'Kết quả theo người được lấy phiếu,2,Phó Chủ tịch HĐND xã,"Tín nhiệm cao 2 (66,7 %), tín nhiệm 0 (0 %), tín nhiệm thấp 0 (0 %)",',
     );
     // The election: ballots (one spoiled: it kept both for one post) and per-candidate figures.
     const election = lines.find((l) => l.startsWith('Biểu quyết,3,'))!;
     expect(election).toContain('hợp lệ 1 (phiếu trắng 0); không hợp lệ 1');
     expect(lines).toContain(
-      'Kết quả theo người ứng cử,3,Phạm Văn Dũng,Được 1 (33.3%) phiếu — không trúng cử,',
+      'Kết quả theo người ứng cử,3,Phạm Văn Dũng,"Được 1 (33,3 %) phiếu — không trúng cử",',
     );
     expect(lines).toContain(
-      'Kết quả theo người ứng cử,3,Hoàng Thị Em,Được 0 (0%) phiếu — không trúng cử,',
+      'Kết quả theo người ứng cử,3,Hoàng Thị Em,Được 0 (0 %) phiếu — không trúng cử,',
     );
   });
 
@@ -219,9 +246,77 @@ describe.each(DATABASE_KINDS)('minutes on %s', (kind) => {
       `/api/meetings/${t.fx.voterMeeting.id}/minutes.pdf`,
     );
     const text = await pdfText(new Uint8Array(await res.arrayBuffer()));
-    expect(text).toContain('Kiến nghị cử tri');
+    expect(text).toContain('KIẾN NGHỊ CỬ TRI');
     expect(text).toContain('Đặng Thị Hoa, Thôn Đông');
     expect(text).toContain('Đề nghị lắp thêm đèn chiếu sáng ở đường làng.');
+  });
+  // Last: it ends the sitting and locks its minutes.
+  it('the secretary writes the conclusions; finalising locks them and records the SHA-256', async () => {
+    const m = `/api/meetings/${t.fx.sitting.id}`;
+    const secretary = bearer(t.server.url, t.fx.sessions.secretary);
+    const item = t.fx.sitting.agenda[1]!;
+    const draft = {
+      number: '05/BB-HĐND',
+      place: 'Yên Thịnh',
+      closing: 'Phiên họp kết thúc lúc 11 giờ 30 cùng ngày.',
+      conclusions: [{ agendaItemId: item.id, text: 'HĐND xã đề nghị UBND xã hoàn chỉnh dự toán.' }],
+    };
+    expect(
+      (await bearer(t.server.url, t.fx.sessions.chair)('PUT', `${m}/minutes/record`, draft)).status,
+    ).toBe(403);
+    const saved = await ok(await secretary('PUT', `${m}/minutes/record`, draft), MinutesRecord);
+    expect(saved.agenda.find((a) => a.id === item.id)!.conclusion).toBe(draft.conclusions[0]!.text);
+    const text = await pdfText(
+      new Uint8Array(await (await get('pdf', t.fx.sessions.chair)).arrayBuffer()),
+    );
+    for (const s of [
+      'Số: 05/BB-HĐND',
+      'Yên Thịnh, ngày',
+      'Kết luận: HĐND xã đề nghị UBND xã hoàn chỉnh dự toán.',
+      'Phiên họp kết thúc lúc 11 giờ 30 cùng ngày.',
+      'Bản dự thảo',
+    ]) {
+      expect(text, s).toContain(s);
+    }
+
+    // Only once the meeting has ended.
+    const early = await t.staff.request('POST', `${m}/minutes/finalise`);
+    expect(early.status).toBe(409);
+    expect(((await early.json()) as { code: string }).code).toBe('meeting_not_closed');
+    await ok(
+      await bearer(t.server.url, t.fx.sessions.chair)('POST', `${m}/status`, { status: 'closed' }),
+      MeetingState,
+    );
+    const final = await ok(await t.staff.request('POST', `${m}/minutes/finalise`), MinutesRecord);
+    expect(final.finalisedAt).not.toBeNull();
+    expect(final.pdfSha256).toMatch(/^[0-9a-f]{64}$/);
+
+    // The issued files, byte for byte, twice; nothing changes any more.
+    const sha = async (ext: string) =>
+      createHash('sha256')
+        .update(new Uint8Array(await (await get(ext)).arrayBuffer()))
+        .digest('hex');
+    expect(await sha('pdf')).toBe(final.pdfSha256);
+    expect(await sha('pdf')).toBe(final.pdfSha256);
+    expect(await sha('docx')).toBe(final.docxSha256);
+    const locked = await secretary('PUT', `${m}/minutes/record`, draft);
+    expect(locked.status).toBe(409);
+    expect(((await locked.json()) as { code: string }).code).toBe('minutes_final');
+    expect((await t.staff.request('POST', `${m}/minutes/finalise`)).status).toBe(409);
+    const issued = await pdfText(new Uint8Array(await (await get('pdf')).arrayBuffer()));
+    expect(issued).toContain('Biên bản hoàn thành lúc');
+
+    // The audit log's entry of the finalisation carries both hashes.
+    const admin = await signIn(t.server.url, ADMIN);
+    const log = await ok(
+      await admin.request('GET', `/api/admin/audit?meetingId=${t.fx.sitting.id}`),
+      AuditList,
+    );
+    const entry = log.find((e) => e.action === 'POST /api/meetings/:meetingId/minutes/finalise');
+    expect(entry?.details).toMatchObject({
+      pdfSha256: final.pdfSha256,
+      docxSha256: final.docxSha256,
+    });
   });
 });
 
@@ -245,8 +340,8 @@ describe('result lines of the minutes', () => {
         target: 'delegate',
       }),
     );
-    expect(line).toMatch(/^Bãi nhiệm đại biểu: Đỗ Văn Miễn\. Tán thành 19 \(63\.3%\)/);
-    expect(line).toContain('Cần 20 phiếu tán thành');
+    expect(line).toMatch(/^Bãi nhiệm đại biểu: Đỗ Văn Miễn\. Tán thành 19 \(63,3 %\)/);
+    expect(line).toContain('Cần ít nhất 20 phiếu tán thành (ít nhất hai phần ba tổng số đại biểu');
     expect(line).toMatch(/KHÔNG THÔNG QUA$/);
   });
 
@@ -267,9 +362,9 @@ describe('result lines of the minutes', () => {
       'Số phiếu bằng nhau ở vị trí cuối: bầu lại 1 người trong số B, C.',
     );
     expect(candidateLines(r).map((c) => c.text)).toEqual([
-      'Được 20 (66.7%) phiếu — TRÚNG CỬ',
-      'Được 16 (53.3%) phiếu — đạt quá nửa, không trúng cử',
-      'Được 16 (53.3%) phiếu — đạt quá nửa, không trúng cử',
+      'Được 20 (66,7 %) phiếu — TRÚNG CỬ',
+      'Được 16 (53,3 %) phiếu — đạt quá nửa, không trúng cử',
+      'Được 16 (53,3 %) phiếu — đạt quá nửa, không trúng cử',
     ]);
   });
 });

@@ -1,130 +1,86 @@
-// The minutes as a PDF (A4, DejaVu Sans embedded so every Vietnamese diacritic renders): the
-// council's name and the meeting's date at the head, then agenda, attendance with times, speakers,
-// every motion with its result and the named list for open votes, and petitions.
+// The official minutes (official.ts) as an A4 PDF with DejaVu Sans embedded so every Vietnamese
+// diacritic renders: the issuing body and the national title and motto side by side, number and
+// symbol, place and date, "BIÊN BẢN" and its summary, the body, the signature blocks of the
+// secretary and the chair, and page numbers centred at the top from the second page (Decree 30).
 import { PDFDocument } from 'pdf-lib';
 import type { Minutes } from '../../../shared/admin';
-import { roleLabel } from '../../../shared/domain';
 import { embedDejaVu } from '../pdf/fonts';
-import { Writer } from '../pdf/writer';
-import {
-  categoryLabel,
-  choiceLabel,
-  eventLabel,
-  kindLabel,
-  officialLines,
-  resultLine,
-  candidateLines,
-  ruleText,
-  statusLabel,
-  vnDate,
-  vnDateTime,
-} from './format';
+import { A4, Writer, centred, wrapText } from '../pdf/writer';
+import { MOTTO, NATIONAL_TITLE, officialMinutes } from './official';
 
 export async function minutesPdf(m: Minutes): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const { regular, bold } = await embedDejaVu(doc);
-  doc.setTitle(`Biên bản — ${m.meeting.title}`);
+  const o = officialMinutes(m);
+  doc.setTitle(o.documentTitle);
   doc.setLanguage('vi-VN');
   doc.setCreator('HĐND số');
+  // Issued files are stored and hashed: their dates are the minutes' own, not the render time.
+  const stamp = new Date(m.record.finalisedAt ?? m.generatedAt);
+  doc.setCreationDate(stamp);
+  doc.setModificationDate(stamp);
   const w = new Writer(doc, regular, bold);
+  const page = w.page;
+  let y = A4[1] - 56;
 
-  w.text(m.council.name.toUpperCase(), { bold: true, center: true, size: 12 });
-  w.text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, center: true, size: 11 });
-  w.text('Độc lập - Tự do - Hạnh phúc', { center: true, gap: 12 });
-  w.text('BIÊN BẢN', { bold: true, center: true, size: 16 });
-  w.text(m.meeting.title, { bold: true, center: true, size: 12 });
-  w.text(`${kindLabel(m.meeting.kind)} — ${m.meeting.bodyName}`, { center: true });
-  w.text(`Thời gian: ${vnDate(m.meeting.startsAt)} (bắt đầu ${vnDateTime(m.meeting.startsAt)})`, {
-    center: true,
-    gap: 12,
+  // Header: issuing body (left), national title and motto (right); number, and place and date.
+  const leftCx = 56 + 95;
+  const rightCx = A4[0] - 56 - 130;
+  let ly = y;
+  for (const l of wrapText(o.issuer, bold, 11, 190)) {
+    centred(page, l, leftCx, ly, bold, 11);
+    ly -= 14;
+  }
+  page.drawLine({
+    start: { x: leftCx - 30, y: ly + 9 },
+    end: { x: leftCx + 30, y: ly + 9 },
+    thickness: 0.6,
   });
+  centred(page, o.numberLine, leftCx, ly - 8, regular, 11);
+  centred(page, NATIONAL_TITLE, rightCx, y, bold, 11);
+  const motto = centred(page, MOTTO, rightCx, y - 15, bold, 12);
+  page.drawLine({
+    start: { x: rightCx - motto / 2, y: y - 19 },
+    end: { x: rightCx + motto / 2, y: y - 19 },
+    thickness: 0.6,
+  });
+  centred(page, o.placeDate, rightCx, y - 40, regular, 11);
+  y = Math.min(ly - 8, y - 40) - 30;
+  w.y = y;
 
-  if (m.agenda.length) {
-    w.text('I. Chương trình', { bold: true, size: 12 });
-    for (const a of m.agenda) w.text(`${a.position}. ${a.title}`, { indent: 12 });
-    w.y -= 8;
+  w.text(o.title, { bold: true, center: true, size: 15 });
+  for (const s of o.summary) w.text(s, { bold: true, center: true, size: 12 });
+  w.y -= 12;
+
+  for (const b of o.body) {
+    const indent = b.level * 16;
+    if (b.style === 'heading') {
+      w.y -= 6;
+      w.text(b.text, { bold: true, size: 12 });
+    } else if (b.style === 'subheading') w.text(b.text, { bold: true, indent });
+    else if (b.style === 'detail') w.text(b.text, { indent: indent + 12, size: 9.5 });
+    else w.text(b.text, { indent });
   }
 
-  w.text('II. Điểm danh', { bold: true, size: 12 });
-  w.text(
-    `Có mặt ${m.attendance.attended}/${m.attendance.totalMembers} thành viên${m.attendance.excused ? `; vắng có lý do ${m.attendance.excused}` : ''} (Hội đồng có ${m.council.totalMembers} đại biểu).`,
-    { indent: 12 },
-  );
-  m.attendance.members.forEach((a, i) => {
-    w.text(
-      `${i + 1}. ${a.name}${a.delegateGroup ? ` (${a.delegateGroup})` : ''}: ${a.attended ? 'có mặt' : a.excused ? `vắng có lý do (${a.leaveReason ?? ''})` : 'vắng mặt'}`,
-      {
-        indent: 12,
-      },
-    );
-    for (const e of a.events)
-      w.text(`${vnDateTime(e.at)} — ${eventLabel[e.event]}`, { indent: 28, size: 9.5 });
-  });
-  w.y -= 8;
-
-  w.text('III. Phát biểu', { bold: true, size: 12 });
-  if (!m.speakers.recorded) {
-    w.text('Máy chủ chưa ghi lại lịch sử người phát biểu; thư ký bổ sung theo ghi chép.', {
-      indent: 12,
-    });
-  } else if (!m.speakers.list.length) {
-    w.text('Không có ý kiến phát biểu.', { indent: 12 });
+  // Signature blocks: the secretary (left) and the chair (right), kept together on one page.
+  if (w.y < 56 + 130) {
+    w.page = doc.addPage(A4);
+    w.y = A4[1] - 56;
   }
-  m.speakers.list.forEach((s, i) =>
-    w.text(
-      `${i + 1}. ${s.name} (${roleLabel[s.role].vi}): ${vnDateTime(s.startedAt)} – ${vnDateTime(s.endedAt)}`,
-      { indent: 12 },
-    ),
-  );
-  w.y -= 8;
-
-  w.text('IV. Biểu quyết', { bold: true, size: 12 });
-  if (!m.motions.length) w.text('Không có nội dung biểu quyết.', { indent: 12 });
-  m.motions.forEach((mo, i) => {
-    w.text(`${i + 1}. ${mo.title}`, { bold: true, indent: 12 });
-    if (mo.agendaItem) w.text(`Nội dung chương trình: ${mo.agendaItem}`, { indent: 28 });
-    w.text(`${mo.secret ? 'Bỏ phiếu kín' : 'Biểu quyết công khai'}; ${ruleText(mo)}.`, {
-      indent: 28,
-    });
-    if (mo.result) {
-      w.text(`Kết quả (${vnDateTime(mo.closedAt)}): ${resultLine(mo.result)}`, { indent: 28 });
-      for (const b of mo.result.ballots ?? [])
-        w.text(`${b.name}: ${choiceLabel(b.choice)}`, { indent: 44, size: 9.5 });
-      for (const o of officialLines(mo.result))
-        w.text(`${o.official}: ${o.text}`, { indent: 44, size: 9.5 });
-      for (const c of candidateLines(mo.result))
-        w.text(`${c.candidate}: ${c.text}`, { indent: 44, size: 9.5 });
-    } else {
-      w.text(mo.status === 'closed' ? 'Không có kết quả.' : 'Chưa biểu quyết xong.', {
-        indent: 28,
-      });
-    }
+  const sy = w.y - 24;
+  o.signers.forEach((s, i) => {
+    const cx = i === 0 ? leftCx : rightCx;
+    centred(w.page, s.title, cx, sy, bold, 12);
+    centred(w.page, '(Ký, ghi rõ họ tên)', cx, sy - 15, regular, 10);
+    if (s.name) centred(w.page, s.name, cx, sy - 90, bold, 12);
   });
-  w.y -= 8;
+  w.y = sy - 110;
+  w.text(o.footer, { size: 9.5 });
 
-  if (m.meeting.kind === 'voter' || m.petitions.length) {
-    w.text('V. Kiến nghị cử tri', { bold: true, size: 12 });
-    if (!m.petitions.length) w.text('Không có kiến nghị.', { indent: 12 });
-    m.petitions.forEach((p, i) => {
-      w.text(
-        `${i + 1}. ${[p.name, p.ward].filter(Boolean).join(', ')} (${vnDateTime(p.createdAt)}): ${p.text}`,
-        {
-          indent: 12,
-        },
-      );
-      const detail = [
-        statusLabel(p.status),
-        categoryLabel(p.category),
-        p.authority ? `chuyển ${p.authority}` : '',
-      ]
-        .filter(Boolean)
-        .join('; ');
-      w.text(detail, { indent: 28, size: 9.5 });
-      if (p.answer) w.text(`Trả lời: ${p.answer}`, { indent: 28, size: 9.5 });
-    });
-    w.y -= 8;
-  }
-
-  w.text(`Biên bản lập lúc ${vnDateTime(m.generatedAt)}.`, { size: 9.5 });
+  // Page numbers from the second page, centred in the top margin.
+  const pages = doc.getPages();
+  pages.forEach((p, i) => {
+    if (i > 0) centred(p, String(i + 1), A4[0] / 2, A4[1] - 32, regular, 11);
+  });
   return doc.save();
 }

@@ -17,8 +17,8 @@ import { addDocument, createPackage, publishPackage } from './store';
 
 const CORPUS = join(import.meta.dirname, '../../../../shared/corpus/pdfs');
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-/** The documents of the older version's package: the largest corpus PDF spans several chunks. */
-const FILES = ['freeculture.pdf', 'vi_335_2025_ND-CP_print.pdf'];
+/** The documents of the older version's package: the 1.4 MB scan spans two 1 MiB chunks. */
+const FILES = ['vi_tb79_vpcp_imageonly.pdf', 'vi_335_2025_ND-CP_print.pdf'];
 /** Ports for main.ts, offsets from TEST_LIVEKIT_PORT no other test uses (see FAULT_PORTS). */
 const PORT = Number(process.env.TEST_LIVEKIT_PORT ?? 17880) + 80;
 

@@ -333,6 +333,11 @@ describe.each(DATABASE_KINDS)('session packages on %s', { timeout: 120_000 }, (k
     const draft = await newPackage();
     const token = await readerToken(p.id);
     expect((await read(`/api/packages/${draft.id}/manifest`, token)).status).toBe(404);
+    // Its link page says how many documents and how to add them, not their titles.
+    const html = await (await read(`/p/${p.id}`)).text();
+    expect(html).toContain('<strong>3</strong> tài liệu');
+    expect(html).toContain('Thêm vào cặp tài liệu');
+    expect(html).not.toContain('Nghị định 335');
   });
 
   it('refuses a delegate of another meeting, a voter, and another package’s token (403)', async () => {
@@ -370,7 +375,14 @@ describe.each(DATABASE_KINDS)('session packages on %s', { timeout: 120_000 }, (k
     const page = await read(`/p/${p.id}`);
     const html = await page.text();
     expect(html).toContain('name="hdnd-package"');
-    expect(html).toContain('Nghị định 335');
+    // Styled, no favicon request, every document with its current version and agenda item.
+    expect(html).toContain('<style>');
+    expect(html).toContain('<link rel="icon" href="data:,">');
+    const current = m.documents.find((d) => d.title === 'Nghị định 335')!;
+    expect(html).toContain(
+      `<a href="/api/packages/${p.id}/files/${current.versions[0]!.sha256}">Nghị định 335</a> (bản 1,`,
+    );
+    expect(html).toContain(`Mục ${fx.sitting.agenda[1]!.position}: `);
   });
 
   it('only staff write: no cookie 401, no CSRF header 403, and nothing changes', async () => {

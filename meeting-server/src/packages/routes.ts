@@ -378,8 +378,19 @@ export function packageRoutes(deps: PackagesDeps): RouteDef[] {
   ];
 }
 
-/** The link page `/p/:packageId` (a web page, not an API route): says what the link is; the
- * briefcase extension recognises it by the meta tag. */
+/** The link page's look: plain, readable on a phone, no external files (the CSP allows inline
+ * styles only). */
+const LINK_PAGE_STYLE =
+  'body{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1f2328;background:#f6f7f9}' +
+  'main{max-width:40rem;margin:0 auto;padding:24px 16px 96px}' +
+  'h1{font-size:1.5rem;margin:0 0 4px;color:#a4161a}.meta{color:#57606a;margin:0 0 16px}' +
+  'ol{padding-left:1.4em}li{margin:6px 0}.item{color:#57606a}.card{background:#fff;' +
+  'border:1px solid #d0d7de;border-radius:8px;padding:12px 16px}a{color:#0b57d0}';
+
+/** The link page `/p/:packageId` (a web page, not an API route): says what the link is and which
+ * documents it holds; the briefcase extension recognises it by the meta tag. A public package
+ * lists its documents with their current version to download; a private one says how many there
+ * are and how a delegate adds them (the titles stay behind the reader token). */
 export function packageLinkPage(deps: { db: Db; publicUrl: (req: Request) => string }) {
   const db = deps.db;
   return async (req: Request, res: Response) => {
@@ -392,22 +403,34 @@ export function packageLinkPage(deps: { db: Db; publicUrl: (req: Request) => str
       return;
     }
     const m = await manifestOf(db, p);
+    const itemOf = (id: string | null) => m.agenda.find((a) => a.id === id);
     const docs =
       p.visibility === 'public'
-        ? `<ol>${m.documents
-            .map(
-              (d) =>
-                `<li><a href="/api/packages/${p.id}/files/${d.versions.at(-1)!.sha256}">${escapeHtml(d.title)}</a></li>`,
-            )
+        ? `<ol data-testid="link-documents">${m.documents
+            .map((d) => {
+              const v = d.versions.find((x) => x.number === d.current)!;
+              const item = itemOf(d.agendaItemId);
+              return (
+                `<li><a href="/api/packages/${p.id}/files/${v.sha256}">${escapeHtml(d.title)}</a>` +
+                ` (bản ${d.current}, ${Math.max(1, Math.round(v.size / 1024))} KB)` +
+                (item
+                  ? `<br><span class="item">Mục ${item.position}: ${escapeHtml(item.title)}</span>`
+                  : '') +
+                '</li>'
+              );
+            })
             .join('')}</ol>`
-        : '<p>Bộ tài liệu dành cho đại biểu. Mở liên kết cá nhân trong trình duyệt đã cài Cặp tài liệu HĐND để thêm vào cặp tài liệu.<br>For delegates: open your personal link in a browser with the HĐND briefcase extension to add it to your briefcase.</p>';
+        : `<div class="card"><p>Bộ tài liệu gồm <strong>${m.documents.length}</strong> tài liệu, dành cho đại biểu được mời. ` +
+          'Mở liên kết cá nhân trong thư mời bằng trình duyệt Chrome đã cài tiện ích <strong>Cặp tài liệu HĐND</strong>, rồi bấm <strong>Thêm vào cặp tài liệu</strong>: tài liệu được tải về để đọc cả khi không có mạng.</p>' +
+          `<p lang="en">${m.documents.length} documents, for invited delegates. Open the personal link from your invitation in Chrome with the HĐND briefcase extension and press “Add to briefcase”.</p></div>`;
     res
       .type('text/html; charset=utf-8')
       .send(
         `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
           `<meta name="hdnd-package" content="${escapeHtml(`${deps.publicUrl(req)}/api/packages/${p.id}/`)}">` +
+          `<link rel="icon" href="data:,"><style>${LINK_PAGE_STYLE}</style>` +
           `<title>${escapeHtml(m.title)}</title></head><body><main><h1>${escapeHtml(m.title)}</h1>` +
-          `<p>${escapeHtml(m.meeting.councilName)} — ${escapeHtml(m.meeting.title)}</p>${docs}</main></body></html>`,
+          `<p class="meta">${escapeHtml(m.meeting.councilName)} — ${escapeHtml(m.meeting.title)}</p>${docs}</main></body></html>`,
       );
   };
 }

@@ -93,6 +93,14 @@ const CELLS: Record<Action | 'state', Cell> = {
     prepare: async () => (await floorGiven(), { path: '/floor/extend', body: { seconds: 30 } }),
   },
   endFloor: { method: 'del', prepare: async () => (await floorGiven(), { path: '/floor' }) },
+  setFreeDiscussion: {
+    method: 'post',
+    prepare: async () => ({ path: '/microphones/free-discussion', body: { open: true } }),
+  },
+  muteMicrophones: {
+    method: 'post',
+    prepare: async () => ({ path: '/microphones/mute', body: {} }),
+  },
   setStatus: {
     method: 'post',
     prepare: async () => ({ path: '/status', body: { status: 'open' } }),

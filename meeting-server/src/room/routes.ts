@@ -11,8 +11,10 @@ import {
   extendFloor,
   giveFloor,
   lowerHand,
+  muteMicrophones,
   raiseHand,
   reorderQueue,
+  setFreeDiscussion,
 } from '../floor/service';
 import { deviceKey } from '../http/rate-limits';
 import { defineRoute, type RouteDef } from '../http/route';
@@ -72,6 +74,12 @@ export function meetingRoutes(deps: LiveDeps): RouteDef[] {
     ),
     defineRoute(api.endFloor, ({ params: { meetingId } }) =>
       then(meetingId, endFloor(deps, meetingId)),
+    ),
+    defineRoute(api.setFreeDiscussion, ({ params: { meetingId }, body }) =>
+      then(meetingId, setFreeDiscussion(deps, meetingId, body.open)),
+    ),
+    defineRoute(api.muteMicrophones, ({ res, params: { meetingId }, body }) =>
+      then(meetingId, muteMicrophones(deps, meetingId, me(res).sub, body.identity)),
     ),
     defineRoute(api.setStatus, ({ params: { meetingId }, body }) =>
       then(meetingId, setMeetingStatus(deps, meetingId, body.status)),

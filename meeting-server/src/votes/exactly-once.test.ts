@@ -1,6 +1,7 @@
-// Exactly once: 1,000 distinct members cast a secret ballot at the same moment over HTTP, 100 of
-// them also retrying with the same idempotency key: exactly 1,000 ballots are counted, on PGlite
-// and on PostgreSQL. (The open-vote path is covered by ballots.test.ts.)
+// Exactly once: 300 distinct members cast a secret ballot at the same moment over HTTP, 30 of
+// them also retrying with the same idempotency key: exactly 300 ballots are counted, on PGlite
+// and on PostgreSQL. (The open-vote path is covered by ballots.test.ts; a sitting of 1,000 is
+// measured by `npm run bench ballots`.)
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BallotReceipt, MeetingState, Motion } from '../../../shared/meeting';
@@ -8,9 +9,9 @@ import { DATABASE_KINDS, openTestDb, type TestDb } from '../testing/databases';
 import { meetingApi, seedLiveMeeting, sessionFor, type LiveFixture } from '../testing/live';
 import { startTestServer, type RunningServer } from '../testing/server';
 
-const MEMBERS = 1000;
+const MEMBERS = 300;
 
-describe.each(DATABASE_KINDS)('1,000 concurrent ballots on %s', (kind) => {
+describe.each(DATABASE_KINDS)('300 concurrent ballots on %s', (kind) => {
   let db: TestDb;
   let server: RunningServer;
   let fx: LiveFixture;
@@ -69,7 +70,7 @@ describe.each(DATABASE_KINDS)('1,000 concurrent ballots on %s', (kind) => {
     expect(open.body.motions[0]!.result).toBeNull();
     const closed = await chair.post<MeetingState>(`/motions/${motion.id}/close`);
     const result = closed.body.motions[0]!.result!;
-    expect(result.counts).toEqual({ for: 334, against: 333, abstain: 333, notVoted: 0 });
+    expect(result.counts).toEqual({ for: 100, against: 100, abstain: 100, notVoted: 0 });
     const [stored] = await db.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM motion_voters WHERE motion_id = $1',
       [motion.id],

@@ -1,5 +1,6 @@
 // The lobby: which meeting and in what role; a voter types a name (and optionally a ward); people
 // who may speak choose whether microphone and camera start on.
+import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
 import type { InvitationInfo, JoinResponse } from '../../../shared/api';
 import { meetingKindLabel, roleLabel } from '../../../shared/domain';
@@ -7,6 +8,7 @@ import { checkDisplayName } from '../../../shared/text/display-name';
 import { deviceId } from '../../../shared/device';
 import { ClientError, joinMeeting, meetingApi, type MeetingApi } from './api';
 import { LeaveForm } from './components/LeaveForm';
+import { ParticipationView } from '../../../shared/ui/ParticipationView';
 import { lang, locale, t, tr } from './i18n';
 
 /** This browser's device id (kept in localStorage; a fresh one when storage is off limits). */
@@ -145,21 +147,33 @@ export function Lobby(props: {
         </p>
       </form>
       {delegate && info.meeting.status !== 'closed' && <LobbyLeave token={props.token} />}
+      {delegate && info.meeting.status !== 'closed' && <LobbyRecord token={props.token} />}
     </>
   );
 }
 
-/** Asking for leave from the lobby: a participant session (no room, no presence), then the form. */
-function LobbyLeave({ token }: { token: string }) {
-  const [api, setApi] = useState<MeetingApi | null>(null);
+/**
+ * A delegate's section of the lobby reached with a participant session (no room, no presence):
+ * the intro and a button, then what `load` gets with the session, drawn by `show`.
+ */
+function LobbySection<T>(props: {
+  token: string;
+  intro: string;
+  button: string;
+  testId: string;
+  class: string;
+  load: (api: MeetingApi) => Promise<T>;
+  show: (value: T) => VNode;
+}) {
+  const [value, setValue] = useState<{ v: T } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  if (api) return <LeaveForm api={api} />;
+  if (value) return props.show(value.v);
   const open = async () => {
     setBusy(true);
     try {
-      const j = await joinMeeting({ invitation: token, device: thisDevice() });
-      setApi(meetingApi(j.meetingId, () => j.sessionToken));
+      const j = await joinMeeting({ invitation: props.token, device: thisDevice() });
+      setValue({ v: await props.load(meetingApi(j.meetingId, () => j.sessionToken)) });
       setError(null);
     } catch (err) {
       setError(err instanceof ClientError ? err.message : t('networkError'));
@@ -168,10 +182,10 @@ function LobbyLeave({ token }: { token: string }) {
     }
   };
   return (
-    <section class="card leave">
-      <p class="muted">{t('leaveIntro')}</p>
-      <button type="button" onClick={() => void open()} disabled={busy} data-testid="leave-open">
-        {t('leaveOpen')}
+    <section class={`card ${props.class}`}>
+      <p class="muted">{props.intro}</p>
+      <button type="button" onClick={() => void open()} disabled={busy} data-testid={props.testId}>
+        {props.button}
       </button>
       {error && (
         <p class="error" role="alert">
@@ -181,3 +195,33 @@ function LobbyLeave({ token }: { token: string }) {
     </section>
   );
 }
+
+/** Asking for leave from the lobby, then the form. */
+const LobbyLeave = ({ token }: { token: string }) => (
+  <LobbySection
+    token={token}
+    intro={t('leaveIntro')}
+    button={t('leaveOpen')}
+    testId="leave-open"
+    class="leave"
+    load={async (api) => api}
+    show={(api) => <LeaveForm api={api} />}
+  />
+);
+
+/** The delegate's own participation record (only their own: the member comes from the session). */
+const LobbyRecord = ({ token }: { token: string }) => (
+  <LobbySection
+    token={token}
+    intro={t('recordIntro')}
+    button={t('recordOpen')}
+    testId="record-open"
+    class="record"
+    load={(api) => api.myParticipation()}
+    show={(record) => (
+      <section class="card record">
+        <ParticipationView record={record} lang={lang.value} />
+      </section>
+    )}
+  />
+);

@@ -5,6 +5,7 @@ import { ClientError, meetingClient } from '../../../shared/meeting-client';
 import type { Petition, SubmitPetition } from '../../../shared/petitions';
 import type { DecideLeave, RequestLeave } from '../../../shared/leave';
 import { leaveRoutes } from '../../../shared/routes/leave';
+import { participationRoutes } from '../../../shared/routes/participation';
 import { petitionRoutes } from '../../../shared/routes/petitions';
 import type { z } from '../../../shared/zod';
 import { lang } from './i18n';
@@ -36,6 +37,9 @@ export function meetingApi(meetingId: string, token: () => string) {
     askLeave: (body: z.input<typeof RequestLeave>) =>
       client.route(leaveRoutes.requestLeave, { params, body, token: token() }),
     myLeave: () => client.route(leaveRoutes.myLeave, { params, token: token() }),
+    /** The delegate's own participation record (the member comes from the session). */
+    myParticipation: () =>
+      client.route(participationRoutes.myParticipation, { params, query: {}, token: token() }),
     listLeave: () => client.route(leaveRoutes.meetingLeaveRequests, { params, token: token() }),
     decideLeave: (requestId: string, body: z.input<typeof DecideLeave>) =>
       client.route(leaveRoutes.decideLeave, {

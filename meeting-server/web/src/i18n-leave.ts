@@ -1,6 +1,12 @@
 // Strings of leave requests (xin vắng) in the meeting web client, Vietnamese first: the delegate's
-// request and its answer, and the chair's list with approve and decline.
+// request and its answer, the chair's list with approve and decline, and the delegate's own record.
 export const leaveStrings = {
+  // The delegate's own participation record, read from the lobby.
+  recordOpen: { vi: 'Xem hồ sơ tham gia của tôi', en: 'Show my participation record' },
+  recordIntro: {
+    vi: 'Các phiên họp bạn được triệu tập, phát biểu, biểu quyết và tiếp xúc cử tri trong nhiệm kỳ. Chỉ bạn xem được hồ sơ của mình; phiếu kín chỉ ghi là đã tham gia.',
+    en: 'The sittings you were called to, your speeches, votes and voter meetings this term. Only you see your own record; a secret ballot shows only that you took part.',
+  },
   leaveTitle: { vi: 'Xin vắng mặt', en: 'Ask for leave' },
   leaveIntro: {
     vi: 'Nếu không thể dự họp, hãy gửi đơn xin vắng kèm lý do để chủ tọa hoặc Văn phòng xem xét.',

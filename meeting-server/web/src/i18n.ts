@@ -45,6 +45,46 @@ const strings = {
     vi: 'Không bật được micro/camera. Kiểm tra quyền truy cập của trình duyệt rồi thử lại.',
     en: 'Could not turn on the microphone/camera. Check the browser permissions and try again.',
   },
+  micRefused: {
+    vi: 'Chủ tọa chưa mở micrô của bạn. Hãy đăng ký phát biểu; micrô sẽ mở khi chủ tọa mời bạn phát biểu hoặc mở thảo luận tự do.',
+    en: 'The chair has not opened your microphone. Ask for the floor; it opens when the chair gives you the floor or opens free discussion.',
+  },
+  cameraRefused: {
+    vi: 'Bạn chỉ được dùng micrô khi phát biểu; camera không được bật.',
+    en: 'You may use only your microphone while speaking; the camera is not allowed.',
+  },
+  micByChairNote: {
+    vi: 'Micrô do chủ tọa điều khiển: micrô của bạn mở khi được mời phát biểu hoặc khi chủ tọa mở thảo luận tự do.',
+    en: 'The chair controls the microphones: yours opens when you are given the floor or the chair opens free discussion.',
+  },
+  micTakenBack: {
+    vi: 'Chủ tọa đã đóng micrô của bạn.',
+    en: 'The chair has closed your microphone.',
+  },
+  openFreeDiscussion: { vi: 'Mở thảo luận tự do', en: 'Open free discussion' },
+  closeFreeDiscussion: { vi: 'Đóng thảo luận tự do', en: 'Close free discussion' },
+  freeDiscussionOpened: {
+    vi: 'Đã mở thảo luận tự do: các đại biểu bật được micrô.',
+    en: 'Free discussion is open: members can turn their microphones on.',
+  },
+  freeDiscussionClosed: {
+    vi: 'Đã đóng thảo luận tự do: chỉ người được mời phát biểu có micrô.',
+    en: 'Free discussion is closed: only the speaker has a microphone.',
+  },
+  muteAll: { vi: 'Tắt tất cả micrô', en: 'Mute all microphones' },
+  allMuted: { vi: 'Đã tắt micrô của mọi người.', en: 'Every microphone is muted.' },
+  micsByFloor: {
+    vi: 'Chỉ người được mời phát biểu có micrô.',
+    en: 'Only the speaker has a microphone.',
+  },
+  micsFreeNow: {
+    vi: 'Thảo luận tự do: các đại biểu tự bật micrô.',
+    en: 'Free discussion: members turn their own microphones on.',
+  },
+  micsFree: {
+    vi: 'Các đại biểu tự bật, tắt micrô trong cuộc họp này.',
+    en: 'Members turn their own microphones on and off in this meeting.',
+  },
   langSwitch: { vi: 'English', en: 'Tiếng Việt' },
   langLabel: { vi: 'Chuyển sang tiếng Anh', en: 'Switch to Vietnamese' },
   // Lobby devices

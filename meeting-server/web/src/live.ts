@@ -16,6 +16,7 @@ import type { JoinResponse } from '../../../shared/api';
 import { Role } from '../../../shared/domain';
 import type { MeetingState } from '../../../shared/meeting';
 import { MeetingConnection } from '../../../shared/meeting-connection';
+import { allowedSources, type AllowedSources } from '../../../shared/meeting-state';
 import { meetingApi, serverDate, type MeetingApi } from './api';
 import { lang, t } from './i18n';
 import { notify } from './notice';
@@ -69,10 +70,21 @@ export interface LiveOptions {
 
 const HALL_POLL_MS = 2_000;
 
+/**
+ * Did the browser (or the device) refuse the microphone or camera? Those errors are DOMExceptions
+ * (NotAllowedError, NotFoundError, NotReadableError…); anything else is LiveKit refusing to publish
+ * a source the server does not allow, which has another cause and another remedy.
+ */
+function refusedByBrowser(err: unknown): boolean {
+  return typeof DOMException !== 'undefined' && err instanceof DOMException;
+}
+
 export class LiveMeeting extends MeetingConnection<MeetingApi> {
   readonly people = signal<Person[]>([]);
   readonly cameraOn = signal(false);
   readonly canPublish = signal(false);
+  /** The sources the server allows me to publish now (LiveKit's permission): only these are offered. */
+  readonly allowed = signal<AllowedSources>({ microphone: false, camera: false });
   /** The browser's network: false while it reports being offline. */
   readonly online = signal(typeof navigator === 'undefined' || navigator.onLine);
   /** The page's feedback line (for the shared components, shared/ui). */
@@ -130,23 +142,50 @@ export class LiveMeeting extends MeetingConnection<MeetingApi> {
   protected override async joined(room: Room): Promise<void> {
     this.updatePeople();
     await this.refresh();
-    this.canPublish.value =
-      room.localParticipant.permissions?.canPublish ?? this.opts.session().canPublish;
-    if (this.canPublish.value) {
-      if (this.prefs.cameraOnJoin) await this.setCamera(true);
-      if (this.prefs.micOnJoin) await this.setMic(true);
+    const p = room.localParticipant.permissions;
+    this.allowed.value = p
+      ? allowedSources(p)
+      : {
+          microphone: this.opts.session().canPublish,
+          camera: this.opts.session().canPublish,
+        };
+    this.canPublish.value = this.allowed.value.microphone || this.allowed.value.camera;
+    if (this.allowed.value.camera && this.prefs.cameraOnJoin) await this.setCamera(true);
+    if (this.allowed.value.microphone && this.prefs.micOnJoin) await this.setMic(true);
+  }
+
+  /**
+   * The server changed what I may publish (the floor given or taken back, free discussion opened
+   * or closed): the offered buttons follow, and a track no longer allowed is stopped here too.
+   */
+  protected onPermissions(local: LocalParticipant) {
+    const had = this.allowed.value;
+    const now = allowedSources(local.permissions);
+    this.allowed.value = now;
+    this.canPublish.value = now.microphone || now.camera;
+    if (
+      now.microphone &&
+      !had.microphone &&
+      !this.micOn.value &&
+      this.state.value?.floor?.identity === local.identity
+    ) {
+      void this.setMic(true).then(() => notify('ok', t('youHaveFloor')));
+    }
+    if (!this.canPublish.value) void this.unpublishAll();
+    else {
+      if (!now.microphone && had.microphone) void this.unpublish(Track.Source.Microphone);
+      if (!now.camera && had.camera) void this.unpublish(Track.Source.Camera);
     }
   }
 
-  /** The chair gave (or took back) the floor: publishing follows the server's grant. */
-  protected onPermissions(local: LocalParticipant) {
-    const can = local.permissions?.canPublish ?? false;
-    const had = this.canPublish.value;
-    this.canPublish.value = can;
-    if (can && !had && !this.micOn.value && this.state.value?.floor?.identity === local.identity) {
-      void this.setMic(true).then(() => notify('ok', t('youHaveFloor')));
-    }
-    if (!can) void this.unpublishAll();
+  /** Stops and unpublishes my track of one source (the server no longer allows it). */
+  private async unpublish(source: Track.Source) {
+    const local = this.room?.localParticipant;
+    const pub = local?.getTrackPublication(source);
+    if (local && pub?.track) await local.unpublishTrack(pub.track, true).catch(() => undefined);
+    if (source === Track.Source.Microphone) this.micOn.value = false;
+    if (source === Track.Source.Camera) this.cameraOn.value = false;
+    this.updatePeople();
   }
 
   /** Publishing was taken away (the floor ended): stop and unpublish every local track. */
@@ -180,22 +219,24 @@ export class LiveMeeting extends MeetingConnection<MeetingApi> {
 
   async setMic(on: boolean): Promise<void> {
     if (!this.room) return;
+    if (on && !this.allowed.value.microphone) return notify('error', t('micRefused'));
     try {
       await this.room.localParticipant.setMicrophoneEnabled(on);
       this.micOn.value = on;
-    } catch {
-      notify('error', t('mediaError'));
+    } catch (err) {
+      notify('error', t(refusedByBrowser(err) ? 'mediaError' : 'micRefused'));
     }
     this.updatePeople();
   }
 
   async setCamera(on: boolean): Promise<void> {
     if (!this.room) return;
+    if (on && !this.allowed.value.camera) return notify('error', t('cameraRefused'));
     try {
       await this.room.localParticipant.setCameraEnabled(on);
       this.cameraOn.value = on;
-    } catch {
-      notify('error', t('mediaError'));
+    } catch (err) {
+      notify('error', t(refusedByBrowser(err) ? 'mediaError' : 'cameraRefused'));
     }
     this.updatePeople();
   }

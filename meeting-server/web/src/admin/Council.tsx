@@ -490,6 +490,9 @@ export function Council({ id }: { id: string }) {
         <Link to={`/admin/councils/${encodeURIComponent(id)}/petitions`}>
           {t('openPetitionsBoard')}
         </Link>
+        <Link to={`/admin/councils/${encodeURIComponent(id)}/participation`}>
+          {t('openParticipation')}
+        </Link>
         <a href={`/cong-khai/${encodeURIComponent(id)}`} target="_blank" rel="noopener">
           {t('openPortal')}
         </a>

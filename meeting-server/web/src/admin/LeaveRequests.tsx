@@ -1,7 +1,7 @@
 // A meeting's leave requests (xin vắng) in the staff app: each delegate's reason and the answer,
 // with approve and decline (and an optional note to the delegate) while the meeting is not closed.
 import { useState } from 'preact/hooks';
-import { leaveStatusLabel } from '../../../../shared/leave';
+import { leaveStatusLabel, type LeaveRequest } from '../../../../shared/leave';
 import { leaveRoutes } from '../../../../shared/routes/leave';
 import { call } from './api';
 import { lang, t, tf } from './i18n';
@@ -14,14 +14,19 @@ export function LeaveRequests({ meetingId, closed }: { meetingId: string; closed
     [meetingId],
   );
   const [notes, setNotes] = useState<Record<string, string>>({});
-  const decide = (requestId: string, approved: boolean) =>
+  // The request as read here: if the delegate sent a new reason since, the server refuses (the
+  // message says to read it again) and the list is read again.
+  const decide = (r: LeaveRequest, approved: boolean) =>
     void act(async () => {
-      const note = notes[requestId]?.trim();
-      await call(leaveRoutes.adminDecideLeave, {
-        params: { requestId },
-        body: { approved, ...(note ? { note } : {}) },
-      });
-      await reload();
+      const note = notes[r.id]?.trim();
+      try {
+        await call(leaveRoutes.adminDecideLeave, {
+          params: { requestId: r.id },
+          body: { approved, requestedAt: r.requestedAt, ...(note ? { note } : {}) },
+        });
+      } finally {
+        await reload();
+      }
     }, t('leaveDone'));
   const when = (iso: string) =>
     new Date(iso).toLocaleString(lang.value === 'vi' ? 'vi-VN' : 'en-GB');
@@ -54,12 +59,12 @@ export function LeaveRequests({ meetingId, closed }: { meetingId: string; closed
                   onInput={(e) => setNotes({ ...notes, [r.id]: e.currentTarget.value })}
                 />{' '}
                 {r.status !== 'approved' && (
-                  <button type="button" onClick={() => decide(r.id, true)}>
+                  <button type="button" onClick={() => decide(r, true)}>
                     {t('leaveApprove')}
                   </button>
                 )}{' '}
                 {r.status !== 'declined' && (
-                  <button type="button" onClick={() => decide(r.id, false)}>
+                  <button type="button" onClick={() => decide(r, false)}>
                     {t('leaveDecline')}
                   </button>
                 )}

@@ -1,9 +1,16 @@
 // A meeting's minutes (biên bản) in the staff app: what the PDF says, on screen — agenda,
 // attendance (searchable, in pages), speakers, every vote with its result, voters' petitions —
-// and the downloads of the PDF to sign and the CSV table.
+// the secretary's parts of the official minutes (MinutesRecord.tsx) and the downloads of the PDF and
+// .docx to sign and the CSV table.
 import type { Minutes as MinutesData } from '../../../../shared/admin';
 import { meetingKindLabel, roleLabel } from '../../../../shared/domain';
-import { passRuleLabel } from '../../../../shared/meeting';
+import {
+  confidenceChoiceLabel,
+  handKindLabel,
+  noConfidenceChoiceLabel,
+  passRuleLabel,
+} from '../../../../shared/meeting';
+import { MinutesRecordEditor } from './MinutesRecord';
 import { moreApi } from './api-staff';
 import { lang, t, tf } from './i18n';
 import { Link } from './Link';
@@ -64,6 +71,30 @@ function Attendance({ minutes }: { minutes: MinutesData }) {
   );
 }
 
+type Result = NonNullable<MinutesData['motions'][number]['result']>;
+
+/** "33,3 %" in Vietnamese, "33.3%" in English. */
+const pct = (p: number) => (lang.value === 'vi' ? `${String(p).replace('.', ',')} %` : `${p}%`);
+
+/** One line per official rated or voted on, or per candidate, with their own figures. */
+function perPerson(r: Result): string[] {
+  const l = lang.value;
+  const c = confidenceChoiceLabel;
+  const n = noConfidenceChoiceLabel;
+  return [
+    ...(r.confidence ?? []).map(
+      (o) =>
+        `${o.official}: ${c.high[l]} ${o.high}, ${c.confidence[l]} ${o.confidence}, ${c.low[l]} ${o.low}`,
+    ),
+    ...(r.noConfidence ?? []).map(
+      (o) => `${o.official}: ${n.trust[l]} ${o.trust}, ${n.no_trust[l]} ${o.noTrust}`,
+    ),
+    ...(r.election?.candidates ?? []).map(
+      (e) => `${e.name}: ${e.votes} (${pct(e.percentOfAll)})${e.elected ? ' ✓' : ''}`,
+    ),
+  ];
+}
+
 function Motions({ minutes }: { minutes: MinutesData }) {
   return (
     <section class="card" aria-labelledby="min-votes">
@@ -94,10 +125,24 @@ function Motions({ minutes }: { minutes: MinutesData }) {
                       {m.secret && <span class="muted"> ({t('minSecret')})</span>}
                     </td>
                     <td>{passRuleLabel[m.rule][lang.value]}</td>
-                    <td>{r ? `${r.counts.for} (${r.percentOfAll.for}%)` : '—'}</td>
-                    <td>{r ? `${r.counts.against} (${r.percentOfAll.against}%)` : '—'}</td>
-                    <td>{r ? `${r.counts.abstain} (${r.percentOfAll.abstain}%)` : '—'}</td>
-                    <td>{r ? r.counts.notVoted : '—'}</td>
+                    {r && perPerson(r).length > 0 ? (
+                      // A rating, a no-confidence vote or an election: each person's own figures,
+                      // never "in favour 0" (these have no for and against).
+                      <td colSpan={4}>
+                        <ul class="plain">
+                          {perPerson(r).map((line) => (
+                            <li key={line}>{line}</li>
+                          ))}
+                        </ul>
+                      </td>
+                    ) : (
+                      <>
+                        <td>{r ? `${r.counts.for} (${pct(r.percentOfAll.for)})` : '—'}</td>
+                        <td>{r ? `${r.counts.against} (${pct(r.percentOfAll.against)})` : '—'}</td>
+                        <td>{r ? `${r.counts.abstain} (${pct(r.percentOfAll.abstain)})` : '—'}</td>
+                        <td>{r ? r.counts.notVoted : '—'}</td>
+                      </>
+                    )}
                     <td>
                       {!r
                         ? t(m.status === 'open' ? 'minVoting' : 'minNotVoted')
@@ -119,7 +164,7 @@ function Motions({ minutes }: { minutes: MinutesData }) {
 }
 
 export function MinutesPage({ meetingId }: { meetingId: string }) {
-  const [minutes] = useLoad(() => moreApi.minutes(meetingId), [meetingId]);
+  const [minutes, reload] = useLoad(() => moreApi.minutes(meetingId), [meetingId]);
   if (!minutes) return <p>{t('loading')}</p>;
   const mt = minutes.meeting;
   return (
@@ -139,11 +184,15 @@ export function MinutesPage({ meetingId }: { meetingId: string }) {
           <a class="button" href={moreApi.minutesPdfUrl(meetingId)} download>
             {t('minPdf')}
           </a>
+          <a class="button" href={moreApi.minutesDocxUrl(meetingId)} download>
+            {t('minDocx')}
+          </a>
           <a class="button" href={moreApi.minutesCsvUrl(meetingId)} download>
             {t('minCsv')}
           </a>
         </div>
       </section>
+      <MinutesRecordEditor meetingId={meetingId} onChanged={() => void reload()} />
       <section class="card" aria-labelledby="min-agenda">
         <h2 id="min-agenda">{t('agendaTitle')}</h2>
         {minutes.agenda.length === 0 ? (
@@ -165,7 +214,8 @@ export function MinutesPage({ meetingId }: { meetingId: string }) {
           <ol>
             {minutes.speakers.list.map((s, i) => (
               <li key={i}>
-                {s.name} ({roleLabel[s.role][lang.value]}) · {when(s.startedAt)}
+                {s.name} ({roleLabel[s.role][lang.value]}) ·{' '}
+                {handKindLabel[s.kind ?? 'speak'][lang.value]} · {when(s.startedAt)}
               </li>
             ))}
           </ol>

@@ -4,6 +4,7 @@ import { fill } from '../../../../shared/meeting-words';
 import { lang } from '../i18n';
 import { leaveStrings } from './i18n-leave';
 import { packageStrings } from './i18n-packages';
+import { participationStrings } from './i18n-participation';
 import { staffStrings } from './i18n-staff';
 import { petitionStrings } from './i18n-petitions';
 
@@ -239,6 +240,7 @@ const strings = {
   },
   ...packageStrings,
   ...leaveStrings,
+  ...participationStrings,
 } as const;
 
 export type Key = keyof typeof strings;

@@ -5,6 +5,7 @@ import { Audit } from './Audit';
 import { t } from './i18n';
 import { MemberPage } from './Member';
 import { MinutesPage } from './Minutes';
+import { ParticipationPage } from './Participation';
 
 export function staffPage(p: string, s: StaffSession) {
   const member = /^\/admin\/councils\/([^/]+)\/members\/([^/?]+)$/.exec(p);
@@ -15,6 +16,10 @@ export function staffPage(p: string, s: StaffSession) {
         memberId={decodeURIComponent(member[2]!)}
       />
     );
+  }
+  const participation = /^\/admin\/councils\/([^/]+)\/participation$/.exec(p);
+  if (participation) {
+    return <ParticipationPage councilId={decodeURIComponent(participation[1]!)} />;
   }
   const minutes = /^\/admin\/meetings\/([^/]+)\/minutes$/.exec(p);
   if (minutes) return <MinutesPage meetingId={decodeURIComponent(minutes[1]!)} />;

@@ -111,6 +111,44 @@ function AttendancePanel({ live, state }: Props) {
   );
 }
 
+/**
+ * The chair's microphones: where the chair controls them, free discussion opens every member's
+ * microphone (closing it takes them back); "mute all" silences every microphone but the chair's.
+ */
+function MicrophonesPanel({ live, state }: Props) {
+  const mics = state.microphones;
+  const free = mics?.freeDiscussion ?? false;
+  return (
+    <div class="microphones row" data-testid="microphones">
+      {mics?.control === 'chair' && (
+        <button
+          type="button"
+          class={`toggle ${free ? 'on' : 'off'}`}
+          aria-pressed={free}
+          onClick={() =>
+            void act(
+              () => live.api.setFreeDiscussion(!free).then(live.accept),
+              free ? t('freeDiscussionClosed') : t('freeDiscussionOpened'),
+            )
+          }
+        >
+          {free ? t('closeFreeDiscussion') : t('openFreeDiscussion')}
+        </button>
+      )}
+      <button
+        type="button"
+        class="danger"
+        onClick={() => void act(() => live.api.muteMicrophones().then(live.accept), t('allMuted'))}
+      >
+        {t('muteAll')}
+      </button>
+      <span class="muted">
+        {mics?.control === 'chair' ? (free ? t('micsFreeNow') : t('micsByFloor')) : t('micsFree')}
+      </span>
+    </div>
+  );
+}
+
 function FloorPanel({ live, state }: Props) {
   const f = state.floor;
   const chair = live.role === 'chair';
@@ -155,6 +193,7 @@ function FloorPanel({ live, state }: Props) {
       ) : (
         <p class="muted">{t('nobodySpeaking')}</p>
       )}
+      {chair && <MicrophonesPanel live={live} state={state} />}
       {state.queue.length === 0 ? (
         <p class="muted">{t('queueEmpty')}</p>
       ) : (

@@ -25,9 +25,14 @@ export function LeaveRequests({ live }: { live: LiveMeeting }) {
     return () => clearInterval(timer);
   }, []);
 
-  const decide = (id: string, approved: boolean) =>
+  // The request as read here: if the delegate sent a new reason since, the server refuses and the
+  // list is read again, so the chair decides what they see.
+  const decide = (r: LeaveRequest, approved: boolean) =>
     void act(
-      () => live.api.decideLeave(id, { approved }).then(load),
+      () =>
+        live.api
+          .decideLeave(r.id, { approved, requestedAt: r.requestedAt })
+          .finally(() => void load()),
       approved ? t('leaveApproved') : t('leaveDeclined'),
     );
 
@@ -61,12 +66,12 @@ export function LeaveRequests({ live }: { live: LiveMeeting }) {
               {r.reason}
             </span>
             {chair && r.status !== 'approved' && (
-              <button type="button" class="small" onClick={() => decide(r.id, true)}>
+              <button type="button" class="small" onClick={() => decide(r, true)}>
                 {t('leaveApprove')}
               </button>
             )}
             {chair && r.status !== 'declined' && (
-              <button type="button" class="small" onClick={() => decide(r.id, false)}>
+              <button type="button" class="small" onClick={() => decide(r, false)}>
                 {t('leaveDecline')}
               </button>
             )}

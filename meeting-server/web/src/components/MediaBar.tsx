@@ -52,6 +52,9 @@ function DeviceSelect({
 export function MediaBar({ live }: { live: LiveMeeting }) {
   const mic = live.micOn.value;
   const cam = live.cameraOn.value;
+  // Only what the server allows now is offered (a voter on the floor: the microphone alone).
+  const allowed = live.allowed.value;
+  const byChair = live.state.value?.microphones?.control === 'chair' && live.role === 'member';
   return (
     <section class="card media-bar" aria-label={`${t('microphone')} / ${t('camera')}`}>
       {live.audioBlocked.value && (
@@ -61,30 +64,47 @@ export function MediaBar({ live }: { live: LiveMeeting }) {
       )}
       {live.canPublish.value && (
         <div class="media-row">
-          <button
-            type="button"
-            class={`toggle ${mic ? 'on' : 'off'}`}
-            aria-pressed={mic}
-            onClick={() => void live.setMic(!mic)}
-            data-testid="mic-toggle"
-          >
-            {mic ? t('turnMicOff') : t('turnMicOn')}
-          </button>
-          <span class="media-state" data-testid="mic-state">
-            {mic ? t('micOn') : t('micOff')}
-          </span>
-          <button
-            type="button"
-            class={`toggle ${cam ? 'on' : 'off'}`}
-            aria-pressed={cam}
-            onClick={() => void live.setCamera(!cam)}
-          >
-            {cam ? t('turnCamOff') : t('turnCamOn')}
-          </button>
-          <span class="media-state">{cam ? t('camOn') : t('camOff')}</span>
-          <DeviceSelect live={live} kind="audioinput" label={t('chooseMic')} />
-          <DeviceSelect live={live} kind="videoinput" label={t('chooseCamera')} />
+          {allowed.microphone && (
+            <>
+              <button
+                type="button"
+                class={`toggle ${mic ? 'on' : 'off'}`}
+                aria-pressed={mic}
+                onClick={() => void live.setMic(!mic)}
+                data-testid="mic-toggle"
+              >
+                {mic ? t('turnMicOff') : t('turnMicOn')}
+              </button>
+              <span class="media-state" data-testid="mic-state">
+                {mic ? t('micOn') : t('micOff')}
+              </span>
+            </>
+          )}
+          {allowed.camera && (
+            <>
+              <button
+                type="button"
+                class={`toggle ${cam ? 'on' : 'off'}`}
+                aria-pressed={cam}
+                onClick={() => void live.setCamera(!cam)}
+              >
+                {cam ? t('turnCamOff') : t('turnCamOn')}
+              </button>
+              <span class="media-state">{cam ? t('camOn') : t('camOff')}</span>
+            </>
+          )}
+          {allowed.microphone && (
+            <DeviceSelect live={live} kind="audioinput" label={t('chooseMic')} />
+          )}
+          {allowed.camera && (
+            <DeviceSelect live={live} kind="videoinput" label={t('chooseCamera')} />
+          )}
         </div>
+      )}
+      {byChair && !allowed.microphone && (
+        <p class="muted" data-testid="mic-by-chair">
+          {t('micByChairNote')}
+        </p>
       )}
     </section>
   );
