@@ -1,12 +1,14 @@
 // Kinds of vote from the chair's console, on the real stack: an election of a vice-chair with two
 // candidates and a confidence rating of three officials (then a dismissal and a no-confidence vote). Ballots from the delegates' own browsers,
 // results per candidate and per official on the hall display, in the minutes (PDF and CSV) and on
-// the public page (figures only).
+// the public page (figures only); then an encrypted secret election counted by the committee's
+// browsers, its public board verified.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { pdfText } from '../meeting-server/src/pdf/testing';
 import { expect, test } from './fixtures';
-import { joinRoom, seriousViolations, type Joined } from './meeting-helpers';
+import { verifyBoard, type Board } from '../shared/ballot-crypto';
+import { joinRoom, PEOPLE, seriousViolations, type Joined } from './meeting-helpers';
 
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
@@ -242,4 +244,50 @@ test('the public page publishes the election and the rating as figures, without 
   await expect(votes).not.toContainText('Kết quả theo từng đại biểu');
   expect(await seriousViolations(page)).toEqual([]);
   await reader.close();
+});
+
+test('an encrypted secret election: the counting committee’s browsers make the key and count it; the board verifies', async () => {
+  // The chair names a committee of the three delegates; their pages make the key by themselves.
+  const card = chair.page.getByTestId('committee');
+  for (const name of [PEOPLE.chair, PEOPLE.delegate1, PEOPLE.delegate2])
+    await card.getByLabel(name).check();
+  await card.getByRole('button', { name: 'Lập ban gồm 3 người' }).click();
+  for (const who of [chair, d1, d2]) {
+    await expect(who.page.getByTestId('committee-key')).toContainText(
+      'Khóa của ban đã sẵn sàng: cần 2 trên 3',
+    );
+  }
+  const title = 'Bầu Trưởng ban kiểm phiếu kín';
+  const row = await create('Bầu (bỏ phiếu kín)', title, /Danh sách người ứng cử/, CANDIDATES);
+  const receipts: string[] = [];
+  for (const [who, strike] of [
+    [chair, CANDIDATES[1]!],
+    [d1, CANDIDATES[0]!],
+    [d2, CANDIDATES[1]!],
+  ] as const) {
+    const panel = who.page.getByTestId('vote-panel');
+    await expect(panel).toContainText('mã hóa ngay trên máy của bạn');
+    await panel.getByRole('group', { name: strike }).getByLabel('Gạch tên').check();
+    await panel.getByRole('button', { name: 'Gửi phiếu bầu' }).click();
+    await expect(panel.getByTestId('ballot-hash')).toContainText('Biên nhận phiếu');
+    receipts.push(/[0-9a-f]{64}/.exec((await panel.getByTestId('ballot-hash').textContent())!)![0]);
+  }
+  await expect(row.getByTestId('cast-count')).toContainText('Đã bỏ phiếu: 3 / 3');
+  await closeAndShow(title);
+  // The committee's pages sent their shares; the count is in the hall.
+  const result = hall.getByTestId('hall').getByTestId('result');
+  await expect(result).toContainText(title);
+  await expect(
+    result.getByTestId('election-result').getByRole('row', { name: new RegExp(CANDIDATES[0]!) }),
+  ).toContainText(/2\s*66,7%\s*Trúng cử/);
+  // The public board holds every delegate's receipt and verifies; an altered copy does not.
+  const motionId = (await result.locator('h2').getAttribute('id'))!.replace(/^result-/, '');
+  const origin = new URL(chair.page.url()).origin;
+  const board = (await (
+    await chair.page.request.get(`${origin}/api/boards/${motionId}`)
+  ).json()) as Board;
+  expect(board.ballots.map((b) => b.receipt).sort()).toEqual([...receipts].sort());
+  expect(verifyBoard(board)).toMatchObject({ ok: true, ballotCount: 3 });
+  board.ballots[0]!.ballot = board.ballots[1]!.ballot;
+  expect(verifyBoard(board).ok).toBe(false);
 });

@@ -4,15 +4,31 @@
 // `Authorization: Bearer …`; every failure becomes a ClientError whose message (in the language
 // the client shows) says what to do next.
 import { apiClient, pathOf } from './api-client';
+import {
+  encryptBallot,
+  pointFromHex,
+  verifyBoard,
+  type BallotJson,
+  type DecryptionShareJson,
+} from './ballot-crypto';
+import { BOARD_FORMAT, boardSpec } from './ballot-crypto/board';
 import type { JoinRequest } from './api';
 import type { MeetingStatus } from './domain';
 import { ApiError } from './errors';
-import type { CastBallot, CreateMotion, HandKind } from './meeting';
+import type { CastBallot, CreateMotion, HandKind, Motion } from './meeting';
 import type { Lang } from './meeting-words';
 import { adminRoutes } from './routes/admin';
 import { joiningRoutes as J } from './routes/joining';
 import { meetingRoutes as M } from './routes/meeting';
 import { minutesRoutes } from './routes/minutes';
+import { secretBallotRoutes as SB } from './routes/secret-ballot';
+import {
+  BallotChoiceError,
+  ballotSelections,
+  type BallotBox,
+  type DealBody,
+  type SetCommittee,
+} from './secret-ballot';
 import type { z } from './zod';
 
 export class ClientError extends Error {
@@ -122,6 +138,66 @@ export function meetingClient(opts: ClientOptions) {
     /** The meeting's parameters and the session token as it is now. */
     const on = () => ({ params, token: token() });
     const motion = (motionId: string) => ({ params: { meetingId, motionId }, token: token() });
+    /** Encrypted ballots by idempotency key: a resend is the very same ballot. */
+    const sealed = new Map<string, BallotJson>();
+    /** The board header of each encrypted vote (it never changes), checked once. */
+    const boxes = new Map<string, Promise<BallotBox>>();
+    const ballotBox = (motionId: string) => {
+      let box = boxes.get(motionId);
+      if (!box) {
+        box = api.call(SB.ballotBox, motion(motionId)).then((b) => {
+          // The key must be the committee's joint key, made from its members' commitments.
+          const v = verifyBoard({
+            format: BOARD_FORMAT,
+            header: b.header,
+            ballots: [],
+            close: null,
+            decryptions: [],
+            result: null,
+          });
+          if (!v.ok) {
+            throw new ClientError(
+              say(
+                opts.lang(),
+                'Khóa của ban kiểm phiếu không hợp lệ nên phiếu không được gửi. Báo ngay chủ tọa và ban kiểm phiếu.',
+                'The counting committee’s key is invalid, so the ballot was not sent. Tell the chair and the committee now.',
+              ),
+              'bad_committee_key',
+            );
+          }
+          return b;
+        });
+        box.catch(() => boxes.delete(motionId));
+        boxes.set(motionId, box);
+      }
+      return box;
+    };
+    const seal = (
+      box: BallotBox,
+      m: Pick<Motion, 'kind' | 'officials' | 'posts'>,
+      ballot: CastBallot,
+    ): BallotJson => {
+      try {
+        return encryptBallot(
+          boardSpec(box.header),
+          pointFromHex(box.header.publicKey),
+          box.voterId,
+          ballotSelections(m, ballot),
+        );
+      } catch (e) {
+        if (e instanceof BallotChoiceError)
+          throw new ClientError(say(opts.lang(), e.vi, e.en), 'invalid_ballot', 400);
+        throw new ClientError(
+          say(
+            opts.lang(),
+            'Phiếu này không hợp lệ theo thể lệ bỏ phiếu nên chưa được gửi. Hãy chọn lại.',
+            'This ballot breaks the voting rules, so it was not sent. Choose again.',
+          ),
+          'invalid_ballot',
+          400,
+        );
+      }
+    };
     return {
       getState: () => api.call(M.state, on()),
       raiseHand: (kind: HandKind) => api.call(M.raiseHand, { ...on(), body: { kind } }),
@@ -145,9 +221,44 @@ export function meetingClient(opts: ClientOptions) {
       openMotion: (id: string) => api.call(M.openMotion, motion(id)),
       closeMotion: (id: string) => api.call(M.closeMotion, motion(id)),
       showResult: (id: string) => api.call(M.showMotion, motion(id)),
-      castBallot: (id: string, ballot: CastBallot) =>
-        api.call(M.castBallot, { ...motion(id), body: ballot }),
+      /**
+       * Casts a ballot. For an encrypted secret vote (`m.encrypted`) the choices are encrypted here,
+       * in the browser, with their proofs (docs/secret-ballot.md §3) and only the ciphertexts are
+       * sent; a resend with the same idempotency key sends the same encrypted ballot.
+       */
+      castBallot: async (
+        id: string,
+        ballot: CastBallot,
+        m?: Pick<Motion, 'encrypted' | 'kind' | 'officials' | 'posts'>,
+      ) => {
+        if (!m?.encrypted) return api.call(M.castBallot, { ...motion(id), body: ballot });
+        const key = ballot.idempotencyKey;
+        let encrypted = sealed.get(key);
+        if (!encrypted) {
+          const box = await ballotBox(id);
+          encrypted = seal(box, m, ballot);
+          sealed.set(key, encrypted);
+        }
+        return api.call(M.castBallot, {
+          ...motion(id),
+          body: { idempotencyKey: key, encrypted },
+        });
+      },
       myBallot: (id: string) => api.call(M.myBallot, motion(id)),
+      // The counting committee (ban kiểm phiếu) and the public board (shared/ballot-committee.ts).
+      committee: () => api.call(SB.committee, on()),
+      setCommittee: (body: SetCommittee) => api.call(SB.setCommittee, { ...on(), body }),
+      committeeCalls: () => ({
+        committee: () => api.call(SB.committee, on()),
+        transportKey: (transportKey: string) =>
+          api.call(SB.committeeTransportKey, { ...on(), body: { transportKey } }),
+        deal: (body: z.infer<typeof DealBody>) => api.call(SB.committeeDeal, { ...on(), body }),
+        myShares: () => api.call(SB.committeeMyShares, on()),
+        board: (motionId: string) => api.call(SB.secretBoard, { params: { motionId } }),
+        decryptionShare: (motionId: string, share: DecryptionShareJson) =>
+          api.call(SB.decryptionShare, { ...motion(motionId), body: { share } }),
+      }),
+      board: (motionId: string) => api.call(SB.secretBoard, { params: { motionId } }),
       checkIn: (memberId: string, present: boolean) =>
         api.call(M.checkIn, { ...on(), body: { memberId, present } }),
       rollCall: () => api.call(M.rollCall, on()),

@@ -22,6 +22,7 @@ import { resolutionResult } from './vote-rules';
 
 const motion = (over: Partial<Motion>): Motion => ({
   id: 'm1',
+  encrypted: false,
   agendaItemId: null,
   title: 'Nghị quyết',
   text: '',

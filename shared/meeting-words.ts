@@ -81,6 +81,62 @@ export const meetingWords = {
   // Ballot
   openVote: { vi: 'Biểu quyết công khai', en: 'Open (named) vote' },
   secretVote: { vi: 'Bỏ phiếu kín', en: 'Secret ballot' },
+  encryptedVote: {
+    vi: 'Bỏ phiếu kín — phiếu được mã hóa ngay trên máy của bạn',
+    en: 'Secret ballot — encrypted on your own device',
+  },
+  ballotHash: {
+    vi: 'Biên nhận phiếu: {hash} (tra trên bảng công khai của cuộc bỏ phiếu)',
+    en: 'Ballot receipt: {hash} (find it on the vote’s public board)',
+  },
+  committeeTitle: {
+    vi: 'Ban kiểm phiếu (bỏ phiếu kín mã hóa)',
+    en: 'Vote-counting committee (encrypted secret ballots)',
+  },
+  committeeKeyReady: {
+    vi: 'Khóa của ban đã sẵn sàng: cần {t} trên {n} thành viên để giải mã kết quả.',
+    en: 'The committee key is ready: {t} of {n} members are needed to decrypt a result.',
+  },
+  committeeKeyPending: {
+    vi: 'Đang tạo khóa: mỗi thành viên ban kiểm phiếu cần mở phòng họp trên máy của mình.',
+    en: 'Making the key: each committee member must open the meeting on their own device.',
+  },
+  committeeNotMember: {
+    vi: 'Bạn không thuộc ban kiểm phiếu.',
+    en: 'You are not on the committee.',
+  },
+  committeeWaitingKeys: {
+    vi: 'Máy của bạn đã tạo khóa truyền; đang chờ các thành viên khác.',
+    en: 'Your device made its transport key; waiting for the other members.',
+  },
+  committeeWaitingDeals: {
+    vi: 'Máy của bạn đã gửi phần khóa; đang chờ các thành viên khác.',
+    en: 'Your device sent its part of the key; waiting for the other members.',
+  },
+  committeeReady: {
+    vi: 'Máy của bạn giữ phần khóa giải mã (chỉ trên trình duyệt này). Hãy để trang mở khi kết thúc bỏ phiếu kín.',
+    en: 'Your device holds its key share (in this browser only). Keep this page open when a secret vote closes.',
+  },
+  committeeShareMismatch: {
+    vi: 'Một phần khóa nhận được không khớp cam kết. Báo chủ tọa để lập lại ban kiểm phiếu.',
+    en: 'A key share received does not match its commitment. Tell the chair to name the committee again.',
+  },
+  committeeRefused: {
+    vi: 'Máy của bạn không giải mã bảng phiếu này vì bảng không hợp lệ ({reason}). Báo ngay chủ tọa.',
+    en: 'Your device did not decrypt this board because it does not verify ({reason}). Tell the chair now.',
+  },
+  committeeShareSent: {
+    vi: 'Đã gửi phần giải mã của bạn cho “{title}”.',
+    en: 'Your decryption share for “{title}” was sent.',
+  },
+  committeeNamed: { vi: 'Đã lập ban kiểm phiếu.', en: 'The committee is named.' },
+  committeeName: { vi: 'Lập ban kiểm phiếu', en: 'Name the committee' },
+  committeeRename: { vi: 'Lập lại ban kiểm phiếu', en: 'Name the committee again' },
+  committeeSubmit: { vi: 'Lập ban gồm {n} người', en: 'Name these {n} members' },
+  countingWait: {
+    vi: 'Đang chờ ban kiểm phiếu giải mã kết quả…',
+    en: 'Waiting for the counting committee to decrypt the result…',
+  },
   voteNow: { vi: 'Mời đại biểu biểu quyết', en: 'Please vote' },
   yourBallot: { vi: 'Phiếu của bạn', en: 'Your ballot' },
   ballotRecorded: {

@@ -3,6 +3,7 @@
 // the authority: it writes each change to the database, bumps `version`, and tells clients over a
 // LiveKit data message (topic `state`); clients fetch `GET /api/meetings/:id/state` on join, after
 // reconnecting, and whenever a message announces a newer version than the one they hold.
+import { BallotSchema } from './ballot-crypto/board';
 import { MeetingKind, MeetingStatus, Role } from './domain';
 import { z } from './zod';
 
@@ -286,7 +287,13 @@ export const Motion = z.object({
   eligibleCount: z.number().int(),
   /** How many have voted: shown live, also for secret votes (never the running choices). */
   castCount: z.number().int(),
-  /** Present once closed. */
+  /**
+   * A secret vote whose ballots are encrypted in the delegate's browser under the counting
+   * committee's key (docs/secret-ballot.md): closed, it has no result until the committee's
+   * decryption shares arrive.
+   */
+  encrypted: z.boolean().default(false),
+  /** Present once closed (for an encrypted vote: once the committee has decrypted the totals). */
   result: MotionResult.nullable(),
 });
 export type Motion = z.infer<typeof Motion>;
@@ -429,6 +436,11 @@ export const CastBallot = z.object({
    * ballot; keeping more than the posts spoils the ballot (both are counted and reported).
    */
   keep: z.array(z.string().max(120)).max(50).optional(),
+  /**
+   * Encrypted secret votes (Motion.encrypted): the ballot as ciphertexts with their proofs, made in
+   * the browser (shared/meeting-client.ts); no choice is sent in the clear.
+   */
+  encrypted: BallotSchema.optional(),
   /** Client-generated; the same key sent again is the same ballot (retries are safe). */
   idempotencyKey: z.string().min(8).max(100),
 });
@@ -440,11 +452,18 @@ export const BallotReceipt = z.object({
   /** Open votes: the choice as recorded. Secret votes: omitted (the server cannot tell). */
   choice: VoteChoice.optional(),
   castAt: z.string(),
+  /** Encrypted votes: the ballot's receipt (SHA-256), to find on the public board. */
+  receipt: z.string().optional(),
 });
 export type BallotReceipt = z.infer<typeof BallotReceipt>;
 
 /** GET …/motions/:motionId/my-ballot — open votes echo the choice; secret ones only whether you voted. */
-export const MyBallot = z.object({ voted: z.boolean(), choice: VoteChoice.nullable() });
+export const MyBallot = z.object({
+  voted: z.boolean(),
+  choice: VoteChoice.nullable(),
+  /** Encrypted votes: the receipt of one's ballot on the board. */
+  receipt: z.string().nullable().optional(),
+});
 export type MyBallot = z.infer<typeof MyBallot>;
 
 export const CheckIn = z.object({ memberId: z.string(), present: z.boolean() });

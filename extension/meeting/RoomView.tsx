@@ -18,6 +18,7 @@ import { HandControl } from '../../shared/ui/HandControl';
 import { ResultCard } from '../../shared/ui/ResultCard';
 import { RollCall } from '../../shared/ui/RollCall';
 import { VotePanel } from '../../shared/ui/VotePanel';
+import { CommitteePanel } from '../../shared/ui/CommitteePanel';
 import { RoleBadge } from '../../shared/ui/RoleBadge';
 import { lang, t, tr } from '../base/i18n';
 import { getDb } from '../db/db';
@@ -126,6 +127,7 @@ function Meeting({
       <AgendaCard state={state} origin={origin} />
       <FloorCard live={live} state={state} />
       {!voting && result && <ResultCard lang={lang.value} motion={result} />}
+      <CommitteePanel lang={lang.value} state={state} live={live} />
       <HandControl lang={lang.value} state={state} live={live} />
       <QueueCard live={live} state={state} />
     </div>

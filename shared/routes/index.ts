@@ -12,16 +12,19 @@ import { packageRoutes } from './packages';
 import { petitionRoutes } from './petitions';
 import { portalRoutes } from './portal';
 import type { RouteContract } from './route';
+import { secretBallotRoutes } from './secret-ballot';
 import { staffRoutes } from './staff';
 
 export * from './route';
 export { adminRoutes, joiningRoutes, meetingRoutes, minutesRoutes, packageRoutes, petitionRoutes };
-export { leaveRoutes, memberImportRoutes, participationRoutes, portalRoutes, staffRoutes };
+export { leaveRoutes, memberImportRoutes, participationRoutes, portalRoutes };
+export { secretBallotRoutes, staffRoutes };
 
 /** Every route contract, keyed by its name (names are unique across domains). */
 export const API = {
   ...joiningRoutes,
   ...meetingRoutes,
+  ...secretBallotRoutes,
   ...petitionRoutes,
   ...leaveRoutes,
   ...minutesRoutes,

@@ -13,6 +13,7 @@ import { VotePanel } from './VotePanel';
 
 const motion = (over: Partial<Motion> = {}): Motion => ({
   id: 'm1',
+  encrypted: false,
   agendaItemId: null,
   title: 'Thông qua dự toán ngân sách',
   text: 'Hội đồng biểu quyết dự toán.',

@@ -23,6 +23,8 @@ interface Recorded {
   choice: VoteChoice | null;
   /** When the server recorded it (from the receipt); null when read back with my-ballot. */
   at: string | null;
+  /** Encrypted votes: the ballot's receipt (SHA-256) to find on the public board. */
+  receipt?: string | null;
 }
 
 function receiptText(lang: Lang, r: Recorded | null): string {
@@ -76,7 +78,7 @@ export function VotePanel({
         setRecorded((prev) =>
           prev?.voted && b.voted && prev.choice === b.choice
             ? prev
-            : { voted: b.voted, choice: b.choice, at: null },
+            : { voted: b.voted, choice: b.choice, at: null, receipt: b.receipt ?? null },
         );
         setError(null);
       })
@@ -89,8 +91,14 @@ export function VotePanel({
     setPending(intent);
     setError(null);
     try {
-      const receipt = await calls.castBallot(motion.id, { ...body, idempotencyKey });
-      const r = { voted: true, choice: receipt.choice ?? null, at: receipt.castAt };
+      // An encrypted vote's ballot is encrypted here, in the browser (shared/meeting-client.ts).
+      const receipt = await calls.castBallot(motion.id, { ...body, idempotencyKey }, motion);
+      const r = {
+        voted: true,
+        choice: receipt.choice ?? null,
+        at: receipt.castAt,
+        receipt: receipt.receipt ?? null,
+      };
       setRecorded(r);
       report('ok', receiptText(lang, r));
       setKey(null);
@@ -105,7 +113,8 @@ export function VotePanel({
   return (
     <section class="card vote-panel" aria-labelledby="vote-title" data-testid="vote-panel">
       <p class="eyebrow">
-        {word(lang, 'voteNow')} · {word(lang, motion.secret ? 'secretVote' : 'openVote')}
+        {word(lang, 'voteNow')} ·{' '}
+        {word(lang, motion.encrypted ? 'encryptedVote' : motion.secret ? 'secretVote' : 'openVote')}
       </p>
       <h2 id="vote-title">{motion.title}</h2>
       {motion.text && <p class="motion-text">{motion.text}</p>}
@@ -225,6 +234,11 @@ export function VotePanel({
       <p class="receipt" data-testid="ballot-receipt" aria-live="polite">
         {pending ? word(lang, 'sending') : receiptText(lang, recorded)}
       </p>
+      {recorded?.receipt && (
+        <p class="muted ballot-hash" data-testid="ballot-hash">
+          {word(lang, 'ballotHash', { hash: recorded.receipt })}
+        </p>
+      )}
       {motion.allowChange && recorded?.voted && <p class="muted">{word(lang, 'canChange')}</p>}
       {error && (
         <p class="error" role="alert">

@@ -19,6 +19,7 @@ import {
   leaveRoutes,
   participationRoutes,
   portalRoutes,
+  secretBallotRoutes,
   staffRoutes,
   whoMayCall,
   type RouteContract,
@@ -33,6 +34,7 @@ import { API_DOC, apiMarkdown } from './render';
 const DOMAINS = [
   joiningRoutes,
   meetingRoutes,
+  secretBallotRoutes,
   petitionRoutes,
   leaveRoutes,
   minutesRoutes,

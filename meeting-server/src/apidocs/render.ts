@@ -15,6 +15,7 @@ import * as packages from '../../../shared/packages';
 import * as participation from '../../../shared/participation';
 import * as petitions from '../../../shared/petitions';
 import * as portal from '../../../shared/portal';
+import * as secretBallot from '../../../shared/secret-ballot';
 import { z } from '../../../shared/zod';
 import { whoMayCall, type Auth, type RouteContract } from '../../../shared/routes/route';
 
@@ -50,6 +51,7 @@ function namedSchemas(): Map<z.ZodType, string> {
     participation,
     packages,
     portal,
+    secretBallot,
   ]) {
     for (const [name, value] of Object.entries(mod)) {
       if (value instanceof z.ZodType && !names.has(value)) names.set(value, name);

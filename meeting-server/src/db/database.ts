@@ -1,7 +1,7 @@
 // The database layer: one small interface over the embedded PGlite (default) and PostgreSQL.
 // PGlite serves a single connection, so it is one client per process whose queries queue;
 // PostgreSQL gets a pool. Everything above this file speaks plain SQL through `Db`.
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Extensions } from '@electric-sql/pglite';
 import pg from 'pg';
 
 export interface Queryable {
@@ -47,13 +47,18 @@ export type PgliteDump = Blob;
 export type PgliteDb = Db & { dump(): Promise<PgliteDump> };
 
 /**
- * Opens PGlite in `dataDir` (a folder that survives restarts), or in memory when undefined;
- * `from` starts it as a copy of a dumped database instead of an empty one.
+ * Opens PGlite in `dataDir` (a folder that survives restarts), or in memory when undefined.
+ * `from` starts it as a copy of a dumped database instead of an empty one; `extensions` are
+ * PGlite extensions to load (tests load pg_walinspect and pageinspect).
  */
-export async function openPglite(dataDir?: string, from?: PgliteDump): Promise<PgliteDb> {
+export async function openPglite(
+  dataDir?: string,
+  opts: { from?: PgliteDump; extensions?: Extensions } = {},
+): Promise<PgliteDb> {
   const client = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
-    ...(from ? { loadDataDir: from } : {}),
+    ...(opts.from ? { loadDataDir: opts.from } : {}),
+    ...(opts.extensions ? { extensions: opts.extensions } : {}),
     ...byteaHex,
   });
   const queue = new Queue();

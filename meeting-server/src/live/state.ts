@@ -136,6 +136,8 @@ export interface MotionRow {
   present_at_open: number;
   eligible_count: number;
   cast_count: number;
+  /** A secret vote with a board (its ballots encrypted in the browser, docs/secret-ballot.md). */
+  encrypted: boolean;
   result: MotionResult | null;
 }
 
@@ -159,6 +161,7 @@ export function motionOf(r: MotionRow): Motion {
     closedAt: iso(r.closed_at),
     eligibleCount: r.eligible_count,
     castCount: r.cast_count,
+    encrypted: r.encrypted,
     result: r.result,
   };
 }
@@ -176,7 +179,7 @@ export const CAST_COUNT_SQL = `CASE WHEN motions.status = 'open' THEN
 export const MOTION_COLUMNS = `id, meeting_id, agenda_item_id, title, text, kind, secret, rule,
   allow_change, present_only, officials, posts, dismissal_target, duration_seconds, status,
   opened_at, closes_at, closed_at,
-  total_members, present_at_open, eligible_count, ${CAST_COUNT_SQL} AS cast_count, result`;
+  total_members, present_at_open, eligible_count, ${CAST_COUNT_SQL} AS cast_count, encrypted, result`;
 
 interface AttendanceRow {
   member_id: string;

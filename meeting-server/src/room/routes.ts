@@ -2,6 +2,7 @@
 // each a contract of shared/routes/meeting.ts bound to its service. The role check (the contract's
 // `roles`) runs before the body is read (http/mount.ts), so a refused request changes nothing.
 import { meetingRoutes as api } from '../../../shared/routes/meeting';
+import { secretBallotRoutes as sb } from '../../../shared/routes/secret-ballot';
 import { participantOf, type ParticipantClaims } from '../auth/participant';
 import { checkIn, confirmRollCall, toggleRollCall } from '../attendance/service';
 import { webhookHandler } from '../attendance/webhook';
@@ -18,9 +19,19 @@ import {
 import { deviceKey } from '../http/rate-limits';
 import { defineRoute, type RouteDef } from '../http/route';
 import {
+  ballotBox,
+  committeeState,
+  myKeyShares,
+  postDeal,
+  postTransportKey,
+  publicBoard,
+  setCommittee,
+} from '../votes/secret-board';
+import {
   castBallot,
   closeMotion,
   createMotion,
+  decryptionShare,
   myBallot,
   openMotion,
   showMotion,
@@ -108,5 +119,31 @@ export function meetingRoutes(deps: LiveDeps): RouteDef[] {
       then(meetingId, confirmRollCall(deps, meetingId, me(res).memberId)),
     ),
     defineRoute(api.livekitWebhook, webhookHandler(deps)),
+    // The secret ballot's committee and board (votes/secret-board.ts).
+    defineRoute(sb.setCommittee, ({ res, params: { meetingId }, body }) =>
+      setCommittee(deps, meetingId, body, me(res).memberId),
+    ),
+    defineRoute(sb.committee, ({ res, params: { meetingId } }) =>
+      committeeState(deps.db, meetingId, me(res).memberId),
+    ),
+    defineRoute(sb.committeeTransportKey, ({ res, params: { meetingId }, body }) =>
+      postTransportKey(deps, meetingId, me(res).memberId, body.transportKey),
+    ),
+    defineRoute(sb.committeeDeal, ({ res, params: { meetingId }, body }) =>
+      postDeal(deps, meetingId, me(res).memberId, body),
+    ),
+    defineRoute(sb.committeeMyShares, ({ res, params: { meetingId } }) =>
+      myKeyShares(deps.db, meetingId, me(res).memberId),
+    ),
+    defineRoute(sb.ballotBox, ({ res, params: { meetingId, motionId } }) =>
+      ballotBox(deps.db, meetingId, motionId, me(res).memberId),
+    ),
+    defineRoute(
+      sb.decryptionShare,
+      ({ res, params: { meetingId, motionId }, body }) =>
+        decryptionShare(deps, meetingId, motionId, { memberId: me(res).memberId }, body.share),
+      { audit: false },
+    ),
+    defineRoute(sb.secretBoard, ({ params: { motionId } }) => publicBoard(deps.db, motionId)),
   ];
 }

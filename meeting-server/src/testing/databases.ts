@@ -4,6 +4,8 @@
 // nothing to do); one opened without migrations starts empty.
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { pageinspect } from '@electric-sql/pglite/contrib/pageinspect';
+import { pg_walinspect } from '@electric-sql/pglite/contrib/pg_walinspect';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openPglite, openPostgres, type Db, type PgliteDump } from '../db/database';
@@ -32,12 +34,25 @@ function migratedPglite(): Promise<PgliteDump> {
 /** Opens an empty, migrated database of the given kind. */
 export async function openTestDb(
   kind: DatabaseKind,
-  opts: { migrate?: boolean; max?: number } = {},
+  opts: {
+    migrate?: boolean;
+    max?: number;
+    /** Load pg_walinspect and pageinspect (to read the WAL and old row versions, as an attacker). */
+    inspect?: boolean;
+  } = {},
 ): Promise<TestDb> {
   let db: Db;
   let schema: string | undefined;
   if (kind === 'pglite') {
-    db = await openPglite(undefined, opts.migrate !== false ? await migratedPglite() : undefined);
+    // The WAL attack test reads the log from an empty start, so it does not take the copy.
+    db = opts.inspect
+      ? await openPglite(undefined, { extensions: { pg_walinspect, pageinspect } })
+      : await openPglite(undefined, {
+          ...(opts.migrate !== false ? { from: await migratedPglite() } : {}),
+        });
+    if (opts.inspect) {
+      await db.exec('CREATE EXTENSION pg_walinspect; CREATE EXTENSION pageinspect;');
+    }
   } else {
     schema = `t_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
@@ -45,6 +60,13 @@ export async function openTestDb(
     await admin.query(`CREATE SCHEMA ${schema}`);
     await admin.end();
     db = await openPostgres(TEST_DATABASE_URL, { schema, max: opts.max ?? 10 });
+    if (opts.inspect) {
+      // Into this test's schema, so they go with it (the server's superuser may read the WAL).
+      await db.exec(
+        `CREATE EXTENSION IF NOT EXISTS pg_walinspect SCHEMA ${schema};
+         CREATE EXTENSION IF NOT EXISTS pageinspect SCHEMA ${schema};`,
+      );
+    }
   }
   if (opts.migrate !== false) await migrate(db);
   return Object.assign(db, {

@@ -1,9 +1,11 @@
 // Votes: motions on agenda items (resolutions, confidence ratings, elections, dismissals,
 // no-confidence votes), opened only with the quorum, ballots accepted only from serving
 // members of the body who are present at that moment and counted exactly once, closed with the
-// result of shared/vote-rules.ts from the total, present and quorum AT CLOSE. Open (named) votes keep each member's choice;
-// secret votes keep only WHO voted (motion_voters) and per-choice counters (secret_tallies),
-// incremented in the same transaction, so no row anywhere links a member to a choice.
+// result of shared/vote-rules.ts from the total, present and quorum AT CLOSE. Open (named) votes keep each member's choice.
+// Secret votes of a meeting with a vote-counting committee are encrypted in the delegate's browser
+// and kept on a board (secret-board.ts): WHO voted and ciphertexts, the result only once the
+// committee decrypts the totals. Without a committee, a secret vote keeps WHO voted
+// (motion_voters) and per-choice counters (secret_tallies) — see docs/secret-ballot.md "Status".
 import { randomUUID } from 'node:crypto';
 import type {
   BallotReceipt,
@@ -19,6 +21,17 @@ import {
   VoteChoice as VoteChoices,
 } from '../../../shared/meeting';
 import type { Queryable } from '../db/database';
+import type { SecretCount } from '../../../shared/secret-ballot';
+import {
+  appendEncryptedBallot,
+  boardHeader,
+  checkEncryptedBallot,
+  closeSecretBoard,
+  openSecretBoard,
+  postDecryptionShare,
+  type ResultBase,
+} from './secret-board';
+import type { DecryptionShareJson } from '../../../shared/ballot-crypto/tally';
 import { createBatcher, type Batcher } from './batch';
 import { badRequest, forbidden, HttpError, notFound } from '../http/errors';
 import type { LiveDeps } from '../live/context';
@@ -241,7 +254,7 @@ export async function openMotion(deps: LiveDeps, meetingId: string, motionId: st
       `INSERT INTO motion_eligible (motion_id, member_id) SELECT $1, unnest($2::text[])`,
       [motionId, eligible],
     );
-    if (m.secret) {
+    if (m.secret && !(await openSecretBoard(tx, m))) {
       const rows = tallyRows(m);
       await tx.query(
         `INSERT INTO secret_tallies (motion_id, official, choice, count)
@@ -341,67 +354,16 @@ export async function closeMotion(
           choice: b.choice,
         })),
       });
+    } else if (m.encrypted) {
+      // The result waits for the committee's decryption shares (postDecryptionShare).
+      await closeSecretBoard(tx, motionId, base);
+      return { value: true, changed: true };
     } else {
-      const tallies = await tx.query<{ official: string; choice: string; count: number }>(
+      const tallies = await tx.query<SecretCount>(
         'SELECT official, choice, count FROM secret_tallies WHERE motion_id = $1',
         [motionId],
       );
-      const get = (official: string, choice: string) =>
-        tallies.find((t) => t.official === official && t.choice === choice)?.count ?? 0;
-      const tally = () => ({
-        for: get('', 'for'),
-        against: get('', 'against'),
-        abstain: get('', 'abstain'),
-      });
-      switch (m.kind) {
-        case 'confidence':
-          // A rating, not a decision: counts and % of all per official, no verdict.
-          result = confidenceResult({
-            ...base,
-            cast: m.cast_count,
-            officials: m.officials.map((official) => ({
-              official,
-              high: get(official, 'high'),
-              confidence: get(official, 'confidence'),
-              low: get(official, 'low'),
-            })),
-          });
-          break;
-        case 'no_confidence':
-          result = noConfidenceResult({
-            ...base,
-            cast: m.cast_count,
-            officials: m.officials.map((official) => ({
-              official,
-              trust: get(official, 'trust'),
-              noTrust: get(official, 'no_trust'),
-            })),
-          });
-          break;
-        case 'election':
-          result = electionResult({
-            ...base,
-            cast: m.cast_count,
-            posts: m.posts ?? 1,
-            candidates: m.officials.map((name) => ({ name, votes: get(name, 'keep') })),
-            ballots: {
-              valid: get('', 'valid'),
-              blank: get('', 'blank'),
-              spoiled: get('', 'spoiled'),
-            },
-          });
-          break;
-        case 'dismissal':
-          result = dismissalResult({
-            ...base,
-            tally: tally(),
-            person: m.officials[0] ?? '',
-            target: m.dismissal_target ?? 'office',
-          });
-          break;
-        default:
-          result = resolutionResult({ ...base, tally: tally() });
-      }
+      result = secretResult(m, base, tallies);
     }
     await tx.query('UPDATE motions SET result = $2 WHERE id = $1', [
       motionId,
@@ -409,6 +371,62 @@ export async function closeMotion(
     ]);
     return { value: true, changed: true };
   });
+}
+
+/** A secret vote's result from its counts (decrypted totals, or the counters of a vote without a committee). */
+export function secretResult(m: MotionRow, base: ResultBase, tallies: SecretCount[]) {
+  const get = (official: string, choice: string) =>
+    tallies.find((t) => t.official === official && t.choice === choice)?.count ?? 0;
+  const tally = () => ({
+    for: get('', 'for'),
+    against: get('', 'against'),
+    abstain: get('', 'abstain'),
+  });
+  switch (m.kind) {
+    case 'confidence':
+      // A rating, not a decision: counts and % of all per official, no verdict.
+      return confidenceResult({
+        ...base,
+        cast: m.cast_count,
+        officials: m.officials.map((official) => ({
+          official,
+          high: get(official, 'high'),
+          confidence: get(official, 'confidence'),
+          low: get(official, 'low'),
+        })),
+      });
+    case 'no_confidence':
+      return noConfidenceResult({
+        ...base,
+        cast: m.cast_count,
+        officials: m.officials.map((official) => ({
+          official,
+          trust: get(official, 'trust'),
+          noTrust: get(official, 'no_trust'),
+        })),
+      });
+    case 'election':
+      return electionResult({
+        ...base,
+        cast: m.cast_count,
+        posts: m.posts ?? 1,
+        candidates: m.officials.map((name) => ({ name, votes: get(name, 'keep') })),
+        ballots: {
+          valid: get('', 'valid'),
+          blank: get('', 'blank'),
+          spoiled: get('', 'spoiled'),
+        },
+      });
+    case 'dismissal':
+      return dismissalResult({
+        ...base,
+        tally: tally(),
+        person: m.officials[0] ?? '',
+        target: m.dismissal_target ?? 'office',
+      });
+    default:
+      return resolutionResult({ ...base, tally: tally() });
+  }
 }
 
 export async function showMotion(deps: LiveDeps, meetingId: string, motionId: string) {
@@ -689,6 +707,8 @@ export async function castBallot(
   if (!voter.memberId) throw notEligible();
   const memberId = voter.memberId;
   const facts = await motionFacts(deps.db, meetingId, motionId);
+  const header = facts.secret ? await boardHeader(deps.db, motionId) : null;
+  if (header) return castEncryptedBallot(deps, meetingId, motionId, memberId, header, body);
   let pairs;
   try {
     pairs = checkBallot(facts, body);
@@ -779,6 +799,71 @@ export async function castBallot(
   });
 }
 
+/**
+ * An encrypted secret ballot: its proofs checked for this voter before any lock (CPU work), then
+ * appended to the board in one transaction with the record of who voted (secret-board.ts). A
+ * resend with the same key answers the stored receipt; another ballot is refused.
+ */
+async function castEncryptedBallot(
+  deps: LiveDeps,
+  meetingId: string,
+  motionId: string,
+  memberId: string,
+  header: NonNullable<Awaited<ReturnType<typeof boardHeader>>>,
+  body: CastBallot,
+): Promise<BallotReceipt> {
+  const refuse = async (err: unknown) => {
+    throw (await refusal(deps.db, meetingId, motionId, memberId)) ?? err;
+  };
+  if (!body.encrypted) {
+    await refuse(
+      badRequest(
+        'Phiếu kín này phải được mã hóa trong trình duyệt trước khi gửi. Hãy tải lại trang rồi bỏ phiếu lại.',
+        'This secret ballot must be encrypted in the browser before it is sent. Reload the page and vote again.',
+      ),
+    );
+  }
+  const ballot = body.encrypted!;
+  try {
+    checkEncryptedBallot(header, memberId, ballot);
+  } catch (err) {
+    await refuse(err);
+  }
+  const now = new Date(deps.now());
+  const out = await appendEncryptedBallot(
+    deps.db,
+    LOCKED_OPEN_MOTION_EXCLUSIVE,
+    { motionId, meetingId, memberId, key: body.idempotencyKey, ballot },
+    now,
+  );
+  if (out && 'receipt' in out) {
+    deps.changed(meetingId, { soon: true });
+    return out.receipt;
+  }
+  if (out && out.existing.key === body.idempotencyKey) {
+    return { motionId, accepted: true, castAt: now.toISOString(), receipt: out.existing.receipt };
+  }
+  if (out) throw alreadyVoted(true);
+  const refused = await refusal(deps.db, meetingId, motionId, memberId);
+  if (refused) throw refused;
+  // Not open to this member a moment ago but now (a race with a check-in): they may send again.
+  throw voteClosed();
+}
+
+/** A committee member's decryption share of a closed encrypted vote (the result at t shares). */
+export async function decryptionShare(
+  deps: LiveDeps,
+  meetingId: string,
+  motionId: string,
+  voter: Voter,
+  share: DecryptionShareJson,
+) {
+  await motionRow(deps.db, meetingId, motionId);
+  return postDecryptionShare(deps, meetingId, motionId, voter.memberId, share, secretResult, (tx) =>
+    motionRow(tx, meetingId, motionId),
+  );
+}
+
 const alreadyVoted = (secret: boolean) =>
   conflict(
     'already_voted',
@@ -799,11 +884,14 @@ export async function myBallot(
   const m = await motionRow(deps.db, meetingId, motionId);
   if (!voter.memberId) return { voted: false, choice: null };
   if (m.secret) {
-    const rows = await deps.db.query(
-      'SELECT 1 FROM motion_voters WHERE motion_id = $1 AND member_id = $2',
+    const rows = await deps.db.query<{ receipt: string | null }>(
+      `SELECT (SELECT receipt FROM secret_ballots b WHERE b.motion_id = v.motion_id
+                 AND b.voter_id = v.member_id) AS receipt
+         FROM motion_voters v WHERE v.motion_id = $1 AND v.member_id = $2`,
       [motionId, voter.memberId],
     );
-    return { voted: rows.length > 0, choice: null };
+    const receipt = rows[0]?.receipt;
+    return { voted: rows.length > 0, choice: null, ...(receipt ? { receipt } : {}) };
   }
   const rows = await deps.db.query<{ choice: VoteChoice }>(
     'SELECT choice FROM open_ballots WHERE motion_id = $1 AND member_id = $2',

@@ -15,6 +15,7 @@ import { HandControl } from '../../../shared/ui/HandControl';
 import { RollCall } from '../../../shared/ui/RollCall';
 import { ResultCard } from '../../../shared/ui/ResultCard';
 import { VotePanel } from '../../../shared/ui/VotePanel';
+import { CommitteePanel } from '../../../shared/ui/CommitteePanel';
 import { lang, t } from './i18n';
 import { LiveMeeting, type LiveOptions } from './live';
 import {
@@ -140,6 +141,7 @@ function RoleView({ live, state, name }: { live: LiveMeeting; state: MeetingStat
         </div>
         <VideoGrid people={live.people.value} />
         <Console live={live} state={state} />
+        <CommitteePanel lang={lang.value} state={state} live={live} />
       </div>
     );
   }
@@ -152,6 +154,7 @@ function RoleView({ live, state, name }: { live: LiveMeeting; state: MeetingStat
       <MediaBar live={live} />
       <VideoGrid people={live.people.value} />
       {!voting && result && <ResultCard lang={lang.value} motion={result} />}
+      <CommitteePanel lang={lang.value} state={state} live={live} />
       <HandControl lang={lang.value} state={state} live={live} />
       {state.meeting.kind !== 'voter' && state.meeting.status !== 'closed' && (
         <LeaveForm api={live.api} />

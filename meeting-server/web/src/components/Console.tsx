@@ -21,6 +21,7 @@ import { RoleBadge } from '../../../../shared/ui/RoleBadge';
 import { LeaveRequests } from './LeaveRequests';
 import { Petitions } from './Petitions';
 import { ResultCard } from '../../../../shared/ui/ResultCard';
+import { word } from '../../../../shared/meeting-words';
 
 type Props = { live: LiveMeeting; state: MeetingState };
 
@@ -583,6 +584,11 @@ function MotionRow({ live, state, motion: m }: Props & { motion: Motion }) {
           {m.status === 'closed' && state.shownResultMotionId === m.id && (
             <span class="muted">{t('resultShown')}</span>
           )}
+        </p>
+      )}
+      {m.status === 'closed' && m.encrypted && !m.result && (
+        <p class="muted" data-testid="counting">
+          {word(lang.value, 'countingWait')}
         </p>
       )}
       {m.status === 'closed' &&
