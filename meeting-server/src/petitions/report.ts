@@ -3,7 +3,7 @@
 // authority they were forwarded to (cơ quan có thẩm quyền), each with its reference, ward, status
 // and answer, as .docx and as PDF. Reports go to agencies and are often published: no voter's
 // name or contact is written in them.
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { HeadingLevel, Paragraph, TextRun } from 'docx';
 import { PDFDocument } from 'pdf-lib';
 import {
   PetitionCategory,
@@ -16,6 +16,7 @@ import {
 import { formatPetitionRef } from '../../../shared/petition-ref';
 import type { Queryable } from '../db/database';
 import { notFound } from '../http/errors';
+import { partHeading, reportDocx as docxReport } from '../pdf/docx-report';
 import { embedDejaVu } from '../pdf/fonts';
 import { Writer } from '../pdf/writer';
 import { BOARD_COLUMNS, boardFilter, toBoardPetition } from './board';
@@ -152,8 +153,6 @@ const summaryLines = (r: PetitionReport) => [
 const TITLE = 'BÁO CÁO TỔNG HỢP Ý KIẾN, KIẾN NGHỊ CỦA CỬ TRI';
 
 export async function reportDocx(r: PetitionReport): Promise<Uint8Array> {
-  const centered = (text: string, bold = false) =>
-    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, bold })] });
   const sections = (groups: ReportGroup[], withField: boolean) =>
     groups.flatMap((g, gi) => [
       new Paragraph({
@@ -172,52 +171,20 @@ export async function reportDocx(r: PetitionReport): Promise<Uint8Array> {
         ];
       }),
     ]);
-  const doc = new Document({
-    creator: 'HĐND số',
-    title: `${TITLE} — ${r.councilName}`,
-    styles: { default: { document: { run: { font: 'Times New Roman', size: 26 } } } },
-    sections: [
-      {
-        children: [
-          centered(r.councilName.toUpperCase(), true),
-          centered('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', true),
-          centered('Độc lập - Tự do - Hạnh phúc'),
-          new Paragraph(''),
-          new Paragraph({
-            heading: HeadingLevel.TITLE,
-            alignment: AlignmentType.CENTER,
-            children: [new TextRun({ text: TITLE, bold: true })],
-          }),
-          centered(r.scope),
-          new Paragraph({
-            heading: HeadingLevel.HEADING_2,
-            children: [new TextRun({ text: 'I. Tình hình chung', bold: true })],
-          }),
-          ...summaryLines(r).map((l) => new Paragraph(l)),
-          new Paragraph({
-            heading: HeadingLevel.HEADING_2,
-            children: [new TextRun({ text: 'II. Theo lĩnh vực', bold: true })],
-          }),
-          ...sections(r.byField, false),
-          new Paragraph({
-            heading: HeadingLevel.HEADING_2,
-            children: [new TextRun({ text: 'III. Theo cơ quan có thẩm quyền', bold: true })],
-          }),
-          ...sections(r.byAuthority, true),
-          new Paragraph(''),
-          new Paragraph({
-            children: [
-              new TextRun({
-                text: `Báo cáo lập lúc ${new Date(r.generatedAt).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}.`,
-                italics: true,
-              }),
-            ],
-          }),
-        ],
-      },
+  return docxReport({
+    councilName: r.councilName,
+    title: TITLE,
+    scope: r.scope,
+    madeAtMs: Date.parse(r.generatedAt),
+    body: [
+      partHeading('I. Tình hình chung'),
+      ...summaryLines(r).map((l) => new Paragraph(l)),
+      partHeading('II. Theo lĩnh vực'),
+      ...sections(r.byField, false),
+      partHeading('III. Theo cơ quan có thẩm quyền'),
+      ...sections(r.byAuthority, true),
     ],
   });
-  return new Uint8Array(await Packer.toArrayBuffer(doc));
 }
 
 export async function reportPdf(r: PetitionReport): Promise<Uint8Array> {
