@@ -32,6 +32,7 @@ const PARTICIPANTS: Record<string, Caller[]> = {
   'GET /api/meetings/:meetingId/minutes.json': ['chair', 'secretary'],
   'GET /api/meetings/:meetingId/minutes.csv': ['chair', 'secretary'],
   'GET /api/meetings/:meetingId/minutes.pdf': ['chair', 'secretary'],
+  'GET /api/meetings/:meetingId/minutes.docx': ['chair', 'secretary'],
 };
 
 const mine = (r: RouteDoc) =>
