@@ -269,6 +269,11 @@ test('a newcomer sets up the staff app from the printed link, creates a council,
     await settings
       .getByLabel('Điều kiện bãi nhiệm đại biểu')
       .selectOption({ label: 'Quá nửa tổng số đại biểu' });
+    // A sitting's microphones belong to the chair unless the office frees them (issue #19).
+    await expect(settings.getByLabel('Micrô của thành viên')).toHaveValue('chair');
+    await settings
+      .getByLabel('Micrô của thành viên')
+      .selectOption({ label: 'Tự do: thành viên tự bật, tắt' });
     await settings.getByRole('button', { name: 'Lưu' }).click();
     await expect(page.getByRole('status')).toHaveText('Đã lưu.');
     await page.reload();
@@ -276,6 +281,7 @@ test('a newcomer sets up the staff app from the printed link, creates a council,
     await expect(page.getByLabel('Điều kiện miễn nhiệm người giữ chức vụ')).toHaveValue(
       'majority_of_all',
     );
+    await expect(page.getByLabel('Micrô của thành viên')).toHaveValue('free');
 
     await page.getByRole('button', { name: 'Tạo giấy mời cho mọi thành viên' }).click();
     await expect(page.getByRole('status')).toHaveText('Đã tạo 25 giấy mời mới.');

@@ -45,6 +45,14 @@ export type Floor = z.infer<typeof Floor>;
 export const MicrophoneControl = z.enum(['chair', 'free']);
 export type MicrophoneControl = z.infer<typeof MicrophoneControl>;
 
+/** Who controls a meeting's microphones: its setting, else the chair in sittings and committees. */
+export function microphoneControl(
+  kind: MeetingKind,
+  setting: MicrophoneControl | undefined,
+): MicrophoneControl {
+  return setting ?? (kind === 'session' || kind === 'committee' ? 'chair' : 'free');
+}
+
 /** The microphones as the state tells every client (absent from servers older than migration 022). */
 export const Microphones = z.object({
   control: MicrophoneControl,

@@ -6,13 +6,13 @@
 import { randomUUID } from 'node:crypto';
 import { TrackSource } from 'livekit-server-sdk';
 import { Role } from '../../../shared/domain';
-import type { HandKind } from '../../../shared/meeting';
+import { microphoneControl, type HandKind } from '../../../shared/meeting';
 import type { Queryable } from '../db/database';
 import { notFound } from '../http/errors';
 import { DEFAULT_RATE_LIMITS } from '../http/rate-limits';
 import { enforce } from '../http/rate-limit';
 import type { LiveDeps } from '../live/context';
-import { defaultSpeakingSeconds, microphoneControl } from '../live/settings';
+import { defaultSpeakingSeconds } from '../live/settings';
 import { conflict, ensureLiveRow, loadMeeting, meetingClosed, mutate } from '../live/state';
 import { isBodyMember } from '../meetings/store';
 import { permissionFor, publishingOf, type Publishing } from './permissions';

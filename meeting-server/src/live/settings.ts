@@ -1,6 +1,6 @@
 // Meeting settings that shape the live meeting (pure): speaking-timer defaults, the quorum rule and
 // the default pass rules (resolutions, removing a delegate, dismissing an office-holder), read from `meetings.settings` (jsonb) with the law's defaults when absent or invalid.
-import type { MeetingKind, Role } from '../../../shared/domain';
+import type { Role } from '../../../shared/domain';
 import { z } from '../../../shared/zod';
 import { MicrophoneControl, PassRule } from '../../../shared/meeting';
 import { QuorumRule } from '../../../shared/vote-rules';
@@ -30,12 +30,4 @@ export function liveSettings(raw: unknown): LiveSettings {
 
 export function defaultSpeakingSeconds(settings: LiveSettings, role: Role): number {
   return role === 'voter' ? settings.speakingSecondsVoter : settings.speakingSecondsMember;
-}
-
-/** Who controls a meeting's microphones: its setting, else the chair in sittings and committees. */
-export function microphoneControl(
-  kind: MeetingKind,
-  setting: MicrophoneControl | undefined,
-): MicrophoneControl {
-  return setting ?? (kind === 'session' || kind === 'committee' ? 'chair' : 'free');
 }

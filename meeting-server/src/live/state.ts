@@ -2,12 +2,13 @@
 // every change goes through: lock the meeting's live row, change, bump `version`, commit, announce.
 import type { Role } from '../../../shared/domain';
 import { ErrorCode } from '../../../shared/errors';
-import type {
-  AttendanceEntry,
-  HandKind,
-  MeetingState,
-  Motion,
-  MotionResult,
+import {
+  microphoneControl,
+  type AttendanceEntry,
+  type HandKind,
+  type MeetingState,
+  type Motion,
+  type MotionResult,
 } from '../../../shared/meeting';
 import type { MeetingKind, MeetingStatus } from '../../../shared/domain';
 import type { Db, Queryable } from '../db/database';
@@ -15,7 +16,7 @@ import { HttpError, notFound } from '../http/errors';
 import { vietnamDay } from '../auth/standing';
 import { quorumRequired } from '../../../shared/vote-rules';
 import type { LiveDeps } from './context';
-import { liveSettings, microphoneControl, type LiveSettings } from './settings';
+import { liveSettings, type LiveSettings } from './settings';
 
 export interface MeetingRow {
   id: string;

@@ -4,7 +4,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Meeting as MeetingData, Member } from '../../../../shared/admin';
 import { meetingKindLabel } from '../../../../shared/domain';
-import { PassRule, passRuleLabel } from '../../../../shared/meeting';
+import {
+  MicrophoneControl,
+  PassRule,
+  microphoneControl,
+  passRuleLabel,
+} from '../../../../shared/meeting';
 import { staffApi } from './api';
 import { lang, t, tf } from './i18n';
 import { InvitationTable } from './InvitationTable';
@@ -124,6 +129,9 @@ function Settings({
   const [officeDismissalRule, setOfficeDismissalRule] = useState(
     meeting.settings.officeDismissalRule,
   );
+  const [microphones, setMicrophones] = useState(
+    microphoneControl(meeting.kind, meeting.settings.microphones),
+  );
   /** A select of the pass rules, in the law's words (shared with the meeting clients). */
   const ruleSelect = (
     id: string,
@@ -162,6 +170,7 @@ function Settings({
                 defaultRule,
                 delegateRemovalRule,
                 officeDismissalRule,
+                microphones,
               },
             }),
           t('saved'),
@@ -215,6 +224,17 @@ function Settings({
         officeDismissalRule,
         setOfficeDismissalRule,
       )}
+      <div class="field">
+        <label for="set-microphones">{t('microphonesRule')}</label>
+        <select
+          id="set-microphones"
+          value={microphones}
+          onChange={(e) => setMicrophones(MicrophoneControl.parse(e.currentTarget.value))}
+        >
+          <option value="chair">{t('micsByChair')}</option>
+          <option value="free">{t('micsFree')}</option>
+        </select>
+      </div>
       <button type="submit" class="primary">
         {t('save')}
       </button>

@@ -205,6 +205,12 @@ const strings = {
     vi: 'Điều kiện miễn nhiệm người giữ chức vụ',
     en: 'Rule to dismiss an office-holder',
   },
+  microphonesRule: { vi: 'Micrô của thành viên', en: 'Members’ microphones' },
+  micsByChair: {
+    vi: 'Chủ tọa điều khiển: chỉ người được mời phát biểu (hoặc khi thảo luận tự do)',
+    en: 'The chair controls them: only the speaker (or during free discussion)',
+  },
+  micsFree: { vi: 'Tự do: thành viên tự bật, tắt', en: 'Free: members turn them on and off' },
   invitationsTitle: { vi: 'Giấy mời và liên kết tham gia', en: 'Invitations and join links' },
   inviteBody: { vi: 'Tạo giấy mời cho mọi thành viên', en: 'Invite every member' },
   invitationsIssued: { vi: 'Đã tạo {n} giấy mời mới.', en: '{n} new invitations issued.' },
