@@ -87,6 +87,15 @@ test('a voter asks to speak, the chair gives the floor, hears the voter, and end
   const voterAudio = chair.page.locator('audio[data-identity^="voter:"]');
   await expect(voterAudio).toHaveCount(1);
 
+  // The chair mutes the speaker from the console; the voter's page says so and can turn it on.
+  const mute = chair.page.getByRole('button', { name: `Tắt micrô: ${VOTER}` });
+  await mute.click();
+  await expect(voter.page.getByTestId('mic-state')).toHaveText('Micro đang tắt');
+  await expect(mute).toHaveCount(0);
+  await voter.page.getByTestId('mic-toggle').click();
+  await expect(voter.page.getByTestId('mic-state')).toHaveText('Micro đang bật');
+  await expect(mute).toHaveCount(1);
+
   await chair.page.getByRole('button', { name: 'Kết thúc phát biểu' }).click();
   await expect(voterAudio).toHaveCount(0);
   await expect(voter.page.getByTestId('floor')).toHaveCount(0);

@@ -73,6 +73,9 @@ const strings = {
   },
   muteAll: { vi: 'Tắt tất cả micrô', en: 'Mute all microphones' },
   allMuted: { vi: 'Đã tắt micrô của mọi người.', en: 'Every microphone is muted.' },
+  muteOne: { vi: 'Tắt micrô', en: 'Mute' },
+  muteOneLabel: { vi: 'Tắt micrô: {name}', en: 'Mute {name}' },
+  oneMuted: { vi: 'Đã tắt micrô của {name}.', en: '{name} is muted.' },
   micsByFloor: {
     vi: 'Chỉ người được mời phát biểu có micrô.',
     en: 'Only the speaker has a microphone.',

@@ -132,7 +132,12 @@ export class LiveMeeting extends MeetingConnection<MeetingApi> {
       .on(RoomEvent.TrackUnsubscribed, people)
       .on(RoomEvent.TrackPublished, people)
       .on(RoomEvent.TrackUnpublished, people)
-      .on(RoomEvent.TrackMuted, people)
+      .on(RoomEvent.TrackMuted, (publication, participant) => {
+        // The chair muted me (LiveKit mutes the track from the server): say so, offer "Bật micrô".
+        if (participant === room.localParticipant && publication.source === Track.Source.Microphone)
+          this.micOn.value = false;
+        people();
+      })
       .on(RoomEvent.TrackUnmuted, people)
       .on(RoomEvent.LocalTrackPublished, people)
       .on(RoomEvent.LocalTrackUnpublished, people)

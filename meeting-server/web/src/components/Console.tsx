@@ -51,6 +51,31 @@ export function QuorumMeter({ state }: { state: MeetingState }) {
   );
 }
 
+/** The chair mutes one person whose microphone is on (LiveKit mutes the track on the server). */
+function MuteButton({
+  live,
+  identity,
+  name,
+}: Pick<Props, 'live'> & { identity: string; name: string }) {
+  const person = live.people.value.find((p) => p.identity === identity);
+  if (live.role !== 'chair' || !person?.micOn || person.local) return null;
+  return (
+    <button
+      type="button"
+      class="small danger"
+      aria-label={tf('muteOneLabel', { name })}
+      onClick={() =>
+        void act(
+          () => live.api.muteMicrophones(identity).then(live.accept),
+          tf('oneMuted', { name }),
+        )
+      }
+    >
+      {t('muteOne')}
+    </button>
+  );
+}
+
 function AttendancePanel({ live, state }: Props) {
   const others = live.people.value.filter((p) => !p.identity.startsWith('member:'));
   return (
@@ -90,6 +115,7 @@ function AttendancePanel({ live, state }: Props) {
                 {m.present ? t('checkOut') : t('checkIn')}
               </button>
             )}
+            <MuteButton live={live} identity={`member:${m.memberId}`} name={m.name} />
           </li>
         ))}
       </ul>
@@ -104,6 +130,7 @@ function AttendancePanel({ live, state }: Props) {
               {p.ward ? <span class="muted"> · {p.ward}</span> : null}
             </span>
             {p.role && <RoleBadge role={p.role} lang={lang.value} />}
+            <MuteButton live={live} identity={p.identity} name={p.name} />
           </li>
         ))}
       </ul>
