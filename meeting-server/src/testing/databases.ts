@@ -44,14 +44,15 @@ export async function openTestDb(
   let db: Db;
   let schema: string | undefined;
   if (kind === 'pglite') {
-    // The WAL attack test reads the log from an empty start, so it does not take the copy.
-    db = opts.inspect
-      ? await openPglite(undefined, { extensions: { pg_walinspect, pageinspect } })
-      : await openPglite(undefined, {
-          ...(opts.migrate !== false ? { from: await migratedPglite() } : {}),
-        });
     if (opts.inspect) {
+      // The WAL attack test reads the log from an empty start, so it does not take the copy.
+      db = await openPglite(undefined, { extensions: { pg_walinspect, pageinspect } });
       await db.exec('CREATE EXTENSION pg_walinspect; CREATE EXTENSION pageinspect;');
+    } else {
+      db = await openPglite(
+        undefined,
+        opts.migrate !== false ? { from: await migratedPglite() } : {},
+      );
     }
   } else {
     schema = `t_${randomBytes(6).toString('hex')}`;
